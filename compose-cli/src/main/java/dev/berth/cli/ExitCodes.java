@@ -1,0 +1,94 @@
+package dev.berth.cli;
+
+import java.io.PrintWriter;
+
+import dev.berth.engine.EngineException;
+import dev.berth.planner.StackException;
+import picocli.CommandLine;
+
+/**
+ * The one place where failures become exit codes and messages.
+ *
+ * <p>Users see one line per error, never a stack trace unless {@code --debug} is given. Errors
+ * berth expects (a bad stack file, an engine refusal) print their message; anything else is a
+ * bug in berth and says so.
+ */
+final class ExitCodes {
+
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 1;
+
+    private ExitCodes() {
+    }
+
+    static void install(CommandLine cli) {
+        cli.setExecutionExceptionHandler(ExitCodes::onExecutionException);
+        cli.setParameterExceptionHandler(ExitCodes::onParameterException);
+    }
+
+    private static int onExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        boolean debug = parsed != null && debugRequested(cmd);
+        if (e instanceof ExitException exit) {
+            if (exit.getMessage() != null && !exit.getMessage().isEmpty()) {
+                err.println(exit.getMessage());
+            }
+            err.flush();
+            return exit.code();
+        }
+        if (e instanceof StackException || e instanceof EngineException || e instanceof UserException) {
+            err.println(e.getMessage());
+        } else {
+            err.println("berth: internal error (please report it): " + e);
+            if (!debug) {
+                err.println("run again with --debug to see where it happened");
+            }
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return FAILURE;
+    }
+
+    private static int onParameterException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("berth: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return USAGE;
+    }
+
+    private static boolean debugRequested(CommandLine cmd) {
+        CommandLine root = cmd;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Object user = root.getCommand();
+        return user instanceof BerthCommand b && b.global != null && b.global.debug();
+    }
+
+    /** Ends a command with a given exit code, for example a container's own exit code. */
+    static final class ExitException extends RuntimeException {
+        private final int code;
+
+        ExitException(int code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        int code() {
+            return code;
+        }
+    }
+
+    /** A mistake in how berth was called that picocli cannot see, such as two exclusive flags. */
+    static final class UserException extends RuntimeException {
+        UserException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.berth.planner.load.tree;
+
+/**
+ * The merge directive a YAML tag puts on a value (compose-spec 13-merge.md): {@code !reset}
+ * removes the value being overridden, {@code !override} replaces it without merging.
+ */
+public enum Directive {
+    NONE,
+    RESET,
+    OVERRIDE
+}

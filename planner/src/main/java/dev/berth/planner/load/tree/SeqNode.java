@@ -1,0 +1,50 @@
+package dev.berth.planner.load.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A YAML sequence. */
+public record SeqNode(List<Node> items, Location location, Directive directive) implements Node {
+
+    public SeqNode {
+        items = List.copyOf(items);
+        if (directive == null) {
+            directive = Directive.NONE;
+        }
+    }
+
+    public static SeqNode of(List<? extends Node> items, Location location) {
+        return new SeqNode(List.copyOf(items), location, Directive.NONE);
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    public Node get(int i) {
+        return items.get(i);
+    }
+
+    public SeqNode withItems(List<? extends Node> newItems) {
+        return new SeqNode(List.copyOf(newItems), location, directive);
+    }
+
+    @Override
+    public SeqNode withDirective(Directive d) {
+        return new SeqNode(items, location, d);
+    }
+
+    @Override
+    public Object toPlain() {
+        List<Object> out = new ArrayList<>(items.size());
+        for (Node n : items) {
+            out.add(n.toPlain());
+        }
+        return out;
+    }
+
+    @Override
+    public String kind() {
+        return "sequence";
+    }
+}
