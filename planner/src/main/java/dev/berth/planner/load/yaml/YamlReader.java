@@ -49,6 +49,7 @@ public final class YamlReader {
     public List<MapNode> readAll(String file, String content) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
+                .setSchema(new CoreSchema())
                 .setUseMarks(true)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(10_000)

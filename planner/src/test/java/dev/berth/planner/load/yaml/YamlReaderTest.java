@@ -1,0 +1,88 @@
+package dev.berth.planner.load.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import dev.berth.planner.StackException;
+import dev.berth.planner.load.tree.Directive;
+import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.load.tree.SeqNode;
+import org.junit.jupiter.api.Test;
+
+class YamlReaderTest {
+
+    private final YamlReader reader = new YamlReader();
+
+    @Test
+    void read_keepsLineAndColumnOfKeysAndValues() {
+        MapNode doc = reader.readAll("compose.yaml", "services:\n  web:\n    image: nginx\n").getFirst();
+        MapNode web = (MapNode) ((MapNode) doc.get("services")).get("web");
+        assertThat(web.keyLocation("image").toString()).isEqualTo("compose.yaml:3:5");
+        assertThat(web.get("image").location().toString()).isEqualTo("compose.yaml:3:12");
+    }
+
+    @Test
+    void read_appliesMergeKeys_explicitKeysWin() {
+        String yaml = """
+                x-base: &base
+                  image: busybox
+                  restart: always
+                services:
+                  a:
+                    <<: *base
+                    restart: "no"
+                """;
+        MapNode a = (MapNode) ((MapNode) reader.readAll("f.yaml", yaml).getFirst().get("services")).get("a");
+        assertThat(a.toPlain()).isEqualTo(java.util.Map.of("restart", "no", "image", "busybox"));
+    }
+
+    @Test
+    void read_resolvesCoreSchemaScalars() {
+        MapNode doc = reader.readAll("f", "a: 1\nb: 1.5\nc: true\nd: ~\ne: '1'\nf: yes\n").getFirst();
+        assertThat(((ScalarNode) doc.get("a")).value()).isEqualTo(1L);
+        assertThat(((ScalarNode) doc.get("b")).value()).isEqualTo(1.5);
+        assertThat(((ScalarNode) doc.get("c")).value()).isEqualTo(true);
+        assertThat(((ScalarNode) doc.get("d")).value()).isNull();
+        assertThat(((ScalarNode) doc.get("e")).value()).isEqualTo("1");
+        assertThat(((ScalarNode) doc.get("f")).value()).isEqualTo("yes");
+    }
+
+    @Test
+    void read_keepsResetAndOverrideTags() {
+        MapNode doc = reader.readAll("f", "a: !reset []\nb: !override {x: 1}\nc: !reset null\n").getFirst();
+        assertThat(doc.get("a").directive()).isEqualTo(Directive.RESET);
+        assertThat(doc.get("a")).isInstanceOf(SeqNode.class);
+        assertThat(doc.get("b").directive()).isEqualTo(Directive.OVERRIDE);
+        assertThat(((ScalarNode) doc.get("c")).value()).isNull();
+    }
+
+    @Test
+    void read_returnsEveryDocument() {
+        List<MapNode> docs = reader.readAll("f", "a: 1\n---\nb: 2\n");
+        assertThat(docs).hasSize(2);
+    }
+
+    @Test
+    void read_refusesDuplicateKeys_namingBothLines() {
+        assertThatThrownBy(() -> reader.readAll("c.yaml", "a: 1\nb: 2\na: 3\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage("c.yaml:3:1: mapping key \"a\" already defined at line 1; remove one of them");
+    }
+
+    @Test
+    void read_refusesNonMappingTopLevel() {
+        assertThatThrownBy(() -> reader.readAll("c.yaml", "- a\n- b\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage("c.yaml:1:1: top-level object must be a mapping, found a sequence");
+    }
+
+    @Test
+    void read_reportsSyntaxErrorsWithPosition() {
+        assertThatThrownBy(() -> reader.readAll("c.yaml", "services:\n  web: [a, b\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessageStartingWith("c.yaml:3:1: invalid YAML:");
+    }
+}
