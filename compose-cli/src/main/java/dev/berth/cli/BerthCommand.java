@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
         description = "Define and run multi-container stacks, with or without Docker.",
         subcommands = {
                 VersionCommand.class,
+                dev.berth.cli.engine.EngineCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BerthCommand implements Runnable {

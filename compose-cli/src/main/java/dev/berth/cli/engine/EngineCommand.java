@@ -1,0 +1,43 @@
+package dev.berth.cli.engine;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code berth engine}: low-level commands that drive berth's own engine directly, like
+ * {@code ctr} beside containerd. Until the daemon exists they run the engine in-process on the
+ * data root.
+ */
+@Command(name = "engine",
+        description = "Low-level commands of berth's own container engine.",
+        subcommands = {
+        })
+public final class EngineCommand implements Runnable {
+
+    static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");
+
+    @Option(names = "--data-root", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Engine state folder (default: $BERTH_DATA_ROOT or /var/lib/berth).")
+    Path dataRoot;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The data root: {@code --data-root}, else {@code BERTH_DATA_ROOT}, else {@code /var/lib/berth}. */
+    public Path dataRoot() {
+        if (dataRoot != null) {
+            return dataRoot.toAbsolutePath();
+        }
+        String env = System.getenv("BERTH_DATA_ROOT");
+        return env == null || env.isBlank() ? DEFAULT_DATA_ROOT : Path.of(env).toAbsolutePath();
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.berth.planner.load;
+
+import java.nio.file.Path;
+
+import dev.berth.planner.load.tree.MapNode;
+
+/**
+ * The loader stages that understand the stack file's keys, in the order the loader calls them
+ * (compose-spec, and compose-go's loader/loader.go): per document after interpolation
+ * {@link #validate} then {@link #canonicalize}; on the merged model {@link #normalize} then
+ * {@link #check}. Each stage keeps every value's {@link dev.berth.planner.load.tree.Location} and
+ * throws {@link dev.berth.planner.StackException} with a located message.
+ */
+public interface ModelStages {
+
+    /** Validates one interpolated document against the stack file's JSON Schema. */
+    void validate(MapNode document);
+
+    /**
+     * Rewrites every short syntax of one validated document into its canonical long form, resolving
+     * relative paths against {@code baseDir} and {@code ~} against {@code homeDir}. Merge directives
+     * ({@code !reset}, {@code !override}) stay on the nodes they were written on.
+     */
+    MapNode canonicalize(MapNode document, Path baseDir, Path homeDir);
+
+    /** Adds defaults and names to the merged model: default network, resource names, implicit dependencies. */
+    MapNode normalize(MapNode model, String projectName);
+
+    /** Refuses a model whose parts do not fit together: undefined references, cycles, exclusive keys. */
+    void check(MapNode model);
+}
