@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code berth version}: prints the version, as {@code docker compose version} does. */
-@Command(name = "version", description = "Show the berth version information.")
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Show the berth version information.")
 public final class VersionCommand implements Runnable {
 
     @Option(names = "--short", description = "Show only the version number.")

@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
  * {@code ctr} beside containerd. Until the daemon exists they run the engine in-process on the
  * data root.
  */
-@Command(name = "engine",
+@Command(name = "engine", mixinStandardHelpOptions = true,
         description = "Low-level commands of berth's own container engine.",
         subcommands = {
         })
