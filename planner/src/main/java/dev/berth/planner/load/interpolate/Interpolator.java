@@ -1,0 +1,87 @@
+package dev.berth.planner.load.interpolate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedSet;
+
+import dev.berth.planner.StackException;
+import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.load.tree.SeqNode;
+
+/**
+ * Interpolates every string value (never a key) of one document (compose-spec
+ * 12-interpolation.md), then casts the known numeric and boolean fields to their types (compose-go
+ * {@code loader/interpolate.go}). Errors name the value's file, line and column and its path.
+ * Warnings (unset variables, YAML 1.1 booleans) are collected, each once, in the order seen.
+ */
+public final class Interpolator {
+
+    private final Map<String, String> environment;
+    private final SequencedSet<String> warnings = new LinkedHashSet<>();
+
+    public Interpolator(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The document with its string values substituted and typed; throws a located {@link StackException}. */
+    public MapNode interpolate(MapNode document) {
+        return (MapNode) walk(document, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** Warnings collected so far by this interpolator, each once. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private Node walk(Node node, List<String> path, List<String> display) {
+        return switch (node) {
+            case MapNode m -> m.mapValues((key, value) -> {
+                path.add(key);
+                display.add(display.isEmpty() ? key : "." + key);
+                try {
+                    return walk(value, path, display);
+                } finally {
+                    path.removeLast();
+                    display.removeLast();
+                }
+            });
+            case SeqNode s -> {
+                List<Node> items = new ArrayList<>(s.size());
+                for (int i = 0; i < s.size(); i++) {
+                    path.add("[]");
+                    display.add("[" + i + "]");
+                    try {
+                        items.add(walk(s.get(i), path, display));
+                    } finally {
+                        path.removeLast();
+                        display.removeLast();
+                    }
+                }
+                yield s.withItems(items);
+            }
+            case ScalarNode sc when sc.value() instanceof String text -> scalar(sc, text, path, String.join("", display));
+            case ScalarNode sc -> sc;
+        };
+    }
+
+    private ScalarNode scalar(ScalarNode node, String text, List<String> path, String displayPath) {
+        String value;
+        try {
+            value = new Template(environment, name -> warnings.add("The \"" + name
+                    + "\" variable is not set. Defaulting to a blank string.")).substitute(text);
+        } catch (TemplateException e) {
+            if (e.invalidFormat()) {
+                throw new StackException(node.location() + ": invalid interpolation format for " + displayPath
+                        + ": \"" + e.getMessage() + "\"; you may need to escape any $ with another $");
+            }
+            throw new StackException(node.location() + ": " + e.getMessage());
+        }
+        ScalarNode substituted = node.withValue(value);
+        TypedCasts.Kind kind = TypedCasts.castFor(path);
+        return kind == null ? substituted : TypedCasts.cast(substituted, kind, displayPath, warnings::add);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.berth.planner.load.interpolate;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Substitutes variables in one string as compose-spec 12-interpolation.md (and compose-go's
+ * template package) defines it: {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-default}},
+ * {@code ${VAR-default}}, {@code ${VAR:?error}}, {@code ${VAR?error}}, {@code ${VAR:+alternative}},
+ * {@code ${VAR+alternative}}, nested templates in the default/alternative/error (evaluated only
+ * when used), {@code $$} for a literal {@code $}. A {@code $} followed by anything else is kept.
+ */
+public final class Template {
+
+    private final Map<String, String> environment;
+    private final Consumer<String> unsetVariables;
+
+    /**
+     * @param environment    the variables
+     * @param unsetVariables told the name of each variable used without a default while unset
+     */
+    public Template(Map<String, String> environment, Consumer<String> unsetVariables) {
+        this.environment = environment;
+        this.unsetVariables = unsetVariables;
+    }
+
+    /** The text with every template replaced; throws {@link TemplateException}. */
+    public String substitute(String text) {
+        if (text.indexOf('$') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != '$' || i + 1 == text.length()) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            char next = text.charAt(i + 1);
+            if (next == '$') {
+                out.append('$');
+                i += 2;
+            } else if (next == '{') {
+                int close = matchingBrace(text, i + 2);
+                if (close < 0) {
+                    throw TemplateException.invalidFormat(text);
+                }
+                out.append(braced(text.substring(i + 2, close), text));
+                i = close + 1;
+            } else if (isNameStart(next)) {
+                int end = nameEnd(text, i + 1);
+                out.append(plain(text.substring(i + 1, end)));
+                i = end;
+            } else {
+                out.append('$');
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private String braced(String body, String whole) {
+        int end = body.isEmpty() || !isNameStart(body.charAt(0)) ? 0 : nameEnd(body, 0);
+        if (end == 0) {
+            throw TemplateException.invalidFormat(whole);
+        }
+        String name = body.substring(0, end);
+        String rest = body.substring(end);
+        if (rest.isEmpty()) {
+            return plain(name);
+        }
+        String value = environment.get(name);
+        boolean set = value != null;
+        boolean nonEmpty = set && !value.isEmpty();
+        if (rest.startsWith(":-")) {
+            return nonEmpty ? value : substitute(rest.substring(2));
+        } else if (rest.startsWith(":?")) {
+            if (!nonEmpty) {
+                throw TemplateException.missing(name, substitute(rest.substring(2)));
+            }
+            return value;
+        } else if (rest.startsWith(":+")) {
+            return nonEmpty ? substitute(rest.substring(2)) : "";
+        } else if (rest.startsWith("-")) {
+            return set ? value : substitute(rest.substring(1));
+        } else if (rest.startsWith("?")) {
+            if (!set) {
+                throw TemplateException.missing(name, substitute(rest.substring(1)));
+            }
+            return value;
+        } else if (rest.startsWith("+")) {
+            return set ? substitute(rest.substring(1)) : "";
+        }
+        throw TemplateException.invalidFormat(whole);
+    }
+
+    private String plain(String name) {
+        String value = environment.get(name);
+        if (value == null) {
+            unsetVariables.accept(name);
+            return "";
+        }
+        return value;
+    }
+
+    /** The index of the brace closing a {@code ${} whose body starts at {@code from}, or -1. */
+    private static int matchingBrace(String text, int from) {
+        int depth = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            }
+        }
+        return -1;
+    }
+
+    private static int nameEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && isNamePart(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isNameStart(char c) {
+        return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isNamePart(char c) {
+        return isNameStart(c) || (c >= '0' && c <= '9');
+    }
+}

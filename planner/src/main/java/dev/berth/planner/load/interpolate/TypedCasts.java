@@ -1,0 +1,152 @@
+package dev.berth.planner.load.interpolate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.berth.planner.StackException;
+import dev.berth.planner.load.tree.ScalarNode;
+
+/**
+ * The numeric and boolean fields whose interpolated text becomes a typed value, as compose-go's
+ * {@code loader/interpolate.go} lists them. A pattern segment {@code *} matches any mapping key,
+ * {@code []} any sequence item.
+ */
+final class TypedCasts {
+
+    /** The type a field is cast to. */
+    enum Kind { INT, FLOAT, BOOL }
+
+    private static final Map<String, Kind> SERVICE_FIELDS = Map.ofEntries(
+            Map.entry("cpu_count", Kind.INT),
+            Map.entry("cpu_percent", Kind.FLOAT),
+            Map.entry("cpu_period", Kind.INT),
+            Map.entry("cpu_quota", Kind.INT),
+            Map.entry("cpu_rt_period", Kind.INT),
+            Map.entry("cpu_rt_runtime", Kind.INT),
+            Map.entry("cpus", Kind.FLOAT),
+            Map.entry("cpu_shares", Kind.INT),
+            Map.entry("init", Kind.BOOL),
+            Map.entry("oom_kill_disable", Kind.BOOL),
+            Map.entry("oom_score_adj", Kind.INT),
+            Map.entry("pids_limit", Kind.INT),
+            Map.entry("privileged", Kind.BOOL),
+            Map.entry("read_only", Kind.BOOL),
+            Map.entry("ulimits.*", Kind.INT),
+            Map.entry("ulimits.*.hard", Kind.INT),
+            Map.entry("ulimits.*.soft", Kind.INT),
+            Map.entry("volumes.[].read_only", Kind.BOOL),
+            Map.entry("volumes.[].volume.nocopy", Kind.BOOL),
+            Map.entry("depends_on.*.required", Kind.BOOL),
+            Map.entry("depends_on.*.restart", Kind.BOOL),
+            Map.entry("healthcheck.retries", Kind.INT),
+            Map.entry("healthcheck.disable", Kind.BOOL),
+            Map.entry("ports.[].target", Kind.INT),
+            Map.entry("stdin_open", Kind.BOOL),
+            Map.entry("tty", Kind.BOOL),
+            Map.entry("deploy.replicas", Kind.INT),
+            Map.entry("deploy.update_config.parallelism", Kind.INT),
+            Map.entry("deploy.update_config.max_failure_ratio", Kind.FLOAT),
+            Map.entry("deploy.rollback_config.parallelism", Kind.INT),
+            Map.entry("deploy.rollback_config.max_failure_ratio", Kind.FLOAT),
+            Map.entry("deploy.restart_policy.max_attempts", Kind.INT),
+            Map.entry("deploy.placement.max_replicas_per_node", Kind.INT),
+            Map.entry("scale", Kind.INT));
+
+    private static final Map<String, Kind> RESOURCE_FIELDS = Map.of(
+            "networks.*.external", Kind.BOOL,
+            "networks.*.internal", Kind.BOOL,
+            "networks.*.attachable", Kind.BOOL,
+            "networks.*.enable_ipv4", Kind.BOOL,
+            "networks.*.enable_ipv6", Kind.BOOL,
+            "volumes.*.external", Kind.BOOL,
+            "secrets.*.external", Kind.BOOL,
+            "configs.*.external", Kind.BOOL);
+
+    private TypedCasts() {
+    }
+
+    /** The cast for a value at {@code path} (segments with {@code []} for sequence items), or null. */
+    static Kind castFor(List<String> path) {
+        if (path.size() > 2 && path.get(0).equals("services")) {
+            Kind k = lookup(SERVICE_FIELDS, path.subList(2, path.size()));
+            if (k != null) {
+                return k;
+            }
+        }
+        return lookup(RESOURCE_FIELDS, path);
+    }
+
+    private static Kind lookup(Map<String, Kind> table, List<String> path) {
+        for (var e : table.entrySet()) {
+            if (matches(e.getKey().split("\\."), path)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(String[] pattern, List<String> path) {
+        if (pattern.length != path.size()) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length; i++) {
+            String p = pattern[i];
+            String s = path.get(i);
+            boolean item = s.equals("[]");
+            if (p.equals("[]") ? !item : item || !(p.equals("*") || p.equals(s))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The scalar with its text converted to {@code kind}; YAML 1.1 booleans accepted with a warning. */
+    static ScalarNode cast(ScalarNode node, Kind kind, String displayPath, Consumer<String> warnings) {
+        String text = ((String) node.value()).trim();
+        switch (kind) {
+            case INT -> {
+                try {
+                    return node.withValue(Long.parseLong(text));
+                } catch (NumberFormatException e) {
+                    throw new StackException(node.location() + ": " + displayPath + ": \"" + text
+                            + "\" is not an integer; write a whole number such as 3");
+                }
+            }
+            case FLOAT -> {
+                try {
+                    if (!text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                        throw new NumberFormatException(text);
+                    }
+                    return node.withValue(Double.parseDouble(text));
+                } catch (NumberFormatException e) {
+                    throw new StackException(node.location() + ": " + displayPath + ": \"" + text
+                            + "\" is not a number; write a number such as 0.5");
+                }
+            }
+            default -> {
+                return node.withValue(bool(node, text, displayPath, warnings));
+            }
+        }
+    }
+
+    private static boolean bool(ScalarNode node, String text, String displayPath, Consumer<String> warnings) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            case "y", "yes", "on" -> {
+                warnings.accept(node.location() + ": \"" + text
+                        + "\" for boolean is not supported by YAML 1.2, please use `true`");
+                yield true;
+            }
+            case "n", "no", "off" -> {
+                warnings.accept(node.location() + ": \"" + text
+                        + "\" for boolean is not supported by YAML 1.2, please use `false`");
+                yield false;
+            }
+            default -> throw new StackException(node.location() + ": " + displayPath + ": \"" + text
+                    + "\" is not a boolean; write true or false");
+        };
+    }
+}

@@ -1,0 +1,169 @@
+package dev.berth.planner.load.merge;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.berth.planner.load.tree.Directive;
+import dev.berth.planner.load.tree.Location;
+import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.load.tree.SeqNode;
+
+/**
+ * Merges canonical documents as Docker Compose merges several {@code -f} files (compose-spec
+ * 13-merge.md; compose.md 1.4.12): mappings deep-merged with the later value winning, sequences
+ * appended, {@code command}/{@code entrypoint}/{@code healthcheck.test} replaced, key-value
+ * attributes merged by key, plain lists de-duplicated, unique-key sequences (ports, volumes,
+ * secrets, configs, devices, ...) with a later entry replacing an earlier one; a value tagged
+ * {@code !reset} removes what it overrides, one tagged {@code !override} replaces it unmerged.
+ * Surviving values keep their locations; the result carries no directives.
+ */
+public final class Merger {
+
+    private Merger() {
+    }
+
+    /** {@code override} merged onto {@code base}, both whole documents. */
+    public static MapNode merge(MapNode base, MapNode override) {
+        return mergeMaps(new ArrayList<>(), clean(base), override);
+    }
+
+    /** The service definition {@code override} merged onto {@code base}, with the rules of {@code services.*}. */
+    public static MapNode mergeService(MapNode base, MapNode override) {
+        return mergeMaps(new ArrayList<>(List.of("services", "*")), clean(base), override);
+    }
+
+    /** {@code node} without {@code !reset} values and without directives, as if merged onto nothing. */
+    public static MapNode clean(MapNode node) {
+        return (MapNode) cleanNode(node);
+    }
+
+    private static Node cleanNode(Node node) {
+        return switch (node) {
+            case MapNode m -> m.mapValues((k, v) -> v.directive() == Directive.RESET ? null : cleanNode(v))
+                    .withDirective(Directive.NONE);
+            case SeqNode s -> {
+                List<Node> items = new ArrayList<>();
+                for (Node item : s.items()) {
+                    if (item.directive() != Directive.RESET) {
+                        items.add(cleanNode(item));
+                    }
+                }
+                yield s.withItems(items).withDirective(Directive.NONE);
+            }
+            case ScalarNode sc -> sc.withDirective(Directive.NONE);
+        };
+    }
+
+    private static MapNode mergeMaps(List<String> path, MapNode base, MapNode over) {
+        MapNode result = base;
+        for (String key : over.keys()) {
+            Node value = over.get(key);
+            if (value.directive() == Directive.RESET) {
+                result = result.without(key);
+                continue;
+            }
+            Node merged;
+            if (value.directive() == Directive.OVERRIDE || !result.has(key)) {
+                merged = cleanNode(value);
+            } else {
+                path.add(key);
+                try {
+                    merged = mergeValues(path, result.get(key), value);
+                } finally {
+                    path.removeLast();
+                }
+            }
+            result = result.with(key, merged, over.keyLocation(key));
+        }
+        return result;
+    }
+
+    private static Node mergeValues(List<String> path, Node base, Node over) {
+        MergeRule rule = MergeRule.at(path);
+        if (rule == MergeRule.REPLACE) {
+            return cleanNode(over);
+        }
+        if (rule == MergeRule.KEY_VALUE && (base instanceof SeqNode || over instanceof SeqNode)) {
+            return mergeMaps(path, asMap(base), asMap(over));
+        }
+        if (base instanceof MapNode b && over instanceof MapNode o) {
+            if (rule == MergeRule.LOGGING && !sameDriver(b, o)) {
+                return cleanNode(o);
+            }
+            return mergeMaps(path, b, o);
+        }
+        if (base instanceof SeqNode b && over instanceof SeqNode o) {
+            List<Node> all = new ArrayList<>(b.items());
+            all.addAll(((SeqNode) cleanNode(o)).items());
+            return b.withItems(switch (rule) {
+                case DISTINCT -> distinct(all);
+                case UNIQUE_KEY -> unique(path, all);
+                default -> all;
+            });
+        }
+        return cleanNode(over);
+    }
+
+    private static boolean sameDriver(MapNode base, MapNode over) {
+        Node b = base.get("driver");
+        Node o = over.get("driver");
+        return b == null || o == null || Objects.equals(b.toPlain(), o.toPlain());
+    }
+
+    private static List<Node> distinct(List<Node> items) {
+        Set<Object> seen = new HashSet<>();
+        List<Node> out = new ArrayList<>();
+        for (Node item : items) {
+            if (seen.add(item.toPlain())) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    private static List<Node> unique(List<String> path, List<Node> items) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<Node> out = new ArrayList<>();
+        for (Node item : items) {
+            String key = UniqueKeys.of(path, item);
+            Integer at = key == null ? null : index.get(key);
+            if (at != null) {
+                out.set(at, item);
+            } else {
+                if (key != null) {
+                    index.put(key, out.size());
+                }
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    /** A key-value attribute as a mapping: {@code K=V} items become {@code K: V}, {@code K} alone {@code K: null}. */
+    private static MapNode asMap(Node node) {
+        if (node instanceof MapNode m) {
+            return m;
+        }
+        MapNode out = MapNode.empty(node.location());
+        if (node instanceof SeqNode s) {
+            for (Node item : s.items()) {
+                String text = item instanceof ScalarNode sc ? sc.asText() : null;
+                if (text == null) {
+                    continue;
+                }
+                int eq = text.indexOf('=');
+                Location loc = item.location();
+                ScalarNode value = ScalarNode.of(eq < 0 ? null : text.substring(eq + 1), loc);
+                out = out.with(eq < 0 ? text : text.substring(0, eq), value, loc);
+            }
+        }
+        return out.withDirective(node.directive());
+    }
+}
