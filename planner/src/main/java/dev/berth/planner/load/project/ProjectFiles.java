@@ -1,0 +1,97 @@
+package dev.berth.planner.load.project;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.berth.planner.StackException;
+
+/**
+ * Finds the stack files (compose.md 1.4.8, compose-go {@code cli/options.go}): the {@code -f}
+ * files as given; else {@code COMPOSE_FILE} split on {@code COMPOSE_PATH_SEPARATOR} (the OS path
+ * list separator by default); else the first default file name found in the working directory or
+ * the nearest parent that has one, with its override file beside it. {@code -} is standard input.
+ */
+public final class ProjectFiles {
+
+    /** Default stack file names, in the order they are looked for. */
+    public static final List<String> DEFAULT_NAMES =
+            List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
+
+    /** Default override file names, in the order they are looked for. */
+    public static final List<String> OVERRIDE_NAMES = List.of("compose.override.yml", "compose.override.yaml",
+            "docker-compose.override.yml", "docker-compose.override.yaml");
+
+    private ProjectFiles() {
+    }
+
+    /**
+     * The files to load, with absolute paths. {@code workingDir} resolves relative names and is
+     * where the search starts; {@code environment} supplies {@code COMPOSE_FILE}; warnings about
+     * several candidate files go to {@code warnings}.
+     */
+    public static List<ConfigFile> resolve(List<String> files, Path workingDir, Map<String, String> environment,
+                                           Consumer<String> warnings) {
+        List<String> names = files;
+        if (names.isEmpty()) {
+            String composeFile = environment.get("COMPOSE_FILE");
+            if (composeFile != null && !composeFile.isEmpty()) {
+                String sep = environment.getOrDefault("COMPOSE_PATH_SEPARATOR", File.pathSeparator);
+                names = List.of(composeFile.split(java.util.regex.Pattern.quote(sep.isEmpty()
+                        ? File.pathSeparator : sep)));
+            }
+        }
+        if (names.isEmpty()) {
+            return discover(workingDir, warnings);
+        }
+        List<ConfigFile> out = new ArrayList<>();
+        for (String name : names) {
+            if (name.equals(ConfigFile.STDIN)) {
+                out.add(ConfigFile.stdin());
+                continue;
+            }
+            Path path = workingDir.resolve(name).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(path)) {
+                throw new StackException(path + ": no such file; check the -f option or COMPOSE_FILE");
+            }
+            out.add(ConfigFile.of(path));
+        }
+        return out;
+    }
+
+    private static List<ConfigFile> discover(Path workingDir, Consumer<String> warnings) {
+        for (Path dir = workingDir.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            Path main = first(dir, DEFAULT_NAMES, warnings);
+            if (main != null) {
+                List<ConfigFile> out = new ArrayList<>(List.of(ConfigFile.of(main)));
+                Path override = first(dir, OVERRIDE_NAMES, warnings);
+                if (override != null) {
+                    out.add(ConfigFile.of(override));
+                }
+                return out;
+            }
+        }
+        throw new StackException("no configuration file provided: not found (looked for "
+                + String.join(", ", DEFAULT_NAMES) + " in " + workingDir.toAbsolutePath().normalize()
+                + " and its parents; name one with -f)");
+    }
+
+    private static Path first(Path dir, List<String> candidates, Consumer<String> warnings) {
+        List<Path> found = new ArrayList<>();
+        for (String name : candidates) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                found.add(p);
+            }
+        }
+        if (found.size() > 1) {
+            warnings.accept("Found multiple config files with supported names: " + String.join(", ",
+                    found.stream().map(Path::toString).toList()) + "\nUsing " + found.getFirst());
+        }
+        return found.isEmpty() ? null : found.getFirst();
+    }
+}
