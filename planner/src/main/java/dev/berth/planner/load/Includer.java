@@ -1,0 +1,120 @@
+package dev.berth.planner.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.berth.planner.StackException;
+import dev.berth.planner.load.env.InterpolationEnvironment;
+import dev.berth.planner.load.merge.Merger;
+import dev.berth.planner.load.project.ConfigFile;
+import dev.berth.planner.load.tree.Location;
+import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.load.tree.SeqNode;
+
+/**
+ * Resolves top-level {@code include} (compose-spec 14-include.md, compose.md 1.4.11): each entry
+ * ({@code path} as a string or list, {@code env_file}, {@code project_directory}) is loaded as a
+ * project of its own, with its own directory for relative paths and its own env files for
+ * interpolation (the including project's variables win); its services, networks, volumes,
+ * secrets and configs are imported, and where the including file defines the same one, the two
+ * are merged with the including file's definition winning, as compose-go does.
+ */
+final class Includer {
+
+    private static final Set<String> RESOURCES = Set.of("services", "networks", "volumes", "secrets", "configs", "models");
+
+    private final FileLoader parent;
+
+    Includer(FileLoader parent) {
+        this.parent = parent;
+    }
+
+    /** The document with its {@code include} entries loaded and imported, the key removed. */
+    MapNode apply(MapNode document, ConfigFile file, Path baseDir) {
+        Node include = document.get("include");
+        if (include == null) {
+            return document;
+        }
+        if (!(include instanceof SeqNode entries)) {
+            throw new StackException(include.location() + ": include must be a list of files or {path, env_file, project_directory}");
+        }
+        Path fileDir = file.isStdin() ? baseDir : file.path().getParent();
+        MapNode imported = MapNode.empty(Location.of(file.name()));
+        for (Node entry : entries.items()) {
+            imported = Merger.merge(imported, loadEntry(entry, file, fileDir));
+        }
+        return Merger.merge(imported, document.without("include"));
+    }
+
+    private MapNode loadEntry(Node entry, ConfigFile file, Path fileDir) {
+        List<ScalarNode> paths = strings(entry instanceof MapNode m ? m.get("path") : entry);
+        if (paths.isEmpty()) {
+            throw new StackException(entry.location() + ": include entry must name at least one file in path");
+        }
+        List<Path> files = new ArrayList<>();
+        for (ScalarNode p : paths) {
+            files.add(fileDir.resolve((String) p.value()).toAbsolutePath().normalize());
+        }
+        Path projectDir = files.getFirst().getParent();
+        List<Path> envFiles = new ArrayList<>();
+        if (entry instanceof MapNode m) {
+            for (ScalarNode d : strings(m.get("project_directory"))) {
+                projectDir = fileDir.resolve((String) d.value()).toAbsolutePath().normalize();
+            }
+            for (ScalarNode e : strings(m.get("env_file"))) {
+                envFiles.add(fileDir.resolve((String) e.value()).toAbsolutePath().normalize());
+            }
+        }
+        FileLoader.Context ctx = parent.context();
+        List<Path> chain = new ArrayList<>(ctx.includeChain());
+        if (!file.isStdin()) {
+            chain.add(file.path());
+        }
+        InterpolationEnvironment own = InterpolationEnvironment.load(ctx.environment().variables(), envFiles,
+                List.of(projectDir));
+        FileLoader child = new FileLoader(new FileLoader.Context(ctx.stages(), own, ctx.interpolate(), ctx.homeDir(),
+                projectDir, ctx.stdin(), ctx.warnings(), List.copyOf(chain)));
+        MapNode model = MapNode.empty(entry.location());
+        for (int i = 0; i < files.size(); i++) {
+            Path path = files.get(i);
+            if (chain.contains(path)) {
+                List<String> cycle = new ArrayList<>(chain.stream().map(Path::toString).toList());
+                cycle.add(path.toString());
+                throw new StackException(paths.get(i).location() + ": include cycle detected: "
+                        + String.join(" -> ", cycle));
+            }
+            if (!Files.isRegularFile(path)) {
+                throw new StackException(paths.get(i).location() + ": included file " + path + " not found");
+            }
+            model = Merger.merge(model, child.load(ConfigFile.of(path), projectDir));
+        }
+        MapNode out = model;
+        for (String key : model.keys()) {
+            if (!RESOURCES.contains(key)) {
+                out = out.without(key);
+            }
+        }
+        return out;
+    }
+
+    private static List<ScalarNode> strings(Node node) {
+        List<ScalarNode> out = new ArrayList<>();
+        if (node instanceof ScalarNode s && s.isString()) {
+            out.add(s);
+        } else if (node instanceof SeqNode seq) {
+            for (Node item : seq.items()) {
+                if (item instanceof ScalarNode s && s.isString()) {
+                    out.add(s);
+                } else if (item instanceof MapNode m && m.get("path") instanceof ScalarNode p && p.isString()) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.berth.planner.load;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What to load, as Compose's global options and the process give it.
+ *
+ * @param files            {@code -f} names as typed ({@code -} for standard input); empty to use
+ *                         {@code COMPOSE_FILE} or the default names
+ * @param projectName      {@code -p}, or null
+ * @param projectDirectory {@code --project-directory}, or null
+ * @param envFiles         {@code --env-file} paths as typed, in order
+ * @param profiles         {@code --profile} values, in order
+ * @param services         services named on the command line (they enable their profiles)
+ * @param workingDir       the current directory relative names are resolved against
+ * @param osEnvironment    the process environment
+ * @param stdin            supplies standard input's text for {@code -f -}
+ * @param interpolate      false for {@code --no-interpolate}
+ * @param normalize        false for {@code --no-normalize}
+ * @param homeDir          what {@code ~} stands for in paths
+ */
+public record LoadOptions(List<String> files, String projectName, Path projectDirectory, List<String> envFiles,
+                          List<String> profiles, List<String> services, Path workingDir,
+                          Map<String, String> osEnvironment, Supplier<String> stdin, boolean interpolate,
+                          boolean normalize, Path homeDir) {
+
+    public LoadOptions {
+        files = List.copyOf(files);
+        envFiles = List.copyOf(envFiles);
+        profiles = List.copyOf(profiles);
+        services = List.copyOf(services);
+        osEnvironment = Map.copyOf(osEnvironment);
+        workingDir = workingDir.toAbsolutePath().normalize();
+    }
+
+    /** Default options for {@code workingDir} and {@code osEnvironment}: default files, interpolation and normalisation on. */
+    public static LoadOptions defaults(Path workingDir, Map<String, String> osEnvironment, Path homeDir) {
+        return new LoadOptions(List.of(), null, null, List.of(), List.of(), List.of(), workingDir, osEnvironment,
+                () -> null, true, true, homeDir);
+    }
+
+    public LoadOptions withFiles(List<String> newFiles) {
+        return new LoadOptions(newFiles, projectName, projectDirectory, envFiles, profiles, services, workingDir,
+                osEnvironment, stdin, interpolate, normalize, homeDir);
+    }
+
+    public LoadOptions withProjectName(String name) {
+        return new LoadOptions(files, name, projectDirectory, envFiles, profiles, services, workingDir,
+                osEnvironment, stdin, interpolate, normalize, homeDir);
+    }
+
+    public LoadOptions withProjectDirectory(Path dir) {
+        return new LoadOptions(files, projectName, dir, envFiles, profiles, services, workingDir,
+                osEnvironment, stdin, interpolate, normalize, homeDir);
+    }
+
+    public LoadOptions withEnvFiles(List<String> newEnvFiles) {
+        return new LoadOptions(files, projectName, projectDirectory, newEnvFiles, profiles, services, workingDir,
+                osEnvironment, stdin, interpolate, normalize, homeDir);
+    }
+
+    public LoadOptions withProfiles(List<String> newProfiles) {
+        return new LoadOptions(files, projectName, projectDirectory, envFiles, newProfiles, services, workingDir,
+                osEnvironment, stdin, interpolate, normalize, homeDir);
+    }
+
+    public LoadOptions withServices(List<String> newServices) {
+        return new LoadOptions(files, projectName, projectDirectory, envFiles, profiles, newServices, workingDir,
+                osEnvironment, stdin, interpolate, normalize, homeDir);
+    }
+
+    public LoadOptions withStdin(Supplier<String> newStdin) {
+        return new LoadOptions(files, projectName, projectDirectory, envFiles, profiles, services, workingDir,
+                osEnvironment, newStdin, interpolate, normalize, homeDir);
+    }
+
+    public LoadOptions withInterpolate(boolean on) {
+        return new LoadOptions(files, projectName, projectDirectory, envFiles, profiles, services, workingDir,
+                osEnvironment, stdin, on, normalize, homeDir);
+    }
+
+    public LoadOptions withNormalize(boolean on) {
+        return new LoadOptions(files, projectName, projectDirectory, envFiles, profiles, services, workingDir,
+                osEnvironment, stdin, interpolate, on, homeDir);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.berth.planner.load;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SequencedSet;
+import java.util.Set;
+
+import dev.berth.planner.StackException;
+import dev.berth.planner.load.env.EnvironmentResolver;
+import dev.berth.planner.load.env.InterpolationEnvironment;
+import dev.berth.planner.load.merge.Merger;
+import dev.berth.planner.load.project.ConfigFile;
+import dev.berth.planner.load.project.ProjectFiles;
+import dev.berth.planner.load.project.ProjectName;
+import dev.berth.planner.load.tree.Location;
+import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.tree.ScalarNode;
+
+/**
+ * Loads a project as Docker Compose does (compose.md 1.2): finds the stack files and the
+ * interpolation environment, runs each document of each file through the per-file pipeline and
+ * merges them, then resolves the container environment, normalises, selects profiles and checks
+ * consistency. Every failure is a {@link StackException} whose message names the file, and the
+ * line and column where known.
+ */
+public final class ProjectLoader {
+
+    private static final Set<String> NOT_CONTENT = Set.of("name", "version");
+
+    private final ModelStages stages;
+
+    public ProjectLoader(ModelStages stages) {
+        this.stages = stages;
+    }
+
+    public LoadResult load(LoadOptions options) {
+        Path cwd = options.workingDir();
+        Path startDir = options.projectDirectory() == null ? cwd : cwd.resolve(options.projectDirectory()).normalize();
+        List<Path> envFiles = options.envFiles().stream().map(f -> cwd.resolve(f).normalize()).toList();
+        InterpolationEnvironment environment = InterpolationEnvironment.load(options.osEnvironment(), envFiles,
+                List.of(startDir));
+
+        SequencedSet<String> warnings = new LinkedHashSet<>();
+        List<ConfigFile> files = ProjectFiles.resolve(options.files(), options.files().isEmpty() ? startDir : cwd,
+                environment.variables(), warnings::add);
+        Path projectDir = options.projectDirectory() != null ? startDir
+                : files.getFirst().isStdin() ? cwd : files.getFirst().path().getParent();
+        if (envFiles.isEmpty() && !projectDir.equals(startDir)) {
+            environment = InterpolationEnvironment.load(options.osEnvironment(), List.of(), List.of(startDir, projectDir));
+        }
+
+        FileLoader loader = new FileLoader(new FileLoader.Context(stages, environment, options.interpolate(),
+                options.homeDir(), projectDir, options.stdin(), warnings, List.of()));
+        MapNode model = MapNode.empty(Location.of(files.getFirst().name()));
+        for (ConfigFile file : files) {
+            model = Merger.merge(model, loader.load(file, projectDir));
+        }
+        if (model.keys().stream().allMatch(NOT_CONTENT::contains)) {
+            throw new StackException(files.getFirst().name() + ": empty compose file; define at least one service");
+        }
+
+        String name = ProjectName.resolve(options.projectName(), environment.get("COMPOSE_PROJECT_NAME"),
+                model.get("name") instanceof ScalarNode s && s.value() != null ? s.asText() : null, projectDir);
+        model = model.with("name", ScalarNode.of(name, model.has("name") ? model.get("name").location()
+                : Location.NONE));
+        model = new EnvironmentResolver(environment, projectDir).resolve(model);
+        if (options.normalize()) {
+            model = stages.normalize(model, name);
+        }
+        List<String> allProfiles = Profiles.all(model);
+        model = Profiles.apply(model, Profiles.active(options.profiles(), environment.get("COMPOSE_PROFILES")),
+                options.services());
+        stages.check(model);
+
+        List<String> configFiles = new ArrayList<>();
+        files.forEach(f -> configFiles.add(f.isStdin() ? ConfigFile.STDIN : f.path().toString()));
+        return new LoadResult(model, name, projectDir, configFiles, List.copyOf(warnings), environment, allProfiles);
+    }
+}
