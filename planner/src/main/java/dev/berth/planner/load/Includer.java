@@ -18,8 +18,8 @@ import dev.berth.planner.load.tree.SeqNode;
 
 /**
  * Resolves top-level {@code include} (compose-spec 14-include.md, compose.md 1.4.11): each entry
- * ({@code path} as a string or list, {@code env_file}, {@code project_directory}) is loaded as a
- * project of its own, with its own directory for relative paths and its own env files for
+ * ({@code path} as a string or list, {@code env_file}, {@code project_directory}, all relative to
+ * the including project's directory) is loaded as a project of its own, with its own directory for relative paths and its own env files for
  * interpolation (the including project's variables win); its services, networks, volumes,
  * secrets and configs are imported, and where the including file defines the same one, the two
  * are merged with the including file's definition winning, as compose-go does.
@@ -27,6 +27,9 @@ import dev.berth.planner.load.tree.SeqNode;
 final class Includer {
 
     private static final Set<String> RESOURCES = Set.of("services", "networks", "volumes", "secrets", "configs", "models");
+
+    /** Named as an include's env_file, it stands for no env file at all (not even the default .env). */
+    private static final Path DEV_NULL = Path.of("/dev/null");
 
     private final FileLoader parent;
 
@@ -43,31 +46,34 @@ final class Includer {
         if (!(include instanceof SeqNode entries)) {
             throw new StackException(include.location() + ": include must be a list of files or {path, env_file, project_directory}");
         }
-        Path fileDir = file.isStdin() ? baseDir : file.path().getParent();
         MapNode imported = MapNode.empty(Location.of(file.name()));
         for (Node entry : entries.items()) {
-            imported = Merger.merge(imported, loadEntry(entry, file, fileDir));
+            imported = Merger.merge(imported, loadEntry(entry, file, baseDir));
         }
         return Merger.merge(imported, document.without("include"));
     }
 
-    private MapNode loadEntry(Node entry, ConfigFile file, Path fileDir) {
+    private MapNode loadEntry(Node entry, ConfigFile file, Path workingDir) {
         List<ScalarNode> paths = strings(entry instanceof MapNode m ? m.get("path") : entry);
         if (paths.isEmpty()) {
             throw new StackException(entry.location() + ": include entry must name at least one file in path");
         }
         List<Path> files = new ArrayList<>();
         for (ScalarNode p : paths) {
-            files.add(fileDir.resolve((String) p.value()).toAbsolutePath().normalize());
+            files.add(workingDir.resolve((String) p.value()).toAbsolutePath().normalize());
         }
         Path projectDir = files.getFirst().getParent();
         List<Path> envFiles = new ArrayList<>();
         if (entry instanceof MapNode m) {
             for (ScalarNode d : strings(m.get("project_directory"))) {
-                projectDir = fileDir.resolve((String) d.value()).toAbsolutePath().normalize();
+                projectDir = workingDir.resolve((String) d.value()).toAbsolutePath().normalize();
             }
             for (ScalarNode e : strings(m.get("env_file"))) {
-                envFiles.add(fileDir.resolve((String) e.value()).toAbsolutePath().normalize());
+                Path envFile = workingDir.resolve((String) e.value()).toAbsolutePath().normalize();
+                if (!Files.isRegularFile(envFile) && !envFile.equals(DEV_NULL)) {
+                    throw new StackException(e.location() + ": env file " + envFile + " not found");
+                }
+                envFiles.add(envFile);
             }
         }
         FileLoader.Context ctx = parent.context();
@@ -75,8 +81,10 @@ final class Includer {
         if (!file.isStdin()) {
             chain.add(file.path());
         }
-        InterpolationEnvironment own = InterpolationEnvironment.load(ctx.environment().variables(), envFiles,
-                List.of(projectDir));
+        boolean noEnvFile = !envFiles.isEmpty() && envFiles.stream().allMatch(DEV_NULL::equals);
+        InterpolationEnvironment own = noEnvFile ? ctx.environment()
+                : InterpolationEnvironment.load(ctx.environment().variables(),
+                        envFiles.stream().filter(f -> !f.equals(DEV_NULL)).toList(), List.of(projectDir));
         FileLoader child = new FileLoader(new FileLoader.Context(ctx.stages(), own, ctx.interpolate(), ctx.homeDir(),
                 projectDir, ctx.stdin(), ctx.warnings(), List.copyOf(chain)));
         MapNode model = MapNode.empty(entry.location());

@@ -72,6 +72,34 @@ class IncludeTest {
     }
 
     @Test
+    void include_pathsAreRelativeToTheIncludingProjectDirectory() throws IOException {
+        write("lib/inner.yaml", "services:\n  inner: {image: inner}\n");
+        write("lib/outer.yaml", "include: [inner.yaml]\n");
+        write("conf/compose.yaml", "include: [lib/outer.yaml]\n");
+        LoadOptions opts = LoadOptions.defaults(dir, Map.of(), dir).withFiles(java.util.List.of("conf/compose.yaml"))
+                .withProjectDirectory(dir);
+        assertThat(((MapNode) new ProjectLoader(stages).load(opts).model().get("services")).keys())
+                .containsExactly("inner");
+    }
+
+    @Test
+    void include_envFileDevNull_disablesTheIncludedDotEnv() throws IOException {
+        write("lib/svc.yaml", "services:\n  svc: {image: 'x${TAG:-none}'}\n");
+        write("lib/.env", "TAG=dotenv\n");
+        write("compose.yaml", "include: [{path: lib/svc.yaml, env_file: /dev/null}]\n");
+        assertThat(((MapNode) load(Map.of()).model().get("services")).get("svc").toPlain())
+                .isEqualTo(Map.of("image", "xnone"));
+    }
+
+    @Test
+    void include_missingEnvFile_isLocated() throws IOException {
+        write("lib/svc.yaml", "services:\n  svc: {image: x}\n");
+        Path a = write("compose.yaml", "include: [{path: lib/svc.yaml, env_file: nope.env}]\n");
+        assertThatThrownBy(() -> load(Map.of()))
+                .hasMessage(a + ":1:42: env file " + dir.resolve("nope.env") + " not found");
+    }
+
+    @Test
     void include_recursive() throws IOException {
         write("a/inner.yaml", "services:\n  inner: {image: inner}\n");
         write("a/outer.yaml", "include: [inner.yaml]\nservices:\n  outer: {image: outer}\n");

@@ -36,28 +36,54 @@ public final class Merger {
 
     /** The service definition {@code override} merged onto {@code base}, with the rules of {@code services.*}. */
     public static MapNode mergeService(MapNode base, MapNode override) {
-        return mergeMaps(new ArrayList<>(List.of("services", "*")), clean(base), override);
+        List<String> path = new ArrayList<>(List.of("services", "*"));
+        return mergeMaps(path, (MapNode) cleanNode(path, base), override);
     }
 
-    /** {@code node} without {@code !reset} values and without directives, as if merged onto nothing. */
+    /**
+     * The document {@code node} as if merged onto nothing: without {@code !reset} values and
+     * directives, and with unique-key sequences de-duplicated (compose-go's EnforceUnicity).
+     */
     public static MapNode clean(MapNode node) {
-        return (MapNode) cleanNode(node);
+        return (MapNode) cleanNode(new ArrayList<>(), node);
     }
 
-    private static Node cleanNode(Node node) {
+    private static Node cleanNode(List<String> path, Node node) {
         return switch (node) {
-            case MapNode m -> m.mapValues((k, v) -> v.directive() == Directive.RESET ? null : cleanNode(v))
-                    .withDirective(Directive.NONE);
+            case MapNode m -> m.mapValues((k, v) -> {
+                if (v.directive() == Directive.RESET) {
+                    return null;
+                }
+                path.add(k);
+                try {
+                    return cleanNode(path, v);
+                } finally {
+                    path.removeLast();
+                }
+            }).withDirective(Directive.NONE);
             case SeqNode s -> {
                 List<Node> items = new ArrayList<>();
                 for (Node item : s.items()) {
                     if (item.directive() != Directive.RESET) {
-                        items.add(cleanNode(item));
+                        path.add("[]");
+                        items.add(cleanNode(path, item));
+                        path.removeLast();
                     }
                 }
-                yield s.withItems(items).withDirective(Directive.NONE);
+                yield s.withItems(deduplicate(path, items)).withDirective(Directive.NONE);
             }
             case ScalarNode sc -> sc.withDirective(Directive.NONE);
+        };
+    }
+
+    private static List<Node> deduplicate(List<String> path, List<Node> items) {
+        if (path.isEmpty() || path.getLast().equals("[]")) {
+            return items;
+        }
+        return switch (MergeRule.at(path)) {
+            case DISTINCT -> distinct(items);
+            case UNIQUE_KEY -> unique(path, items);
+            default -> items;
         };
     }
 
@@ -70,15 +96,12 @@ public final class Merger {
                 continue;
             }
             Node merged;
-            if (value.directive() == Directive.OVERRIDE || !result.has(key)) {
-                merged = cleanNode(value);
-            } else {
-                path.add(key);
-                try {
-                    merged = mergeValues(path, result.get(key), value);
-                } finally {
-                    path.removeLast();
-                }
+            path.add(key);
+            try {
+                merged = value.directive() == Directive.OVERRIDE || !result.has(key) ? cleanNode(path, value)
+                        : mergeValues(path, result.get(key), value);
+            } finally {
+                path.removeLast();
             }
             result = result.with(key, merged, over.keyLocation(key));
         }
@@ -88,27 +111,23 @@ public final class Merger {
     private static Node mergeValues(List<String> path, Node base, Node over) {
         MergeRule rule = MergeRule.at(path);
         if (rule == MergeRule.REPLACE) {
-            return cleanNode(over);
+            return cleanNode(path, over);
         }
         if (rule == MergeRule.KEY_VALUE && (base instanceof SeqNode || over instanceof SeqNode)) {
             return mergeMaps(path, asMap(base), asMap(over));
         }
         if (base instanceof MapNode b && over instanceof MapNode o) {
             if (rule == MergeRule.LOGGING && !sameDriver(b, o)) {
-                return cleanNode(o);
+                return cleanNode(path, o);
             }
             return mergeMaps(path, b, o);
         }
         if (base instanceof SeqNode b && over instanceof SeqNode o) {
             List<Node> all = new ArrayList<>(b.items());
-            all.addAll(((SeqNode) cleanNode(o)).items());
-            return b.withItems(switch (rule) {
-                case DISTINCT -> distinct(all);
-                case UNIQUE_KEY -> unique(path, all);
-                default -> all;
-            });
+            all.addAll(((SeqNode) cleanNode(path, o)).items());
+            return b.withItems(deduplicate(path, all));
         }
-        return cleanNode(over);
+        return cleanNode(path, over);
     }
 
     private static boolean sameDriver(MapNode base, MapNode over) {

@@ -166,6 +166,20 @@ class MergerTest {
     }
 
     @Test
+    void merge_uniqueKeySequencesOfOneDocument_areDeduplicatedToo() {
+        MapNode merged = Merger.merge(MapNode.empty(dev.berth.planner.load.tree.Location.of("x")), read("a.yaml", """
+                services:
+                  web:
+                    ports: [{target: 80, published: "80", protocol: tcp}, {target: 80, published: "80", protocol: tcp, mode: host}]
+                    dns: [a, a]
+                    label_file: [l, l]
+                """));
+        assertThat(merged.toPlain()).isEqualTo(Map.of("services", Map.of("web", Map.of(
+                "ports", List.of(Map.of("target", 80L, "published", "80", "protocol", "tcp", "mode", "host")),
+                "dns", List.of("a"), "label_file", List.of("l", "l")))));
+    }
+
+    @Test
     void merge_differentKinds_laterReplaces() {
         assertThat(web("ulimits: {nofile: {soft: 1, hard: 2}}\n", "ulimits: {nofile: 5}\n"))
                 .isEqualTo(Map.of("ulimits", Map.of("nofile", 5L)));
