@@ -1,24 +1,17 @@
 package dev.berth.planner.load;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedSet;
-import java.util.function.Supplier;
 
-import dev.berth.planner.StackException;
 import dev.berth.planner.load.env.InterpolationEnvironment;
 import dev.berth.planner.load.interpolate.Interpolator;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
 import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.yaml.YamlReader;
 
 /**
  * The per-file part of the load pipeline (compose.md 1.2): each YAML document of a file is read,
@@ -30,12 +23,11 @@ final class FileLoader {
 
     /** What every file of one project shares. */
     record Context(ModelStages stages, InterpolationEnvironment environment, boolean interpolate, Path homeDir,
-                   Path workingDir, Supplier<String> stdin, SequencedSet<String> warnings, List<Path> includeChain) {
+                   Path workingDir, SourceReader sources, SequencedSet<String> warnings, List<Path> includeChain) {
     }
 
     private final Context context;
     private final Map<Path, MapNode> canonicalCache = new HashMap<>();
-    private String stdinContent;
 
     FileLoader(Context context) {
         this.context = context;
@@ -76,7 +68,7 @@ final class FileLoader {
     }
 
     private List<MapNode> canonicalDocuments(ConfigFile file, Path baseDir) {
-        List<MapNode> docs = new YamlReader().readAll(file.name(), content(file));
+        List<MapNode> docs = context.sources().documents(file);
         return docs.stream().map(doc -> canonicalDocument(doc, baseDir)).toList();
     }
 
@@ -94,25 +86,5 @@ final class FileLoader {
             interpolated = interpolated.without("version");
         }
         return context.stages().canonicalize(interpolated, baseDir, context.homeDir());
-    }
-
-    private String content(ConfigFile file) {
-        if (file.isStdin()) {
-            if (stdinContent == null) {
-                String read = context.stdin() == null ? null : context.stdin().get();
-                if (read == null) {
-                    throw new StackException("-: standard input is not available to read the stack file from");
-                }
-                stdinContent = read;
-            }
-            return stdinContent;
-        }
-        try {
-            return Files.readString(file.path(), StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new StackException(file.name() + ": the file is not valid UTF-8 text", e);
-        } catch (IOException e) {
-            throw new StackException(file.name() + ": cannot read the file: " + e.getMessage(), e);
-        }
     }
 }

@@ -86,7 +86,7 @@ final class Includer {
                 : InterpolationEnvironment.load(ctx.environment().variables(),
                         envFiles.stream().filter(f -> !f.equals(DEV_NULL)).toList(), List.of(projectDir));
         FileLoader child = new FileLoader(new FileLoader.Context(ctx.stages(), own, ctx.interpolate(), ctx.homeDir(),
-                projectDir, ctx.stdin(), ctx.warnings(), List.copyOf(chain)));
+                projectDir, ctx.sources(), ctx.warnings(), List.copyOf(chain)));
         MapNode model = MapNode.empty(entry.location());
         for (int i = 0; i < files.size(); i++) {
             Path path = files.get(i);

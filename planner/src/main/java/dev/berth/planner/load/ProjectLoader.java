@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.SequencedSet;
 import java.util.Set;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.env.EnvironmentResolver;
 import dev.berth.planner.load.env.InterpolationEnvironment;
+import dev.berth.planner.load.interpolate.Template;
+import dev.berth.planner.load.interpolate.TemplateException;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
 import dev.berth.planner.load.project.ProjectFiles;
@@ -28,6 +31,7 @@ import dev.berth.planner.load.tree.ScalarNode;
 public final class ProjectLoader {
 
     private static final Set<String> NOT_CONTENT = Set.of("name", "version");
+    private static final String PROJECT_NAME_VARIABLE = "COMPOSE_PROJECT_NAME";
 
     private final ModelStages stages;
 
@@ -51,8 +55,13 @@ public final class ProjectLoader {
             environment = InterpolationEnvironment.load(options.osEnvironment(), List.of(), List.of(startDir, projectDir));
         }
 
+        SourceReader sources = new SourceReader(options.stdin());
+        String name = ProjectName.resolve(options.projectName(), environment.get(PROJECT_NAME_VARIABLE),
+                nameFromFiles(files, sources, environment, options.interpolate()), projectDir);
+        environment = environment.withDefaults(Map.of(PROJECT_NAME_VARIABLE, name));
+
         FileLoader loader = new FileLoader(new FileLoader.Context(stages, environment, options.interpolate(),
-                options.homeDir(), projectDir, options.stdin(), warnings, List.of()));
+                options.homeDir(), projectDir, sources, warnings, List.of()));
         MapNode model = MapNode.empty(Location.of(files.getFirst().name()));
         for (ConfigFile file : files) {
             model = Merger.merge(model, loader.load(file, projectDir));
@@ -61,8 +70,6 @@ public final class ProjectLoader {
             throw new StackException(files.getFirst().name() + ": empty compose file; define at least one service");
         }
 
-        String name = ProjectName.resolve(options.projectName(), environment.get("COMPOSE_PROJECT_NAME"),
-                model.get("name") instanceof ScalarNode s && s.value() != null ? s.asText() : null, projectDir);
         model = model.with("name", ScalarNode.of(name, model.has("name") ? model.get("name").location()
                 : Location.NONE));
         model = new EnvironmentResolver(environment, projectDir).resolve(model);
@@ -77,5 +84,32 @@ public final class ProjectLoader {
         List<String> configFiles = new ArrayList<>();
         files.forEach(f -> configFiles.add(f.isStdin() ? ConfigFile.STDIN : f.path().toString()));
         return new LoadResult(model, name, projectDir, configFiles, List.copyOf(warnings), environment, allProfiles);
+    }
+
+    /**
+     * The top-level {@code name:} of the last document that has one, interpolated, or null: the
+     * name must be known before the files are interpolated, because they may use
+     * {@code ${COMPOSE_PROJECT_NAME}} (compose-go {@code loader/loader.go:projectName}).
+     */
+    private static String nameFromFiles(List<ConfigFile> files, SourceReader sources,
+                                        InterpolationEnvironment environment, boolean interpolate) {
+        String name = null;
+        for (ConfigFile file : files) {
+            for (MapNode doc : sources.documents(file)) {
+                if (doc.get("name") instanceof ScalarNode s && s.value() != null) {
+                    name = s.asText();
+                    if (interpolate) {
+                        try {
+                            name = new Template(environment.variables(), unset -> { }).substitute(name);
+                        } catch (TemplateException e) {
+                            throw new StackException(s.location() + ": " + (e.invalidFormat()
+                                    ? "invalid interpolation format for name: \"" + e.getMessage()
+                                    + "\"; you may need to escape any $ with another $" : e.getMessage()));
+                        }
+                    }
+                }
+            }
+        }
+        return name;
     }
 }

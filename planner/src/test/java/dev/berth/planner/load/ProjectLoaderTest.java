@@ -134,6 +134,36 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void load_projectName_isInterpolated_andAvailableAsComposeProjectName() throws IOException {
+        write("compose.yaml", "name: app-${STAGE}\nservices:\n  web: {image: 'img:${COMPOSE_PROJECT_NAME}'}\n");
+        LoadResult result = load(options(Map.of("STAGE", "test")));
+        assertThat(result.projectName()).isEqualTo("app-test");
+        assertThat(service(result, "web")).isEqualTo(Map.of("image", "img:app-test"));
+        assertThat(load(options(Map.of("STAGE", "test")).withProjectName("flag")).model().toPlain())
+                .extracting(m -> ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) m).get("services")).get("web")).get("image"))
+                .isEqualTo("img:flag");
+    }
+
+    @Test
+    void load_invalidProjectNameFromEnvironment_isComposeError() throws IOException {
+        write("compose.yaml", "services:\n  web: {image: a}\n");
+        assertThatThrownBy(() -> load(options(Map.of("COMPOSE_PROJECT_NAME", "Bad Name"))))
+                .hasMessage("invalid project name \"Bad Name\": must consist only of lowercase alphanumeric "
+                        + "characters, hyphens, and underscores as well as start with a letter or number");
+    }
+
+    @Test
+    void load_stdinIsReadOnce_evenThoughTheNameIsProbedFirst() {
+        int[] reads = {0};
+        LoadOptions opts = options(Map.of()).withFiles(List.of("-")).withStdin(() -> {
+            reads[0]++;
+            return "name: piped\nservices:\n  web: {image: a}\n";
+        });
+        assertThat(load(opts).projectName()).isEqualTo("piped");
+        assertThat(reads[0]).isEqualTo(1);
+    }
+
+    @Test
     void load_envFileOption_replacesDotEnv_composeFileFromEnvironment() throws IOException {
         write(".env", "TAG=dotenv\n");
         write("custom.env", "TAG=custom\nCOMPOSE_FILE=other.yaml\n");
