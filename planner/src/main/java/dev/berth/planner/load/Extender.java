@@ -9,6 +9,7 @@ import java.util.function.Function;
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
+import dev.berth.planner.load.tree.LocatedPaths;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
 import dev.berth.planner.load.tree.ScalarNode;
@@ -64,7 +65,7 @@ final class Extender {
         MapNode baseServices = services;
         if (baseFileName != null) {
             Path dir = file.isStdin() ? stdinDir : file.path().getParent();
-            Path path = dir.resolve(baseFileName).toAbsolutePath().normalize();
+            Path path = LocatedPaths.resolve(dir, baseFileName, ext.location());
             baseFile = ConfigFile.of(path);
             MapNode other = canonicalFile.apply(path);
             baseServices = other.get("services") instanceof MapNode s ? s : MapNode.empty(other.location());

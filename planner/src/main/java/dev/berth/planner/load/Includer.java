@@ -10,6 +10,7 @@ import dev.berth.planner.StackException;
 import dev.berth.planner.load.env.InterpolationEnvironment;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
+import dev.berth.planner.load.tree.LocatedPaths;
 import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
@@ -60,16 +61,16 @@ final class Includer {
         }
         List<Path> files = new ArrayList<>();
         for (ScalarNode p : paths) {
-            files.add(workingDir.resolve((String) p.value()).toAbsolutePath().normalize());
+            files.add(LocatedPaths.resolve(workingDir, (String) p.value(), p.location()));
         }
         Path projectDir = files.getFirst().getParent();
         List<Path> envFiles = new ArrayList<>();
         if (entry instanceof MapNode m) {
             for (ScalarNode d : strings(m.get("project_directory"))) {
-                projectDir = workingDir.resolve((String) d.value()).toAbsolutePath().normalize();
+                projectDir = LocatedPaths.resolve(workingDir, (String) d.value(), d.location());
             }
             for (ScalarNode e : strings(m.get("env_file"))) {
-                Path envFile = workingDir.resolve((String) e.value()).toAbsolutePath().normalize();
+                Path envFile = LocatedPaths.resolve(workingDir, (String) e.value(), e.location());
                 if (!Files.isRegularFile(envFile) && !envFile.equals(DEV_NULL)) {
                     throw new StackException(e.location() + ": env file " + envFile + " not found");
                 }

@@ -17,6 +17,7 @@ import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
 import dev.berth.planner.load.project.ProjectFiles;
 import dev.berth.planner.load.project.ProjectName;
+import dev.berth.planner.load.tree.LocatedPaths;
 import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.ScalarNode;
@@ -42,7 +43,8 @@ public final class ProjectLoader {
     public LoadResult load(LoadOptions options) {
         Path cwd = options.workingDir();
         Path startDir = options.projectDirectory() == null ? cwd : cwd.resolve(options.projectDirectory()).normalize();
-        List<Path> envFiles = options.envFiles().stream().map(f -> cwd.resolve(f).normalize()).toList();
+        List<Path> envFiles = options.envFiles().stream()
+                .map(f -> LocatedPaths.resolve(cwd, f, Location.of("--env-file"))).toList();
         InterpolationEnvironment environment = InterpolationEnvironment.load(options.osEnvironment(), envFiles,
                 List.of(startDir));
 

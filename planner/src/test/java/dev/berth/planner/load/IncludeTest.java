@@ -100,6 +100,13 @@ class IncludeTest {
     }
 
     @Test
+    void include_malformedPath_isLocatedError() throws IOException {
+        Path a = write("compose.yaml", "include: [\"bad\\0name.yaml\"]\n");
+        assertThatThrownBy(() -> load(Map.of()))
+                .hasMessage(a + ":1:11: \"bad\0name.yaml\" is not a valid path: Nul character not allowed");
+    }
+
+    @Test
     void include_recursive() throws IOException {
         write("a/inner.yaml", "services:\n  inner: {image: inner}\n");
         write("a/outer.yaml", "include: [inner.yaml]\nservices:\n  outer: {image: outer}\n");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.berth.planner.StackException;
+import dev.berth.planner.load.tree.LocatedPaths;
 import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
@@ -92,7 +93,7 @@ public final class EnvironmentResolver {
                 || !pathNode.isString()) {
             throw new StackException(entry.location() + ": env_file entry must have a path");
         }
-        Path path = projectDir.resolve((String) pathNode.value()).normalize();
+        Path path = LocatedPaths.resolve(projectDir, (String) pathNode.value(), pathNode.location());
         boolean required = !(spec.get("required") instanceof ScalarNode r && Boolean.FALSE.equals(r.value()));
         boolean raw = spec.get("format") instanceof ScalarNode f && "raw".equals(f.value());
         if (!Files.isRegularFile(path)) {

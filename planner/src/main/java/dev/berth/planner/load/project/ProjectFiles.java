@@ -4,11 +4,15 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import dev.berth.planner.StackException;
+import dev.berth.planner.load.tree.LocatedPaths;
+import dev.berth.planner.load.tree.Location;
 
 /**
  * Finds the stack files (compose.md 1.4.8, compose-go {@code cli/options.go}): the {@code -f}
@@ -41,8 +45,8 @@ public final class ProjectFiles {
             String composeFile = environment.get("COMPOSE_FILE");
             if (composeFile != null && !composeFile.isEmpty()) {
                 String sep = environment.getOrDefault("COMPOSE_PATH_SEPARATOR", File.pathSeparator);
-                names = List.of(composeFile.split(java.util.regex.Pattern.quote(sep.isEmpty()
-                        ? File.pathSeparator : sep)));
+                names = Arrays.stream(composeFile.split(Pattern.quote(sep.isEmpty() ? File.pathSeparator : sep)))
+                        .filter(n -> !n.isBlank()).toList();
             }
         }
         if (names.isEmpty()) {
@@ -54,7 +58,7 @@ public final class ProjectFiles {
                 out.add(ConfigFile.stdin());
                 continue;
             }
-            Path path = workingDir.resolve(name).toAbsolutePath().normalize();
+            Path path = LocatedPaths.resolve(workingDir, name, Location.of("-f"));
             if (!Files.isRegularFile(path)) {
                 throw new StackException(path + ": no such file; check the -f option or COMPOSE_FILE");
             }

@@ -74,6 +74,12 @@ class ProjectFilesTest {
     }
 
     @Test
+    void resolve_composeFileWithOnlySeparators_fallsBackToDefaultNames() throws IOException {
+        Files.writeString(dir.resolve("compose.yml"), "");
+        assertThat(resolve(List.of(), dir, Map.of("COMPOSE_FILE", "::"))).containsExactly(dir.resolve("compose.yml").toString());
+    }
+
+    @Test
     void resolve_explicitFilesWinOverComposeFile() throws IOException {
         Files.writeString(dir.resolve("a.yaml"), "");
         assertThat(resolve(List.of("a.yaml"), dir, Map.of("COMPOSE_FILE", "b.yaml")))
