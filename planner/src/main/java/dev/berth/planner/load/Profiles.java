@@ -69,7 +69,7 @@ public final class Profiles {
             return own.isEmpty() || all || own.stream().anyMatch(active::contains) ? service : null;
         });
         MapNode checked = enabled.mapValues((name, service) -> dropDisabled(name, service, services, enabled));
-        return model.has("services") ? model.with("services", checked) : model;
+        return model.get("services") instanceof MapNode ? model.with("services", checked) : model;
     }
 
     private static Node dropDisabled(String name, Node service, MapNode all, MapNode enabled) {
