@@ -24,8 +24,10 @@ class ExtendsTest {
         return Files.writeString(p, content);
     }
 
+    private final RecordingStages stages = new RecordingStages();
+
     private LoadResult load() {
-        return new ProjectLoader(new RecordingStages()).load(LoadOptions.defaults(dir, Map.of(), dir));
+        return new ProjectLoader(stages).load(LoadOptions.defaults(dir, Map.of(), dir));
     }
 
     private static Object service(LoadResult result, String name) {
@@ -67,6 +69,7 @@ class ExtendsTest {
                     image: web
                 """);
         assertThat(service(load(), "web")).isEqualTo(Map.of("image", "web", "init", true, "tty", true));
+        assertThat(stages.calls).contains("canonicalize common");
     }
 
     @Test

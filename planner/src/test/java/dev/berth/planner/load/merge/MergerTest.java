@@ -180,6 +180,20 @@ class MergerTest {
     }
 
     @Test
+    void merge_dependsOnAndServiceNetworks_mergedPerEntry() {
+        assertThat(web("""
+                depends_on: {db: {condition: service_started, required: true}}
+                networks: {front: {aliases: [a]}, back: null}
+                """, """
+                depends_on: {db: {condition: service_healthy}, cache: {condition: service_started}}
+                networks: {front: {ipv4_address: 10.0.0.2}}
+                """)).isEqualTo(Map.of(
+                "depends_on", Map.of("db", Map.of("condition", "service_healthy", "required", true),
+                        "cache", Map.of("condition", "service_started")),
+                "networks", mapOf("front", Map.of("aliases", List.of("a"), "ipv4_address", "10.0.0.2"), "back", null)));
+    }
+
+    @Test
     void merge_differentKinds_laterReplaces() {
         assertThat(web("ulimits: {nofile: {soft: 1, hard: 2}}\n", "ulimits: {nofile: 5}\n"))
                 .isEqualTo(Map.of("ulimits", Map.of("nofile", 5L)));
