@@ -64,23 +64,32 @@ final class TypedCasts {
             "secrets.*.external", Kind.BOOL,
             "configs.*.external", Kind.BOOL);
 
+    /** The tables with their patterns split once, in a fixed order. */
+    private static final List<Map.Entry<String[], Kind>> SERVICE_PATTERNS = split(SERVICE_FIELDS);
+    private static final List<Map.Entry<String[], Kind>> RESOURCE_PATTERNS = split(RESOURCE_FIELDS);
+
     private TypedCasts() {
+    }
+
+    private static List<Map.Entry<String[], Kind>> split(Map<String, Kind> table) {
+        return table.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> Map.entry(e.getKey().split("\\."), e.getValue())).toList();
     }
 
     /** The cast for a value at {@code path} (segments with {@code []} for sequence items), or null. */
     static Kind castFor(List<String> path) {
         if (path.size() > 2 && path.get(0).equals("services")) {
-            Kind k = lookup(SERVICE_FIELDS, path.subList(2, path.size()));
+            Kind k = lookup(SERVICE_PATTERNS, path.subList(2, path.size()));
             if (k != null) {
                 return k;
             }
         }
-        return lookup(RESOURCE_FIELDS, path);
+        return lookup(RESOURCE_PATTERNS, path);
     }
 
-    private static Kind lookup(Map<String, Kind> table, List<String> path) {
-        for (var e : table.entrySet()) {
-            if (matches(e.getKey().split("\\."), path)) {
+    private static Kind lookup(List<Map.Entry<String[], Kind>> table, List<String> path) {
+        for (var e : table) {
+            if (matches(e.getKey(), path)) {
                 return e.getValue();
             }
         }

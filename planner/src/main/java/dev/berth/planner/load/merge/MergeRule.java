@@ -54,13 +54,17 @@ enum MergeRule {
             Map.entry("networks.*.aliases", UNIQUE_KEY),
             Map.entry("logging", LOGGING));
 
+    private static final List<Map.Entry<String[], MergeRule>> SERVICE_PATTERNS = SERVICE_RULES.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> Map.entry(e.getKey().split("\\."), e.getValue())).toList();
+
     private static final Set<String> RESOURCES = Set.of("networks", "volumes", "secrets", "configs");
 
     /** The rule for a value at {@code path} (mapping keys from the document root). */
     static MergeRule at(List<String> path) {
         if (path.size() > 2 && path.getFirst().equals("services")) {
             List<String> rest = path.subList(2, path.size());
-            for (var e : SERVICE_RULES.entrySet()) {
+            for (var e : SERVICE_PATTERNS) {
                 if (matches(e.getKey(), rest)) {
                     return e.getValue();
                 }
@@ -76,8 +80,7 @@ enum MergeRule {
         return DEEP;
     }
 
-    private static boolean matches(String pattern, List<String> path) {
-        String[] parts = pattern.split("\\.");
+    private static boolean matches(String[] parts, List<String> path) {
         if (parts.length != path.size()) {
             return false;
         }
