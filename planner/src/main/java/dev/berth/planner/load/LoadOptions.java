@@ -3,6 +3,7 @@ package dev.berth.planner.load;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +34,8 @@ public record LoadOptions(List<String> files, String projectName, Path projectDi
         profiles = List.copyOf(profiles);
         services = List.copyOf(services);
         osEnvironment = Map.copyOf(osEnvironment);
-        workingDir = workingDir.toAbsolutePath().normalize();
+        workingDir = Objects.requireNonNull(workingDir, "workingDir").toAbsolutePath().normalize();
+        Objects.requireNonNull(homeDir, "homeDir");
     }
 
     /** Default options for {@code workingDir} and {@code osEnvironment}: default files, interpolation and normalisation on. */
