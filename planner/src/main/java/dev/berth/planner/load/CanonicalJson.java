@@ -1,0 +1,71 @@
+package dev.berth.planner.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+
+import dev.berth.planner.load.tree.Node;
+
+/**
+ * Prints a model tree the way {@code docker compose config} prints it: keys sorted at every level,
+ * whole-valued decimals as integers, as compact JSON (for hashing), indented JSON or YAML.
+ */
+public final class CanonicalJson {
+
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private CanonicalJson() {
+    }
+
+    /** JSON without whitespace, keys sorted: the bytes berth hashes. */
+    public static String compact(Node node) {
+        return write(COMPACT, node);
+    }
+
+    /** JSON indented by two spaces, keys sorted, ending in a newline. */
+    public static String pretty(Node node) {
+        return write(PRETTY, node) + "\n";
+    }
+
+    /** YAML in block style, keys sorted. */
+    public static String yaml(Node node) {
+        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
+                .setIndicatorIndent(2).setIndentWithIndicator(true).build();
+        return new Dump(settings).dumpToString(sorted(node.toPlain()));
+    }
+
+    private static String write(ObjectMapper mapper, Node node) {
+        try {
+            return mapper.writeValueAsString(sorted(node.toPlain()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a model tree always prints as JSON", e);
+        }
+    }
+
+    /** The plain value with maps as sorted maps and whole decimals as longs. */
+    static Object sorted(Object plain) {
+        return switch (plain) {
+            case Map<?, ?> map -> {
+                TreeMap<String, Object> out = new TreeMap<>();
+                map.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+                yield out;
+            }
+            case List<?> list -> {
+                List<Object> out = new ArrayList<>(list.size());
+                list.forEach(v -> out.add(sorted(v)));
+                yield out;
+            }
+            case Double d when d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e15 -> d.longValue();
+            case null, default -> plain;
+        };
+    }
+}
