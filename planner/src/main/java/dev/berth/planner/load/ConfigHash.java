@@ -12,7 +12,8 @@ import dev.berth.planner.load.tree.MapNode;
  * label to decide whether a container must be recreated: the SHA-256, in lower-case hex, of the
  * service's canonical JSON ({@link CanonicalJson#compact}: keys sorted, no whitespace) after
  * removing {@code build}, {@code pull_policy}, {@code scale}, {@code deploy.replicas},
- * {@code depends_on} and {@code profiles}, which do not change the container itself.
+ * {@code depends_on} and {@code profiles}, which do not change the container itself (and
+ * {@code deploy} when nothing else is left in it).
  *
  * <p>The fields left out are Docker Compose's (reference {@code compose.md} §2.2), but Compose hashes
  * its Go structs' JSON, in struct field order, so this hash differs from Docker Compose's: a
@@ -33,7 +34,9 @@ public final class ConfigHash {
         MapNode s = service.without("build").without("pull_policy").without("scale")
                 .without("depends_on").without("profiles");
         if (s.get("deploy") instanceof MapNode deploy) {
-            s = s.with("deploy", deploy.without("replicas"));
+            MapNode rest = deploy.without("replicas");
+            // a deploy section that only set replicas must hash like no deploy section
+            s = rest.size() == 0 ? s.without("deploy") : s.with("deploy", rest);
         }
         return s;
     }
