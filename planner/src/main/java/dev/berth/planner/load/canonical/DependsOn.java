@@ -12,7 +12,10 @@ import dev.berth.planner.load.tree.SeqNode;
 /**
  * {@code depends_on} as a mapping of service to {@code {condition, required, restart}}
  * (compose-spec {@code 05-services.md#depends_on}): the short list means
- * {@code service_started}, required, no restart.
+ * {@code service_started}, required, no restart. Per document only {@code condition} and
+ * {@code required} are filled in, as compose-go does; {@code restart: false} is added after the
+ * merge ({@link #withRestartDefault}) so that an override file listing a dependency again does not
+ * switch off the base file's {@code restart: true}.
  */
 public final class DependsOn {
 
@@ -28,7 +31,10 @@ public final class DependsOn {
                 Map<String, Location> keys = new LinkedHashMap<>();
                 for (Node item : seq.items()) {
                     String name = Nodes.text(item);
-                    e.put(name, entry(STARTED, true, false, item.location()));
+                    SequencedMap<String, Node> dep = Nodes.entries();
+                    dep.put("condition", Nodes.str(STARTED, item.location()));
+                    dep.put("required", Nodes.bool(true, item.location()));
+                    e.put(name, Nodes.map(item.location(), dep));
                     keys.put(name, item.location());
                 }
                 yield new MapNode(e, keys, seq.location(), null);
@@ -40,13 +46,20 @@ public final class DependsOn {
 
     private static MapNode withDefaults(MapNode m) {
         MapNode out = m;
+        if (!m.has("condition")) {
+            out = out.with("condition", Nodes.str(STARTED, m.location()));
+        }
         if (!m.has("required")) {
             out = out.with("required", Nodes.bool(true, m.location()));
         }
-        if (!m.has("restart")) {
-            out = out.with("restart", Nodes.bool(false, m.location()));
-        }
         return out;
+    }
+
+    /** The merged {@code depends_on} mapping with {@code restart: false} where no file set it. */
+    static MapNode withRestartDefault(MapNode deps) {
+        return deps.mapValues((name, v) -> v instanceof MapNode m && !m.has("restart")
+                ? m.with("restart", Nodes.bool(false, m.location()))
+                : v);
     }
 
     /** One dependency in canonical form, located at {@code at}. */

@@ -75,7 +75,7 @@ public final class Normalizer {
     }
 
     private static MapNode implicitDependencies(MapNode s) {
-        MapNode deps = s.get("depends_on") instanceof MapNode d ? d : null;
+        MapNode deps = s.get("depends_on") instanceof MapNode d ? DependsOn.withRestartDefault(d) : null;
         List<Implicit> implicit = new ArrayList<>();
         for (String key : NAMESPACE_KEYS) {
             String v = Nodes.text(s.get(key));
@@ -98,7 +98,7 @@ public final class Normalizer {
             implicit.add(new Implicit(colon < 0 ? name : name.substring(0, colon), false, from.location()));
         }
         if (implicit.isEmpty()) {
-            return s;
+            return deps == null ? s : s.with("depends_on", deps);
         }
         MapNode out = deps != null ? deps : MapNode.empty(s.location());
         for (Implicit i : implicit) {
@@ -106,7 +106,7 @@ public final class Normalizer {
                 out = out.with(i.service(), DependsOn.entry(DependsOn.STARTED, true, i.restart(), i.at()), i.at());
             }
         }
-        return s.with("depends_on", deps != null ? out.withDirective(deps.directive()) : out, s.keyLocation("depends_on"));
+        return s.with("depends_on", out, s.keyLocation("depends_on"));
     }
 
     private record Implicit(String service, boolean restart, Location at) {

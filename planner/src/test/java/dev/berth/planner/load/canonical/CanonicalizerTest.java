@@ -159,14 +159,14 @@ class CanonicalizerTest {
 
     @Test
     void dependsOn_listBecomesMap() {
-        assertThat(web("depends_on", "[db]"))
-                .isEqualTo("{\"db\":{\"condition\":\"service_started\",\"required\":true,\"restart\":false}}");
+        assertThat(web("depends_on", "[db]")).isEqualTo("{\"db\":{\"condition\":\"service_started\",\"required\":true}}");
     }
 
     @Test
-    void dependsOn_longFormGetsDefaults() {
-        assertThat(web("depends_on", "{db: {condition: service_healthy}}"))
-                .isEqualTo("{\"db\":{\"condition\":\"service_healthy\",\"required\":true,\"restart\":false}}");
+    void dependsOn_longFormGetsRequiredDefault_restartLeftForAfterMerge() {
+        assertThat(web("depends_on", "{db: {condition: service_healthy}, c: {restart: true, required: false}}"))
+                .isEqualTo("{\"c\":{\"condition\":\"service_started\",\"required\":false,\"restart\":true},"
+                        + "\"db\":{\"condition\":\"service_healthy\",\"required\":true}}");
     }
 
     @Test

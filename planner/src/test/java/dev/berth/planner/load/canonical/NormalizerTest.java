@@ -95,6 +95,13 @@ class NormalizerTest {
     }
 
     @Test
+    void normalize_addsRestartFalseToDependencies() {
+        MapNode m = normalized("services: {a: {image: x, depends_on: [b]}, b: {image: x}}\n");
+        assertThat(service(m, "a", "depends_on"))
+                .isEqualTo("{\"b\":{\"condition\":\"service_started\",\"required\":true,\"restart\":false}}");
+    }
+
+    @Test
     void normalize_buildDefaults() {
         MapNode m = normalized("services:\n  a: {build: {args: {X: 1}}}\n  b: {build: {dockerfile_inline: FROM x}}\n");
         assertThat(service(m, "a", "build")).isEqualTo("{\"args\":{\"X\":\"1\"},\"context\":\"/p\",\"dockerfile\":\"Dockerfile\"}");

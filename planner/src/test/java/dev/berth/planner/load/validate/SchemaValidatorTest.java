@@ -150,4 +150,40 @@ class SchemaValidatorTest {
                 "compose.yaml:3:5: secrets.pw: unknown key \"zzzzzzzz\" (allowed: driver, driver_opts, environment, "
                         + "external, file, labels, name, template_driver, or an x- extension)");
     }
+
+    @Test
+    void validate_reportsTypeOfListItem() {
+        rejects("services:\n  web:\n    image: a\n    expose:\n      - {port: 80}\n",
+                "compose.yaml:5:9: services.web.expose[0]: expected a string or a number, found a mapping");
+    }
+
+    @Test
+    void validate_prefersTheBranchMatchingTheValuesKind() {
+        rejects("services:\n  web:\n    build:\n      context: 1\n",
+                "compose.yaml:4:16: services.web.build.context: expected a string, found a number");
+    }
+
+    @Test
+    void validate_reportsNullService() {
+        rejects("services:\n  web:\n", "compose.yaml:2:7: services.web: expected a mapping, found null");
+    }
+
+    @Test
+    void validate_acceptsExtensionsEverywhereTheSpecAllows() {
+        String text = """
+                x-top: 1
+                services:
+                  web:
+                    image: a
+                    x-s: 1
+                    build: {context: ., x-b: 1}
+                    deploy: {x-d: 1, resources: {x-r: 1, limits: {x-l: 1}}}
+                    healthcheck: {x-h: 1}
+                    ports: [{target: 80, x-p: 1}]
+                    volumes: [{type: volume, target: /v, x-v: 1}]
+                networks: {n: {x-n: 1}}
+                volumes: {v: {x-v: 1}}
+                """;
+        assertThatCode(() -> VALIDATOR.validate(yaml(text))).doesNotThrowAnyException();
+    }
 }
