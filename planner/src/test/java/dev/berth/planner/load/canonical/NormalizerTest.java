@@ -107,4 +107,42 @@ class NormalizerTest {
         assertThat(service(m, "a", "build")).isEqualTo("{\"args\":{\"X\":\"1\"},\"context\":\"/p\",\"dockerfile\":\"Dockerfile\"}");
         assertThat(service(m, "b", "build")).isEqualTo("{\"context\":\"/p\",\"dockerfile_inline\":\"FROM x\"}");
     }
+
+    @Test
+    void normalize_secretTargetDefaultsToRunSecrets() {
+        MapNode m = normalized("services: {a: {image: x, secrets: [pw, {source: k, target: /k}]}}\nsecrets: {pw: {file: p}, k: {file: k}}\n");
+        assertThat(service(m, "a", "secrets")).isEqualTo("[{\"source\":\"pw\",\"target\":\"/run/secrets/pw\"},{\"source\":\"k\",\"target\":\"/k\"}]");
+    }
+
+    @Test
+    void normalize_cleansMountTargetsAndCreatesBindHostPath() {
+        MapNode m = normalized("services: {a: {image: x, volumes: [\"v:/data/\", {type: bind, source: /s, target: /a//b/../c, bind: {}}]}}\n"
+                + "volumes: {v: {}}\n");
+        assertThat(service(m, "a", "volumes")).isEqualTo("[{\"source\":\"v\",\"target\":\"/data\",\"type\":\"volume\",\"volume\":{}},"
+                + "{\"bind\":{\"create_host_path\":true},\"source\":\"/s\",\"target\":\"/a/c\",\"type\":\"bind\"}]");
+    }
+
+    @Test
+    void normalize_emptyNetworksMeansDefault() {
+        assertThat(service(normalized("services: {a: {image: x, networks: {}}}\n"), "a", "networks")).isEqualTo("{\"default\":null}");
+    }
+
+    @Test
+    void normalize_pullPolicyIfNotPresentIsMissing() {
+        assertThat(service(normalized("services: {a: {image: x, pull_policy: if_not_present}}\n"), "a", "pull_policy"))
+                .isEqualTo("\"missing\"");
+    }
+
+    @Test
+    void normalize_preStartHooksInheritTheImage() {
+        assertThat(service(normalized("services: {a: {image: x, pre_start: [{command: [init]}]}}\n"), "a", "pre_start"))
+                .isEqualTo("[{\"command\":[\"init\"],\"image\":\"x\"}]");
+    }
+
+    @Test
+    void cleanPath_behavesLikeGoPathClean() {
+        assertThat(ServiceDefaults.cleanPath("/a/./b/../../..")).isEqualTo("/");
+        assertThat(ServiceDefaults.cleanPath("a/../..")).isEqualTo("..");
+        assertThat(ServiceDefaults.cleanPath("/x/")).isEqualTo("/x");
+    }
 }
