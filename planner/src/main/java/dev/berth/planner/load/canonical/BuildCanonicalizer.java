@@ -31,7 +31,7 @@ final class BuildCanonicalizer {
                 case "context" -> v instanceof ScalarNode s && s.isString() ? context(s) : v;
                 case "args", "labels", "additional_contexts", "ssh" -> Dicts.canonical(v);
                 case "shm_size" -> ByteSizes.canonical(v, path + ".shm_size");
-                case "extra_hosts" -> ServiceCanonicalizer.extraHosts(v);
+                case "extra_hosts" -> ServiceCanonicalizer.extraHosts(v, path + ".extra_hosts");
                 case "secrets" -> ServiceCanonicalizer.each(v, path + ".secrets", ServiceCanonicalizer::fileReference);
                 case "no_cache_filter" -> Dicts.list(v);
                 default -> v;

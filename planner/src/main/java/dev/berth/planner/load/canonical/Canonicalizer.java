@@ -2,6 +2,7 @@ package dev.berth.planner.load.canonical;
 
 import java.nio.file.Path;
 
+import dev.berth.planner.StackException;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
 import dev.berth.planner.load.tree.ScalarNode;
@@ -24,14 +25,14 @@ public final class Canonicalizer {
             case "services" -> value instanceof MapNode m
                     ? m.mapValues((name, s) -> s instanceof MapNode svc ? services.canonical(name, svc) : s)
                     : value;
-            case "networks", "volumes" -> resources(value, false, paths);
-            case "secrets", "configs" -> resources(value, true, paths);
+            case "networks", "volumes" -> resources(key, value, false, paths);
+            case "secrets", "configs" -> resources(key, value, true, paths);
             default -> value;
         }));
     }
 
     /** Top-level resources: null becomes an empty mapping, {@code external: {name}} becomes {@code external: true} and {@code name}. */
-    private static Node resources(Node value, boolean files, PathResolver paths) {
+    private static Node resources(String kind, Node value, boolean files, PathResolver paths) {
         if (!(value instanceof MapNode m)) {
             return value;
         }
@@ -47,6 +48,9 @@ public final class Canonicalizer {
                 out = out.with("external", Nodes.keep(ext, Nodes.bool(true, ext.location())));
                 if (ext.has("name") && !d.has("name")) {
                     out = out.with("name", ext.get("name"));
+                } else if (ext.has("name") && !java.util.Objects.equals(Nodes.text(ext.get("name")), Nodes.text(d.get("name")))) {
+                    throw new StackException(ext.get("name").location() + ": " + kind + "." + name
+                            + ": name and external.name conflict; only use name");
                 }
             }
             if (d.has("labels")) {

@@ -37,7 +37,9 @@ final class ServiceCanonicalizer {
             case "ports" -> eachExpanded(value, path, PortParser::canonical);
             case "volumes" -> each(value, path, (item, p) -> VolumeParser.canonical(item, p, paths));
             case "depends_on" -> DependsOn.canonical(value);
-            case "networks" -> networks(value);
+            case "networks", "models" -> networks(value);
+            case "gpus" -> gpus(value);
+            case "develop" -> develop(value);
             case "secrets", "configs" -> each(value, path, ServiceCanonicalizer::fileReference);
             case "healthcheck" -> healthcheck(value, path);
             case "stop_grace_period" -> Durations.canonical(value, path);
@@ -45,7 +47,7 @@ final class ServiceCanonicalizer {
             case "cpus" -> Numbers.decimal(value, path);
             case "deploy" -> DeployCanonicalizer.canonical(value, path);
             case "ulimits" -> ulimits(value);
-            case "extra_hosts" -> extraHosts(value);
+            case "extra_hosts" -> extraHosts(value, path);
             case "devices" -> each(value, path, ServiceCanonicalizer::device);
             case "blkio_config" -> blkio(value, path);
             case "logging" -> logging(value);
@@ -155,22 +157,27 @@ final class ServiceCanonicalizer {
         });
     }
 
-    /** {@code host=ip} entries sorted, as compose-go prints its hosts list. */
-    static Node extraHosts(Node value) {
+    /**
+     * {@code host=ip} entries sorted, as compose-go prints its hosts list; {@code host:ip} and
+     * {@code host=ip} are both read, and brackets around IPv6 addresses dropped.
+     */
+    static Node extraHosts(Node value, String path) {
         TreeSet<String> entries = new TreeSet<>();
         switch (value) {
             case MapNode m -> m.entries().forEach((host, ips) -> {
                 if (ips instanceof SeqNode seq) {
-                    seq.items().forEach(ip -> entries.add(host + "=" + Nodes.text(ip)));
+                    seq.items().forEach(ip -> entries.add(host + "=" + unbracket(Nodes.text(ip))));
                 } else {
-                    entries.add(host + "=" + Nodes.text(ips));
+                    entries.add(host + "=" + unbracket(Nodes.text(ips)));
                 }
             });
             case SeqNode seq -> seq.items().forEach(item -> {
                 String t = Nodes.text(item);
-                int eq = t.indexOf('=');
-                int colon = t.indexOf(':');
-                entries.add(eq >= 0 ? t : colon >= 0 ? t.substring(0, colon) + "=" + t.substring(colon + 1) : t);
+                int sep = t.indexOf('=') >= 0 ? t.indexOf('=') : t.indexOf(':');
+                if (sep < 0) {
+                    throw new StackException(item.location() + ": " + path + ": invalid additional host, missing IP: " + t);
+                }
+                entries.add(t.substring(0, sep) + "=" + unbracket(t.substring(sep + 1)));
             });
             default -> {
                 return value;
@@ -179,6 +186,34 @@ final class ServiceCanonicalizer {
         List<Node> items = new ArrayList<>();
         entries.forEach(e -> items.add(Nodes.str(e, value.location())));
         return SeqNode.of(items, value.location());
+    }
+
+    private static String unbracket(String ip) {
+        return ip != null && ip.length() > 2 && ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+    }
+
+    /** {@code gpus: all} is one device request for every GPU. */
+    private static Node gpus(Node value) {
+        if (value instanceof ScalarNode s && s.isString()) {
+            SequencedMap<String, Node> e = Nodes.entries();
+            e.put("count", Nodes.str("all", s.location()));
+            return SeqNode.of(List.of(Nodes.map(s.location(), e)), s.location());
+        }
+        return value;
+    }
+
+    /** {@code develop.watch[].ignore} and {@code include} as lists. */
+    private static Node develop(Node value) {
+        if (value instanceof MapNode d && d.get("watch") instanceof SeqNode watch) {
+            List<Node> rules = new ArrayList<>();
+            for (Node rule : watch.items()) {
+                rules.add(rule instanceof MapNode r
+                        ? r.mapValues((k, v) -> k.equals("ignore") || k.equals("include") ? Nodes.keep(v, Dicts.list(v)) : v)
+                        : rule);
+            }
+            return d.with("watch", watch.withItems(rules));
+        }
+        return value;
     }
 
     private static Node device(Node item, String path) {

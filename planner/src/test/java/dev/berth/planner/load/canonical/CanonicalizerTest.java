@@ -278,6 +278,35 @@ class CanonicalizerTest {
     }
 
     @Test
+    void extraHosts_bracketsDroppedAndMissingIpLocated() {
+        assertThat(web("extra_hosts", "[\"h=[::1]\"]")).isEqualTo("[\"h=::1\"]");
+        webRejects("extra_hosts", "[nohost]", "compose.yaml:3:19: services.web.extra_hosts: invalid additional host, missing IP: nohost");
+    }
+
+    @Test
+    void models_listBecomesMapOfNull() {
+        assertThat(web("models", "[llm]")).isEqualTo("{\"llm\":null}");
+    }
+
+    @Test
+    void gpus_allBecomesOneRequest() {
+        assertThat(web("gpus", "all")).isEqualTo("[{\"count\":\"all\"}]");
+    }
+
+    @Test
+    void develop_watchPatternsBecomeLists() {
+        assertThat(web("develop", "{watch: [{path: ., action: sync, target: /a, ignore: node_modules}]}"))
+                .isEqualTo("{\"watch\":[{\"action\":\"sync\",\"ignore\":[\"node_modules\"],\"path\":\".\",\"target\":\"/a\"}]}");
+    }
+
+    @Test
+    void topLevel_nameAndExternalNameConflict() {
+        assertThatThrownBy(() -> canonical("volumes:\n  v: {name: a, external: {name: b}}\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage("compose.yaml:2:33: volumes.v: name and external.name conflict; only use name");
+    }
+
+    @Test
     void ulimits_singleBecomesSoftAndHard() {
         assertThat(web("ulimits", "{nofile: 1024, nproc: {soft: 1, hard: 2}}"))
                 .isEqualTo("{\"nofile\":{\"hard\":1024,\"soft\":1024},\"nproc\":{\"hard\":2,\"soft\":1}}");
