@@ -57,8 +57,9 @@ final class PortParser {
         if (slash >= 0) {
             protocol = spec.substring(slash + 1).toLowerCase(Locale.ROOT);
             spec = spec.substring(0, slash);
-            if (protocol.isEmpty()) {
-                throw invalid(raw, at, path, "no protocol after /");
+            if (!List.of("tcp", "udp", "sctp").contains(protocol)) {
+                throw new StackException(at.location() + ": " + path + ": invalid proto: " + raw.substring(raw.lastIndexOf('/') + 1)
+                        + " (expected tcp, udp or sctp)");
             }
         }
         String[] parts = spec.split(":", -1);

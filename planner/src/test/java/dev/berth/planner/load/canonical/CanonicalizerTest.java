@@ -112,6 +112,11 @@ class CanonicalizerTest {
     }
 
     @Test
+    void ports_unknownProtocolIsLocated() {
+        webRejects("ports", "[\"80/http\"]", "compose.yaml:3:13: services.web.ports[0]: invalid proto: http (expected tcp, udp or sctp)");
+    }
+
+    @Test
     void volumes_relativeBindIsResolvedAndCreatesHostPath() {
         assertThat(web("volumes", "[\"./data:/data:ro\"]")).isEqualTo("[{\"bind\":{\"create_host_path\":true},"
                 + "\"read_only\":true,\"source\":\"/srv/app/data\",\"target\":\"/data\",\"type\":\"bind\"}]");
