@@ -7,7 +7,6 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -16,12 +15,12 @@ import dev.berth.planner.load.tree.Node;
 
 /**
  * Prints a model tree the way {@code docker compose config} prints it: keys sorted at every level,
- * whole-valued decimals as integers, as compact JSON (for hashing), indented JSON or YAML.
+ * whole-valued decimals as integers, as compact JSON (for hashing), JSON indented like Go's
+ * {@code json.MarshalIndent} with two spaces, or YAML.
  */
 public final class CanonicalJson {
 
     private static final ObjectMapper COMPACT = new ObjectMapper();
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private CanonicalJson() {
     }
@@ -31,9 +30,45 @@ public final class CanonicalJson {
         return write(COMPACT, node);
     }
 
-    /** JSON indented by two spaces, keys sorted, ending in a newline. */
+    /** JSON indented by two spaces, one value per line, {@code "key": value}, keys sorted, ending in a newline. */
     public static String pretty(Node node) {
-        return write(PRETTY, node) + "\n";
+        StringBuilder out = new StringBuilder();
+        indented(sorted(node.toPlain()), 0, out);
+        return out.append('\n').toString();
+    }
+
+    private static void indented(Object value, int depth, StringBuilder out) {
+        switch (value) {
+            case Map<?, ?> map when !map.isEmpty() -> {
+                out.append('{');
+                String sep = "\n";
+                for (var e : map.entrySet()) {
+                    out.append(sep).append("  ".repeat(depth + 1)).append(scalar(e.getKey())).append(": ");
+                    indented(e.getValue(), depth + 1, out);
+                    sep = ",\n";
+                }
+                out.append('\n').append("  ".repeat(depth)).append('}');
+            }
+            case List<?> list when !list.isEmpty() -> {
+                out.append('[');
+                String sep = "\n";
+                for (Object item : list) {
+                    out.append(sep).append("  ".repeat(depth + 1));
+                    indented(item, depth + 1, out);
+                    sep = ",\n";
+                }
+                out.append('\n').append("  ".repeat(depth)).append(']');
+            }
+            case null, default -> out.append(scalar(value));
+        }
+    }
+
+    private static String scalar(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a plain value always prints as JSON", e);
+        }
     }
 
     /** YAML in block style, keys sorted. */
