@@ -28,7 +28,7 @@ public record Service(String name, String image, Build build, List<String> comma
                       String user, String workingDir, String hostname, Boolean init, String stopSignal,
                       Duration stopGracePeriod, List<String> capAdd, List<String> capDrop, boolean privileged,
                       boolean readOnly, List<String> tmpfs, Map<String, Ulimit> ulimits, List<String> profiles,
-                      String pullPolicy, MapNode definition) {
+                      String pullPolicy, List<FileMount> secrets, List<FileMount> configs, MapNode definition) {
 
     /** The service named {@code name} from its canonical, normalized definition. */
     public static Service from(String name, MapNode s) {
@@ -43,7 +43,8 @@ public record Service(String name, String image, Build build, List<String> comma
                 Fields.string(s, "hostname"), Fields.optionalFlag(s, "init"), Fields.string(s, "stop_signal"),
                 Fields.duration(s, "stop_grace_period"), Fields.stringsOrEmpty(s, "cap_add"), Fields.stringsOrEmpty(s, "cap_drop"),
                 Fields.flag(s, "privileged"), Fields.flag(s, "read_only"), Fields.stringsOrEmpty(s, "tmpfs"), ulimits(s),
-                Fields.stringsOrEmpty(s, "profiles"), Fields.string(s, "pull_policy"), s);
+                Fields.stringsOrEmpty(s, "profiles"), Fields.string(s, "pull_policy"), list(s, "secrets", FileMount::from),
+                list(s, "configs", FileMount::from), s);
     }
 
     /** berth's configuration hash of this service ({@link ConfigHash}). */

@@ -40,6 +40,7 @@ class ProjectTest {
                 init: true
                 ulimits: {nofile: 1024}
                 labels: {tier: front}
+                secrets: [pw, {source: pw, target: /etc/pw, mode: "0400"}]
               api:
                 build: ./api
                 scale: 2
@@ -47,6 +48,7 @@ class ProjectTest {
               web2: {image: x, networks: {front: {aliases: [w2]}}}
             networks: {front: {}}
             volumes: {cache: {}}
+            secrets: {pw: {environment: PW}}
             """);
 
     @Test
@@ -72,6 +74,8 @@ class ProjectTest {
         assertThat(web.labels()).containsEntry("tier", "front");
         assertThat(web.networks()).containsOnlyKeys("default");
         assertThat(web.scale()).isEqualTo(1);
+        assertThat(web.secrets()).containsExactly(new FileMount("pw", "/run/secrets/pw", null, null, null),
+                new FileMount("pw", "/etc/pw", null, null, 256L));
     }
 
     @Test
@@ -91,6 +95,7 @@ class ProjectTest {
         assertThat(project.networks().get("default").name()).isEqualTo("shop_default");
         assertThat(project.service("web2").networks().get("front").aliases()).containsExactly("w2");
         assertThat(project.volumes().get("cache").name()).isEqualTo("shop_cache");
+        assertThat(project.secrets().get("pw")).isEqualTo(new FileDefinition("pw", "shop_pw", null, "PW", null, false, Map.of()));
     }
 
     @Test
