@@ -1,6 +1,7 @@
 package dev.berth.planner.graph;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class CyclePath {
             return null;
         }
         path.add(s);
-        for (String dep : dependencies.getOrDefault(s, java.util.Collections.emptySortedSet())) {
+        for (String dep : dependencies.getOrDefault(s, Collections.emptySortedSet())) {
             List<String> cycle = visit(dep, path);
             if (cycle != null) {
                 return cycle;

@@ -6,10 +6,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.berth.planner.load.ConfigHash;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.load.tree.SeqNode;
 
 /**
  * One service of a loaded project, with typed fields for what the planner and the engine use and
@@ -60,8 +62,8 @@ public record Service(String name, String image, Build build, List<String> comma
         return scale == null ? 1 : scale.intValue();
     }
 
-    private static <T> List<T> list(MapNode s, String key, java.util.function.Function<MapNode, T> from) {
-        if (!(s.get(key) instanceof dev.berth.planner.load.tree.SeqNode seq)) {
+    private static <T> List<T> list(MapNode s, String key, Function<MapNode, T> from) {
+        if (!(s.get(key) instanceof SeqNode seq)) {
             return List.of();
         }
         List<T> out = new ArrayList<>();

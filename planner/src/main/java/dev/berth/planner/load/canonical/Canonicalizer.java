@@ -1,6 +1,7 @@
 package dev.berth.planner.load.canonical;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.tree.MapNode;
@@ -48,7 +49,7 @@ public final class Canonicalizer {
                 out = out.with("external", Nodes.keep(ext, Nodes.bool(true, ext.location())));
                 if (ext.has("name") && !d.has("name")) {
                     out = out.with("name", ext.get("name"));
-                } else if (ext.has("name") && !java.util.Objects.equals(Nodes.text(ext.get("name")), Nodes.text(d.get("name")))) {
+                } else if (ext.has("name") && !Objects.equals(Nodes.text(ext.get("name")), Nodes.text(d.get("name")))) {
                     throw new StackException(ext.get("name").location() + ": " + kind + "." + name
                             + ": name and external.name conflict; only use name");
                 }

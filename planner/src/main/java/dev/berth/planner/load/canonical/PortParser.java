@@ -1,6 +1,7 @@
 package dev.berth.planner.load.canonical;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SequencedMap;
@@ -66,7 +67,7 @@ final class PortParser {
         int n = parts.length;
         String container = parts[n - 1];
         String host = n >= 2 ? parts[n - 2] : "";
-        String ip = n >= 3 ? String.join(":", java.util.Arrays.copyOfRange(parts, 0, n - 2)) : "";
+        String ip = n >= 3 ? String.join(":", Arrays.copyOfRange(parts, 0, n - 2)) : "";
         if (ip.startsWith("[") && ip.endsWith("]")) {
             ip = ip.substring(1, ip.length() - 1);
         }

@@ -1,7 +1,9 @@
 package dev.berth.planner.load.canonical;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SequencedMap;
 import java.util.TreeSet;
 
@@ -96,7 +98,7 @@ final class ServiceCanonicalizer {
     private static Node networks(Node value) {
         if (value instanceof SeqNode seq) {
             SequencedMap<String, Node> e = Nodes.entries();
-            java.util.Map<String, Location> keys = new java.util.LinkedHashMap<>();
+            Map<String, Location> keys = new LinkedHashMap<>();
             for (Node item : seq.items()) {
                 e.put(Nodes.text(item), Nodes.nil(item.location()));
                 keys.put(Nodes.text(item), item.location());

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
@@ -69,7 +70,7 @@ final class SchemaErrorPhraser {
         String regex = rule.path("pattern").asText(rule.asText());
         if (node instanceof MapNode map) {
             for (String key : map.keys()) {
-                if (!java.util.regex.Pattern.compile(regex).matcher(key).find()) {
+                if (!Pattern.compile(regex).matcher(key).find()) {
                     return map.keyLocation(key) + ": " + where + ": invalid name \"" + key + "\" (names must match " + regex + ")";
                 }
             }
