@@ -11,8 +11,9 @@ import dev.berth.planner.load.validate.SchemaValidator;
 /**
  * berth's {@link ModelStages}: {@link SchemaValidator}, {@link Canonicalizer}, {@link Normalizer}
  * and {@link ConsistencyChecker}. The project folder, which build defaults need, is the one given
- * to the constructor, or else the {@code baseDir} of the first document canonicalized (the first
- * stack file's folder, which is Compose's project folder by default).
+ * to the constructor, or else the {@code baseDir} of the first document canonicalized in the
+ * current load (the loader passes the project folder for the stack files themselves); a load ends
+ * with {@link #check}, after which the next load finds its own folder. One load at a time.
  */
 public final class StandardStages implements ModelStages {
 
@@ -21,6 +22,7 @@ public final class StandardStages implements ModelStages {
     private final Canonicalizer canonicalizer = new Canonicalizer();
     private final Normalizer normalizer = new Normalizer();
     private final ConsistencyChecker checker = new ConsistencyChecker();
+    private final Path fixedProjectDir;
     private Path projectDir;
 
     /** Stages whose project folder is the folder of the first document canonicalized. */
@@ -30,6 +32,7 @@ public final class StandardStages implements ModelStages {
 
     /** Stages for a project in {@code projectDir} ({@code --project-directory}). */
     public StandardStages(Path projectDir) {
+        this.fixedProjectDir = projectDir;
         this.projectDir = projectDir;
     }
 
@@ -53,6 +56,7 @@ public final class StandardStages implements ModelStages {
 
     @Override
     public void check(MapNode model) {
+        projectDir = fixedProjectDir;
         checker.check(model);
     }
 }

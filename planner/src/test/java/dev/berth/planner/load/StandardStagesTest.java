@@ -115,4 +115,16 @@ class StandardStagesTest {
                 }
                 """);
     }
+
+    @Test
+    void stages_findEachLoadsOwnProjectFolder() {
+        StandardStages stages = new StandardStages();
+        for (String dir : new String[] {"/one", "/two"}) {
+            MapNode doc = new YamlReader().readAll("compose.yaml", "services: {a: {build: {args: [X=1]}}}\n").getFirst();
+            MapNode model = stages.normalize(stages.canonicalize(doc, Path.of(dir), Path.of("/root")), "p");
+            stages.check(model);
+            MapNode build = (MapNode) ((MapNode) ((MapNode) model.get("services")).get("a")).get("build");
+            assertThat(CanonicalJson.compact(build.get("context"))).isEqualTo("\"" + dir + "\"");
+        }
+    }
 }
