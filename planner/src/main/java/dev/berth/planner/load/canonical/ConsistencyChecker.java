@@ -94,6 +94,7 @@ public final class ConsistencyChecker {
                 references("secrets", "build secret", secrets, b.get("secrets"));
             }
             new LimitCheck(name, s).run();
+            watchTargets();
             labels();
         }
 
@@ -104,6 +105,21 @@ public final class ConsistencyChecker {
             if (s.get("build") instanceof MapNode b && b.has("dockerfile") && b.has("dockerfile_inline")) {
                 fail(b.keyLocation("dockerfile_inline"), "service \"" + name
                         + "\" declares mutualy exclusive dockerfile and dockerfile_inline" + INVALID);
+            }
+            String platform = Nodes.text(s.get("platform"));
+            if (platform != null && s.get("build") instanceof MapNode b && b.get("platforms") instanceof SeqNode platforms
+                    && platforms.size() > 0 && platforms.items().stream().noneMatch(p -> platform.equals(Nodes.text(p)))) {
+                fail(platforms.location(), "service.build.platforms MUST include service.platform \"" + platform + "\"" + INVALID);
+            }
+        }
+
+        private void watchTargets() {
+            if (s.get("develop") instanceof MapNode d && d.get("watch") instanceof SeqNode watch) {
+                for (Node rule : watch.items()) {
+                    if (rule instanceof MapNode r && !"rebuild".equals(Nodes.text(r.get("action"))) && !r.has("target")) {
+                        fail(r.location(), "services." + name + ".develop.watch: target is required for non-rebuild actions" + INVALID);
+                    }
+                }
             }
         }
 

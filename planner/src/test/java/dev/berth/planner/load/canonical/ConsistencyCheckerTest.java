@@ -153,4 +153,16 @@ class ConsistencyCheckerTest {
                 "compose.yaml:2:28: services.web.labels: label com.docker.compose.project is reserved "
                         + "(com.docker.compose.* labels are set by berth and Docker Compose); use another prefix");
     }
+
+    @Test
+    void check_platformMissingFromBuildPlatforms() {
+        rejects("services:\n  web: {image: x, platform: linux/arm64, build: {context: ., platforms: [linux/amd64]}}\n",
+                "compose.yaml:2:73: service.build.platforms MUST include service.platform \"linux/arm64\": invalid compose project");
+    }
+
+    @Test
+    void check_watchRuleWithoutTarget() {
+        rejects("services:\n  web: {image: x, develop: {watch: [{path: ., action: sync}]}}\n",
+                "compose.yaml:2:37: services.web.develop.watch: target is required for non-rebuild actions: invalid compose project");
+    }
 }
