@@ -1,0 +1,62 @@
+package dev.berth.planner.load;
+
+import java.nio.file.Path;
+
+import dev.berth.planner.load.canonical.Canonicalizer;
+import dev.berth.planner.load.canonical.ConsistencyChecker;
+import dev.berth.planner.load.canonical.Normalizer;
+import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.validate.SchemaValidator;
+
+/**
+ * berth's {@link ModelStages}: {@link SchemaValidator}, {@link Canonicalizer}, {@link Normalizer}
+ * and {@link ConsistencyChecker}. The project folder, which build defaults need, is the one given
+ * to the constructor, or else the {@code baseDir} of the first document canonicalized in the
+ * current load (the loader passes the project folder for the stack files themselves); a load ends
+ * with {@link #check}, after which the next load finds its own folder. One load at a time.
+ */
+public final class StandardStages implements ModelStages {
+
+    private static final SchemaValidator VALIDATOR = new SchemaValidator();
+
+    private final Canonicalizer canonicalizer = new Canonicalizer();
+    private final Normalizer normalizer = new Normalizer();
+    private final ConsistencyChecker checker = new ConsistencyChecker();
+    private final Path fixedProjectDir;
+    private Path projectDir;
+
+    /** Stages whose project folder is the folder of the first document canonicalized. */
+    public StandardStages() {
+        this(null);
+    }
+
+    /** Stages for a project in {@code projectDir} ({@code --project-directory}). */
+    public StandardStages(Path projectDir) {
+        this.fixedProjectDir = projectDir;
+        this.projectDir = projectDir;
+    }
+
+    @Override
+    public void validate(MapNode document) {
+        VALIDATOR.validate(document);
+    }
+
+    @Override
+    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir) {
+        if (projectDir == null) {
+            projectDir = baseDir;
+        }
+        return canonicalizer.canonicalize(document, baseDir, homeDir);
+    }
+
+    @Override
+    public MapNode normalize(MapNode model, String projectName) {
+        return normalizer.normalize(model, projectName, projectDir != null ? projectDir : Path.of("").toAbsolutePath());
+    }
+
+    @Override
+    public void check(MapNode model) {
+        projectDir = fixedProjectDir;
+        checker.check(model);
+    }
+}

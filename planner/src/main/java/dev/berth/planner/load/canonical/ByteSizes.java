@@ -1,0 +1,45 @@
+package dev.berth.planner.load.canonical;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.berth.planner.StackException;
+import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.load.tree.ScalarNode;
+
+/**
+ * Byte sizes as the Compose Specification writes them ({@code 11-extension.md}: {@code 2b},
+ * {@code 1024kb}, {@code 2048k}, {@code 300m}, {@code 1gb}; units are powers of 1024 as in Docker),
+ * turned into a number of bytes as Compose prints them.
+ */
+public final class ByteSizes {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgtp]?)(i?b)?");
+
+    private ByteSizes() {
+    }
+
+    public static long parse(String text) {
+        Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("invalid size");
+        }
+        double value = Double.parseDouble(m.group(1));
+        int power = "_kmgtp".indexOf(m.group(2).isEmpty() ? "_" : m.group(2));
+        return (long) (value * Math.pow(1024, power));
+    }
+
+    /** The size node as a number of bytes, or a located error naming the key. */
+    static Node canonical(Node node, String path) {
+        if (!(node instanceof ScalarNode s) || s.value() == null || s.value() instanceof Long) {
+            return node;
+        }
+        try {
+            return Nodes.keep(s, Nodes.num(parse(s.asText()), s.location()));
+        } catch (IllegalArgumentException e) {
+            throw new StackException(s.location() + ": " + path + ": \"" + s.asText()
+                    + "\" is not a size (write it like 512m, 1g or a number of bytes)");
+        }
+    }
+}

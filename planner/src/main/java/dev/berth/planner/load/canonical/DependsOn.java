@@ -1,0 +1,73 @@
+package dev.berth.planner.load.canonical;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SequencedMap;
+
+import dev.berth.planner.load.tree.Location;
+import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.load.tree.SeqNode;
+
+/**
+ * {@code depends_on} as a mapping of service to {@code {condition, required, restart}}
+ * (compose-spec {@code 05-services.md#depends_on}): the short list means
+ * {@code service_started}, required, no restart. Per document only {@code condition} and
+ * {@code required} are filled in, as compose-go does; {@code restart: false} is added after the
+ * merge ({@link #withRestartDefault}) so that an override file listing a dependency again does not
+ * switch off the base file's {@code restart: true}.
+ */
+public final class DependsOn {
+
+    public static final String STARTED = "service_started";
+
+    private DependsOn() {
+    }
+
+    static Node canonical(Node value) {
+        return switch (value) {
+            case SeqNode seq -> {
+                SequencedMap<String, Node> e = new LinkedHashMap<>();
+                Map<String, Location> keys = new LinkedHashMap<>();
+                for (Node item : seq.items()) {
+                    String name = Nodes.text(item);
+                    SequencedMap<String, Node> dep = Nodes.entries();
+                    dep.put("condition", Nodes.str(STARTED, item.location()));
+                    dep.put("required", Nodes.bool(true, item.location()));
+                    e.put(name, Nodes.map(item.location(), dep));
+                    keys.put(name, item.location());
+                }
+                yield new MapNode(e, keys, seq.location(), null);
+            }
+            case MapNode map -> map.mapValues((name, v) -> v instanceof MapNode m ? withDefaults(m) : v);
+            default -> value;
+        };
+    }
+
+    private static MapNode withDefaults(MapNode m) {
+        MapNode out = m;
+        if (!m.has("condition")) {
+            out = out.with("condition", Nodes.str(STARTED, m.location()));
+        }
+        if (!m.has("required")) {
+            out = out.with("required", Nodes.bool(true, m.location()));
+        }
+        return out;
+    }
+
+    /** The merged {@code depends_on} mapping with {@code restart: false} where no file set it. */
+    static MapNode withRestartDefault(MapNode deps) {
+        return deps.mapValues((name, v) -> v instanceof MapNode m && !m.has("restart")
+                ? m.with("restart", Nodes.bool(false, m.location()))
+                : v);
+    }
+
+    /** One dependency in canonical form, located at {@code at}. */
+    public static MapNode entry(String condition, boolean required, boolean restart, Location at) {
+        SequencedMap<String, Node> e = Nodes.entries();
+        e.put("condition", Nodes.str(condition, at));
+        e.put("required", Nodes.bool(required, at));
+        e.put("restart", Nodes.bool(restart, at));
+        return Nodes.map(at, e);
+    }
+}

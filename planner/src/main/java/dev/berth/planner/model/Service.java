@@ -1,0 +1,112 @@
+package dev.berth.planner.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.berth.planner.load.ConfigHash;
+import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.load.tree.SeqNode;
+
+/**
+ * One service of a loaded project, with typed fields for what the planner and the engine use and
+ * the canonical {@link #definition()} for everything else.
+ *
+ * @param image the image reference, or null when only {@code build} is given
+ * @param command null for the image's default, an empty list for an explicitly empty command
+ * @param environment variables with their values; a null value means "unset"
+ * @param scale the number of containers: {@code scale}, else {@code deploy.replicas}, else 1
+ * @param init null when not given (the engine's default)
+ */
+public record Service(String name, String image, Build build, List<String> command, List<String> entrypoint,
+                      Map<String, String> environment, List<PortMapping> ports, List<String> expose, List<Mount> volumes,
+                      Map<String, ServiceNetwork> networks, String networkMode, Map<String, Dependency> dependsOn,
+                      Healthcheck healthcheck, String restart, String containerName, Map<String, String> labels, int scale,
+                      String user, String workingDir, String hostname, Boolean init, String stopSignal,
+                      Duration stopGracePeriod, List<String> capAdd, List<String> capDrop, boolean privileged,
+                      boolean readOnly, List<String> tmpfs, Map<String, Ulimit> ulimits, List<String> profiles,
+                      String pullPolicy, List<FileMount> secrets, List<FileMount> configs, MapNode definition) {
+
+    /** The service named {@code name} from its canonical, normalized definition. */
+    public static Service from(String name, MapNode s) {
+        MapNode build = Fields.map(s, "build");
+        MapNode hc = Fields.map(s, "healthcheck");
+        return new Service(name, Fields.string(s, "image"), build == null ? null : Build.from(build),
+                Fields.strings(s, "command"), Fields.strings(s, "entrypoint"), Fields.stringMap(s, "environment"),
+                list(s, "ports", PortMapping::from), Fields.stringsOrEmpty(s, "expose"), list(s, "volumes", Mount::from),
+                networks(s), Fields.string(s, "network_mode"), dependencies(s),
+                hc == null ? null : Healthcheck.from(hc), Fields.string(s, "restart"), Fields.string(s, "container_name"),
+                Fields.stringMap(s, "labels"), scale(s), Fields.string(s, "user"), Fields.string(s, "working_dir"),
+                Fields.string(s, "hostname"), Fields.optionalFlag(s, "init"), Fields.string(s, "stop_signal"),
+                Fields.duration(s, "stop_grace_period"), Fields.stringsOrEmpty(s, "cap_add"), Fields.stringsOrEmpty(s, "cap_drop"),
+                Fields.flag(s, "privileged"), Fields.flag(s, "read_only"), Fields.stringsOrEmpty(s, "tmpfs"), ulimits(s),
+                Fields.stringsOrEmpty(s, "profiles"), Fields.string(s, "pull_policy"), list(s, "secrets", FileMount::from),
+                list(s, "configs", FileMount::from), s);
+    }
+
+    /** berth's configuration hash of this service ({@link ConfigHash}). */
+    public String configHash() {
+        return ConfigHash.of(definition);
+    }
+
+    private static int scale(MapNode s) {
+        Long scale = Fields.number(s, "scale");
+        if (scale == null) {
+            scale = Fields.number(Fields.map(s, "deploy"), "replicas");
+        }
+        return scale == null ? 1 : scale.intValue();
+    }
+
+    private static <T> List<T> list(MapNode s, String key, Function<MapNode, T> from) {
+        if (!(s.get(key) instanceof SeqNode seq)) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>();
+        for (Node n : seq.items()) {
+            if (n instanceof MapNode m) {
+                out.add(from.apply(m));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, ServiceNetwork> networks(MapNode s) {
+        MapNode nets = Fields.map(s, "networks");
+        Map<String, ServiceNetwork> out = new LinkedHashMap<>();
+        if (nets != null) {
+            nets.entries().forEach((k, v) -> out.put(k, v instanceof MapNode m ? ServiceNetwork.from(m)
+                    : new ServiceNetwork(List.of(), null, null, null, null, null)));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, Dependency> dependencies(MapNode s) {
+        MapNode deps = Fields.map(s, "depends_on");
+        Map<String, Dependency> out = new LinkedHashMap<>();
+        if (deps != null) {
+            deps.entries().forEach((k, v) -> out.put(k, Dependency.from(v instanceof MapNode m ? m : MapNode.empty(v.location()))));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, Ulimit> ulimits(MapNode s) {
+        MapNode u = Fields.map(s, "ulimits");
+        Map<String, Ulimit> out = new LinkedHashMap<>();
+        if (u != null) {
+            for (String k : u.keys()) {
+                MapNode l = Fields.map(u, k);
+                Long soft = Fields.number(l, "soft");
+                Long hard = Fields.number(l, "hard");
+                if (soft != null && hard != null) {
+                    out.put(k, new Ulimit(soft, hard));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,368 @@
+package dev.berth.planner.load.canonical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.berth.planner.StackException;
+import dev.berth.planner.load.CanonicalJson;
+import dev.berth.planner.load.tree.Directive;
+import dev.berth.planner.load.tree.Location;
+import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.load.yaml.YamlReader;
+
+class CanonicalizerTest {
+
+    private static final Path BASE = Path.of("/srv/app");
+    private static final Path HOME = Path.of("/home/ann");
+
+    private static MapNode canonical(String text) {
+        MapNode doc = new YamlReader().readAll("compose.yaml", text).getFirst();
+        return new Canonicalizer().canonicalize(doc, BASE, HOME);
+    }
+
+    /** The canonical JSON of {@code key} of service {@code web}, written as {@code web: {key: yaml}}. */
+    private static String web(String key, String yaml) {
+        MapNode doc = canonical("services:\n  web:\n    " + key + ": " + yaml + "\n");
+        return CanonicalJson.compact(((MapNode) ((MapNode) doc.get("services")).get("web")).get(key));
+    }
+
+    private static void webRejects(String key, String yaml, String message) {
+        assertThatThrownBy(() -> web(key, yaml)).isInstanceOf(StackException.class).hasMessage(message);
+    }
+
+    @Test
+    void ports_containerOnly() {
+        assertThat(web("ports", "[\"3000\"]")).isEqualTo("[{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"target\":3000}]");
+    }
+
+    @Test
+    void ports_integer() {
+        assertThat(web("ports", "[8080]")).isEqualTo("[{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"target\":8080}]");
+    }
+
+    @Test
+    void ports_containerRangeExpands() {
+        assertThat(web("ports", "[\"3000-3002\"]")).isEqualTo("[{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"target\":3000},"
+                + "{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"target\":3001},{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"target\":3002}]");
+    }
+
+    @Test
+    void ports_hostAndContainer() {
+        assertThat(web("ports", "[\"8000:8000\"]"))
+                .isEqualTo("[{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"published\":\"8000\",\"target\":8000}]");
+    }
+
+    @Test
+    void ports_pairedRanges() {
+        assertThat(web("ports", "[\"9090-9091:8080-8081\"]")).isEqualTo(
+                "[{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"published\":\"9090\",\"target\":8080},"
+                        + "{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"published\":\"9091\",\"target\":8081}]");
+    }
+
+    @Test
+    void ports_hostRangeToOneContainerPort() {
+        assertThat(web("ports", "[\"8000-9000:80\"]"))
+                .isEqualTo("[{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"published\":\"8000-9000\",\"target\":80}]");
+    }
+
+    @Test
+    void ports_hostIp() {
+        assertThat(web("ports", "[\"127.0.0.1:8001:8001\"]")).isEqualTo(
+                "[{\"host_ip\":\"127.0.0.1\",\"mode\":\"ingress\",\"protocol\":\"tcp\",\"published\":\"8001\",\"target\":8001}]");
+    }
+
+    @Test
+    void ports_ipv6HostWithoutBrackets() {
+        assertThat(web("ports", "[\"::1:6000:6000\"]")).isEqualTo(
+                "[{\"host_ip\":\"::1\",\"mode\":\"ingress\",\"protocol\":\"tcp\",\"published\":\"6000\",\"target\":6000}]");
+    }
+
+    @Test
+    void ports_ipv6HostInBrackets() {
+        assertThat(web("ports", "[\"[::1]:6001:6001\"]")).isEqualTo(
+                "[{\"host_ip\":\"::1\",\"mode\":\"ingress\",\"protocol\":\"tcp\",\"published\":\"6001\",\"target\":6001}]");
+    }
+
+    @Test
+    void ports_protocolLowercased() {
+        assertThat(web("ports", "[\"6060:6060/UDP\"]"))
+                .isEqualTo("[{\"mode\":\"ingress\",\"protocol\":\"udp\",\"published\":\"6060\",\"target\":6060}]");
+    }
+
+    @Test
+    void ports_longFormGetsDefaultsAndTypes() {
+        assertThat(web("ports", "[{target: \"80\", published: 8080}]"))
+                .isEqualTo("[{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"published\":\"8080\",\"target\":80}]");
+    }
+
+    @Test
+    void ports_invalidIpIsLocated() {
+        webRejects("ports", "[\"127.0.1:80:80\"]", "compose.yaml:3:13: services.web.ports[0]: Invalid ip address: 127.0.1");
+    }
+
+    @Test
+    void ports_invalidPortIsLocated() {
+        webRejects("ports", "[\"80:http\"]", "compose.yaml:3:13: services.web.ports[0]: invalid port \"http\" in \"80:http\" "
+                + "(expected [[IP:]HOST:]CONTAINER[/PROTOCOL] with ports 0-65535)");
+    }
+
+    @Test
+    void ports_unknownProtocolIsLocated() {
+        webRejects("ports", "[\"80/http\"]", "compose.yaml:3:13: services.web.ports[0]: invalid proto: http (expected tcp, udp or sctp)");
+    }
+
+    @Test
+    void volumes_relativeBindIsResolvedAndCreatesHostPath() {
+        assertThat(web("volumes", "[\"./data:/data:ro\"]")).isEqualTo("[{\"bind\":{\"create_host_path\":true},"
+                + "\"read_only\":true,\"source\":\"/srv/app/data\",\"target\":\"/data\",\"type\":\"bind\"}]");
+    }
+
+    @Test
+    void volumes_homeBind() {
+        assertThat(web("volumes", "[\"~/mc:/data\"]")).isEqualTo("[{\"bind\":{\"create_host_path\":true},"
+                + "\"source\":\"/home/ann/mc\",\"target\":\"/data\",\"type\":\"bind\"}]");
+    }
+
+    @Test
+    void volumes_bindOptions() {
+        assertThat(web("volumes", "[\"/etc/x:/x:rw,Z,rshared\"]")).isEqualTo("[{\"bind\":{\"create_host_path\":true,"
+                + "\"propagation\":\"rshared\",\"selinux\":\"Z\"},\"source\":\"/etc/x\",\"target\":\"/x\",\"type\":\"bind\"}]");
+    }
+
+    @Test
+    void volumes_namedWithNocopy() {
+        assertThat(web("volumes", "[\"data:/var/lib:nocopy\"]")).isEqualTo(
+                "[{\"source\":\"data\",\"target\":\"/var/lib\",\"type\":\"volume\",\"volume\":{\"nocopy\":true}}]");
+    }
+
+    @Test
+    void volumes_anonymous() {
+        assertThat(web("volumes", "[\"/cache\"]")).isEqualTo("[{\"target\":\"/cache\",\"type\":\"volume\",\"volume\":{}}]");
+    }
+
+    @Test
+    void volumes_bracedVariableWithColonIsNotSplit() {
+        assertThat(VolumeParser.split("${A:-x}:/a")).containsExactly("${A:-x}", "/a");
+    }
+
+    @Test
+    void volumes_longBindSourceResolved() {
+        assertThat(web("volumes", "[{type: bind, source: ../b, target: /b}]"))
+                .isEqualTo("[{\"source\":\"/srv/b\",\"target\":\"/b\",\"type\":\"bind\"}]");
+    }
+
+    @Test
+    void volumes_tmpfsSizeInBytes() {
+        assertThat(web("volumes", "[{type: tmpfs, target: /t, tmpfs: {size: 64m}}]"))
+                .isEqualTo("[{\"target\":\"/t\",\"tmpfs\":{\"size\":67108864},\"type\":\"tmpfs\"}]");
+    }
+
+    @Test
+    void dependsOn_listBecomesMap() {
+        assertThat(web("depends_on", "[db]")).isEqualTo("{\"db\":{\"condition\":\"service_started\",\"required\":true}}");
+    }
+
+    @Test
+    void dependsOn_longFormGetsRequiredDefault_restartLeftForAfterMerge() {
+        assertThat(web("depends_on", "{db: {condition: service_healthy}, c: {restart: true, required: false}}"))
+                .isEqualTo("{\"c\":{\"condition\":\"service_started\",\"required\":false,\"restart\":true},"
+                        + "\"db\":{\"condition\":\"service_healthy\",\"required\":true}}");
+    }
+
+    @Test
+    void networks_listBecomesMapOfNull() {
+        assertThat(web("networks", "[front, back]")).isEqualTo("{\"back\":null,\"front\":null}");
+    }
+
+    @Test
+    void environment_listBecomesMapOfStrings() {
+        assertThat(web("environment", "[A=1, B, C=x=y, D=]")).isEqualTo("{\"A\":\"1\",\"B\":null,\"C\":\"x=y\",\"D\":\"\"}");
+    }
+
+    @Test
+    void environment_mapValuesBecomeStrings() {
+        assertThat(web("environment", "{A: 1, B: true, C: null, D: 1.5}"))
+                .isEqualTo("{\"A\":\"1\",\"B\":\"true\",\"C\":null,\"D\":\"1.5\"}");
+    }
+
+    @Test
+    void labels_listBecomesMap() {
+        assertThat(web("labels", "[a=b, c]")).isEqualTo("{\"a\":\"b\",\"c\":null}");
+    }
+
+    @Test
+    void envFile_stringBecomesRequiredAbsoluteEntry() {
+        assertThat(web("env_file", ".env")).isEqualTo("[{\"path\":\"/srv/app/.env\",\"required\":true}]");
+    }
+
+    @Test
+    void envFile_longFormKeepsRequiredAndFormat() {
+        assertThat(web("env_file", "[a.env, {path: /b.env, required: false, format: raw}]")).isEqualTo(
+                "[{\"path\":\"/srv/app/a.env\",\"required\":true},{\"format\":\"raw\",\"path\":\"/b.env\",\"required\":false}]");
+    }
+
+    @Test
+    void build_stringBecomesAbsoluteContext() {
+        assertThat(web("build", "./api")).isEqualTo("{\"context\":\"/srv/app/api\"}");
+    }
+
+    @Test
+    void build_remoteContextKept() {
+        assertThat(web("build", "{context: \"https://github.com/a/b.git#main\", args: [X=1]}"))
+                .isEqualTo("{\"args\":{\"X\":\"1\"},\"context\":\"https://github.com/a/b.git#main\"}");
+    }
+
+    @Test
+    void secrets_shortBecomesSource() {
+        assertThat(web("secrets", "[db_pass, {source: b, target: /b, mode: \"0440\"}]"))
+                .isEqualTo("[{\"source\":\"db_pass\"},{\"mode\":288,\"source\":\"b\",\"target\":\"/b\"}]");
+    }
+
+    @Test
+    void healthcheck_stringTestAndDurations() {
+        assertThat(web("healthcheck", "{test: curl -f http://x, interval: 90s, timeout: 1h, start_period: 1500ms}"))
+                .isEqualTo("{\"interval\":\"1m30s\",\"start_period\":\"1.5s\",\"test\":[\"CMD-SHELL\",\"curl -f http://x\"],\"timeout\":\"1h\"}");
+    }
+
+    @Test
+    void healthcheck_disableBecomesNone() {
+        assertThat(web("healthcheck", "{disable: true}")).isEqualTo("{\"test\":[\"NONE\"]}");
+    }
+
+    @Test
+    void stopGracePeriod_normalised() {
+        assertThat(web("stop_grace_period", "1m30s")).isEqualTo("\"1m30s\"");
+        assertThat(web("stop_grace_period", "120s")).isEqualTo("\"2m\"");
+    }
+
+    @Test
+    void duration_invalidIsLocated() {
+        webRejects("stop_grace_period", "soon",
+                "compose.yaml:3:24: services.web.stop_grace_period: \"soon\" is not a duration (write it like 10s, 1m30s or 500ms)");
+    }
+
+    @Test
+    void byteSizes_becomeBytes() {
+        assertThat(web("shm_size", "64m")).isEqualTo("67108864");
+        assertThat(web("mem_limit", "1gb")).isEqualTo("1073741824");
+        assertThat(web("mem_reservation", "512")).isEqualTo("512");
+    }
+
+    @Test
+    void deploy_limitsInBytesAndNumbers() {
+        assertThat(web("deploy", "{replicas: 2, resources: {limits: {cpus: \"0.5\", memory: 50M}}, restart_policy: {delay: 5s}}"))
+                .isEqualTo("{\"replicas\":2,\"resources\":{\"limits\":{\"cpus\":0.5,\"memory\":52428800}},\"restart_policy\":{\"delay\":\"5s\"}}");
+    }
+
+    @Test
+    void command_splitWithShellWords() {
+        assertThat(web("command", "sh -c 'echo \"hi there\"' a\\ b \"x\\\"y\""))
+                .isEqualTo("[\"sh\",\"-c\",\"echo \\\"hi there\\\"\",\"a b\",\"x\\\"y\"]");
+    }
+
+    @Test
+    void command_unclosedQuoteIsLocated() {
+        webRejects("command", "\"echo 'hi\"", "compose.yaml:3:14: services.web.command: unclosed single quote in \"echo 'hi\" "
+                + "(close the quote or use the list form)");
+    }
+
+    @Test
+    void entrypoint_listKept() {
+        assertThat(web("entrypoint", "[a, \"b c\"]")).isEqualTo("[\"a\",\"b c\"]");
+    }
+
+    @Test
+    void extraHosts_sortedHostEqualsIp() {
+        assertThat(web("extra_hosts", "[\"b:10.0.0.2\", \"a=10.0.0.1\"]")).isEqualTo("[\"a=10.0.0.1\",\"b=10.0.0.2\"]");
+        assertThat(web("extra_hosts", "{h: [\"1.1.1.1\", \"::1\"]}")).isEqualTo("[\"h=1.1.1.1\",\"h=::1\"]");
+    }
+
+    @Test
+    void extraHosts_bracketsDroppedAndMissingIpLocated() {
+        assertThat(web("extra_hosts", "[\"h=[::1]\"]")).isEqualTo("[\"h=::1\"]");
+        webRejects("extra_hosts", "[nohost]", "compose.yaml:3:19: services.web.extra_hosts: invalid additional host, missing IP: nohost");
+    }
+
+    @Test
+    void models_listBecomesMapOfNull() {
+        assertThat(web("models", "[llm]")).isEqualTo("{\"llm\":null}");
+    }
+
+    @Test
+    void gpus_allBecomesOneRequest() {
+        assertThat(web("gpus", "all")).isEqualTo("[{\"count\":\"all\"}]");
+    }
+
+    @Test
+    void develop_watchPatternsBecomeLists() {
+        assertThat(web("develop", "{watch: [{path: ., action: sync, target: /a, ignore: node_modules}]}"))
+                .isEqualTo("{\"watch\":[{\"action\":\"sync\",\"ignore\":[\"node_modules\"],\"path\":\".\",\"target\":\"/a\"}]}");
+    }
+
+    @Test
+    void topLevel_nameAndExternalNameConflict() {
+        assertThatThrownBy(() -> canonical("volumes:\n  v: {name: a, external: {name: b}}\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage("compose.yaml:2:33: volumes.v: name and external.name conflict; only use name");
+    }
+
+    @Test
+    void ulimits_singleBecomesSoftAndHard() {
+        assertThat(web("ulimits", "{nofile: 1024, nproc: {soft: 1, hard: 2}}"))
+                .isEqualTo("{\"nofile\":{\"hard\":1024,\"soft\":1024},\"nproc\":{\"hard\":2,\"soft\":1}}");
+    }
+
+    @Test
+    void tmpfsAndDns_stringBecomesList() {
+        assertThat(web("tmpfs", "/run")).isEqualTo("[\"/run\"]");
+        assertThat(web("dns", "8.8.8.8")).isEqualTo("[\"8.8.8.8\"]");
+    }
+
+    @Test
+    void devices_shortBecomesLong() {
+        assertThat(web("devices", "[\"/dev/a:/dev/b:r\", /dev/c]")).isEqualTo("[{\"permissions\":\"r\",\"source\":\"/dev/a\","
+                + "\"target\":\"/dev/b\"},{\"permissions\":\"rwm\",\"source\":\"/dev/c\",\"target\":\"/dev/c\"}]");
+    }
+
+    @Test
+    void expose_strings() {
+        assertThat(web("expose", "[3000, \"8080-8085/tcp\"]")).isEqualTo("[\"3000\",\"8080-8085/tcp\"]");
+    }
+
+    @Test
+    void topLevel_nullDefinitionsAndExternalName() {
+        MapNode doc = canonical("""
+                networks:
+                  a:
+                  b: {external: {name: real}}
+                volumes:
+                  v: {labels: [k=v]}
+                secrets:
+                  s: {file: ./s.txt}
+                """);
+        assertThat(CanonicalJson.compact(doc)).isEqualTo("{\"networks\":{\"a\":{},\"b\":{\"external\":true,\"name\":\"real\"}},"
+                + "\"secrets\":{\"s\":{\"file\":\"/srv/app/s.txt\"}},\"volumes\":{\"v\":{\"labels\":{\"k\":\"v\"}}}}");
+    }
+
+    @Test
+    void canonicalize_keepsLocationOfShortSyntax() {
+        MapNode doc = canonical("services:\n  web:\n    ports: [\"80:80\"]\n");
+        SeqNode ports = (SeqNode) ((MapNode) ((MapNode) doc.get("services")).get("web")).get("ports");
+        MapNode port = (MapNode) ports.get(0);
+        assertThat(port.location()).isEqualTo(new Location("compose.yaml", 3, 13));
+        assertThat(port.get("target").location()).isEqualTo(new Location("compose.yaml", 3, 13));
+    }
+
+    @Test
+    void canonicalize_keepsDirectives() {
+        MapNode doc = canonical("services:\n  web:\n    ports: !override [\"80\"]\n    environment: !reset []\n");
+        MapNode web = (MapNode) ((MapNode) doc.get("services")).get("web");
+        assertThat(web.get("ports").directive()).isEqualTo(Directive.OVERRIDE);
+        assertThat(web.get("environment").directive()).isEqualTo(Directive.RESET);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.berth.planner.load.canonical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ParsersTest {
+
+    @Test
+    void durations_parseEveryUnit() {
+        assertThat(Durations.parseNanos("1h30m")).isEqualTo(5_400_000_000_000L);
+        assertThat(Durations.parseNanos("500ms")).isEqualTo(500_000_000L);
+        assertThat(Durations.parseNanos("10us")).isEqualTo(10_000L);
+        assertThat(Durations.parseNanos("1.5s")).isEqualTo(1_500_000_000L);
+        assertThat(Durations.parseNanos("30")).isEqualTo(30_000_000_000L);
+        assertThatThrownBy(() -> Durations.parseNanos("10x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void durations_formatLikeCompose() {
+        assertThat(Durations.format(90_000_000_000L)).isEqualTo("1m30s");
+        assertThat(Durations.format(3_600_000_000_000L)).isEqualTo("1h");
+        assertThat(Durations.format(3_660_000_000_000L)).isEqualTo("1h1m");
+        assertThat(Durations.format(3_601_000_000_000L)).isEqualTo("1h0m1s");
+        assertThat(Durations.format(120_000_000_000L)).isEqualTo("2m");
+        assertThat(Durations.format(0)).isEqualTo("0s");
+        assertThat(Durations.format(1_500_000L)).isEqualTo("1.5ms");
+    }
+
+    @Test
+    void byteSizes_areBinaryMultiples() {
+        assertThat(ByteSizes.parse("2b")).isEqualTo(2);
+        assertThat(ByteSizes.parse("1024kb")).isEqualTo(1_048_576);
+        assertThat(ByteSizes.parse("2048k")).isEqualTo(2_097_152);
+        assertThat(ByteSizes.parse("300m")).isEqualTo(314_572_800);
+        assertThat(ByteSizes.parse("1gb")).isEqualTo(1_073_741_824);
+        assertThat(ByteSizes.parse("1.5G")).isEqualTo(1_610_612_736);
+        assertThatThrownBy(() -> ByteSizes.parse("lots")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shellWords_honourQuotesWithoutAShell() {
+        assertThat(ShellWords.split("echo $HOME 'a b' \"c  d\" e\\ f")).containsExactly("echo", "$HOME", "a b", "c  d", "e f");
+        assertThat(ShellWords.split("  ")).isEmpty();
+        assertThat(ShellWords.split("a''b \"\"")).containsExactly("ab", "");
+        assertThatThrownBy(() -> ShellWords.split("\"open")).hasMessage("unclosed double quote");
+    }
+
+    @Test
+    void ipAddresses_checkSyntax() {
+        assertThat(IpAddresses.isValid("127.0.0.1")).isTrue();
+        assertThat(IpAddresses.isValid("::1")).isTrue();
+        assertThat(IpAddresses.isValid("fe80::1:2")).isTrue();
+        assertThat(IpAddresses.isValid("::ffff:10.0.0.1")).isTrue();
+        assertThat(IpAddresses.isValid("127.0.1")).isFalse();
+        assertThat(IpAddresses.isValid("256.0.0.1")).isFalse();
+        assertThat(IpAddresses.isValid("1:2:3:4:5:6:7:8:9")).isFalse();
+        assertThat(IpAddresses.isValid("localhost")).isFalse();
+    }
+}
