@@ -362,8 +362,12 @@ static void drop_privileges(struct spec *s, int lastcap)
 {
     uint64_t set = 0;
     if (s->privileged) {
-        for (int c = 0; c <= lastcap; c++)
-            set |= 1ULL << c;
+        /* every capability this process holds: a host may withhold some (CAP_SYS_RESOURCE here) */
+        struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+        struct __user_cap_data_struct d[2];
+        if (syscall(__NR_capget, &h, d) < 0)
+            die("cannot read the launcher's capabilities: %s", strerror(errno));
+        set = ((uint64_t) d[1].permitted << 32) | d[0].permitted;
     } else {
         for (int i = 0; i < s->ncaps; i++)
             set |= 1ULL << s->caps[i];
@@ -1054,9 +1058,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: berth-launch launch|exec SPECFILE\n");
         return 2;
     }
+    report_stdout = !strcmp(argv[1], "launch");
     parse_spec(argv[2], s);
     if (!strcmp(argv[1], "launch")) {
-        report_stdout = 1;
         int code = launch(s);
         return code;
     }
