@@ -910,6 +910,9 @@ static int launch(struct spec *s)
         pipe2(errorp, O_CLOEXEC) < 0)
         die("cannot create pipes: %s", strerror(errno));
     setsid();
+    /* the monitor must not pin the caller's working folder (or its filesystem) for its lifetime */
+    if (chdir("/") < 0)
+        die("chdir /: %s", strerror(errno));
     join_cgroups(s);
     sigset_t mask, old;
     sigemptyset(&mask);

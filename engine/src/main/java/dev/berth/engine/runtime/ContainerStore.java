@@ -155,12 +155,17 @@ final class ContainerStore {
     }
 
     private <T> Optional<T> readJson(Path file, Class<T> type) {
+        byte[] bytes;
         try {
-            return Optional.of(json.readValue(file.toFile(), type));
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException e) {
-            if (!Files.exists(file)) {
-                return Optional.empty();
-            }
+            throw new EngineException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return Optional.of(json.readValue(bytes, type));
+        } catch (IOException e) {
             throw new EngineException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
