@@ -143,6 +143,12 @@ class IsolationIT {
     }
 
     @Test
+    void strayDescriptors_areClosed_andTheSessionIsNew() {
+        assertThat(output(fx.options("sh", "-c", "ls /proc/self/fd; ps -o pid,sid | sed -n 2p | tr -s ' '")))
+                .isEqualTo("0\n1\n2\n3\n 1 1\n");
+    }
+
+    @Test
     void namespacedSysctls_areSetAsDocker() {
         assertThat(output(fx.options("sh", "-c",
                 "cat /proc/sys/net/ipv4/ip_unprivileged_port_start /proc/sys/net/ipv4/ping_group_range; ip -o link | cut -d: -f2")))
