@@ -24,11 +24,19 @@ final class LinuxDefaults {
     private static final List<String> READ_ONLY = List.of(
             "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
 
+    /** Host facts, read once: they do not change while the engine runs. */
+    private static final List<String> MASKED_ON_THIS_HOST = List.copyOf(readMaskedPaths());
+    private static final long HOST_NOFILE_HARD = readHostNofileHard();
+
     private LinuxDefaults() {
     }
 
     /** The moby HEAD list plus each {@code /sys/devices/system/cpu/cpuN/thermal_throttle} of this host. */
     static List<String> maskedPaths() {
+        return MASKED_ON_THIS_HOST;
+    }
+
+    private static List<String> readMaskedPaths() {
         List<String> paths = new ArrayList<>(MASKED);
         Path cpus = Path.of("/sys/devices/system/cpu");
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(cpus, "cpu[0-9]*")) {
@@ -61,6 +69,10 @@ final class LinuxDefaults {
      * set; the JVM raised its own soft limit to it, so the launcher sets limits explicitly.
      */
     static long hostNofileHard() {
+        return HOST_NOFILE_HARD;
+    }
+
+    private static long readHostNofileHard() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
                 if (line.startsWith("Max open files")) {
