@@ -564,6 +564,9 @@ static void make_dev(const char *root)
             die("cannot create /dev/%s: %s", devs[i].name, strerror(errno));
     }
     for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        /* runc links /dev/core only where the kernel has /proc/kcore */
+        if (!strcmp(links[i][1], "core") && access("/proc/kcore", F_OK) < 0)
+            continue;
         snprintf(p, sizeof p, "%s/dev/%s", root, links[i][1]);
         if (symlink(links[i][0], p) < 0)
             die("cannot create /dev/%s: %s", links[i][1], strerror(errno));

@@ -34,6 +34,8 @@ public final class Runtime {
     private final CgroupAttachment cgroups;
     private final ContainerFiles files;
     private final Map<String, ContainerState> states = new ConcurrentHashMap<>();
+    /** One lock per container: start, stop and remove of one container never interleave. */
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     /** A runtime with the launcher found by {@link LauncherBinary}, no cgroups and no generated files. */
     public Runtime(Path dataRoot) {
@@ -69,6 +71,12 @@ public final class Runtime {
     /** Starts a created or exited container; returns once its command runs. */
     public void start(String ref) {
         String id = resolve(ref);
+        synchronized (lock(id)) {
+            startLocked(id);
+        }
+    }
+
+    private void startLocked(String id) {
         ContainerState state;
         CreateOptions options;
         synchronized (this) {
@@ -96,6 +104,12 @@ public final class Runtime {
     /** Sends the stop signal, waits {@code timeout}, then SIGKILL; nothing when not running. */
     public void stop(String ref, Duration timeout) {
         String id = resolve(ref);
+        synchronized (lock(id)) {
+            stopLocked(id, timeout);
+        }
+    }
+
+    private void stopLocked(String id, Duration timeout) {
         ContainerState s = refresh(id);
         if (s.status() != ContainerStatus.RUNNING) {
             return;
@@ -141,6 +155,12 @@ public final class Runtime {
     /** Removes a container and its folder; a running one only with {@code force} (it is killed). */
     public void remove(String ref, boolean force) {
         String id = resolve(ref);
+        synchronized (lock(id)) {
+            removeLocked(id, force);
+        }
+    }
+
+    private void removeLocked(String id, boolean force) {
         ContainerState s = refresh(id);
         if (s.status() == ContainerStatus.RUNNING) {
             if (!force) {
@@ -154,6 +174,11 @@ public final class Runtime {
         cgroups.release(id);
         store.delete(id);
         states.remove(id);
+        locks.remove(id);
+    }
+
+    private Object lock(String id) {
+        return locks.computeIfAbsent(id, k -> new Object());
     }
 
     public ContainerInspect inspect(String ref) {

@@ -149,6 +149,17 @@ class IsolationIT {
     }
 
     @Test
+    void dev_holdsDockersNodesAndLinks() {
+        String core = Files.exists(Path.of("/proc/kcore")) ? "core -> /proc/kcore\n" : "";
+        assertThat(output(fx.options("sh", "-c",
+                "cd /dev; for f in *; do if [ -L $f ]; then echo \"$f -> $(readlink $f)\"; "
+                        + "elif [ -c $f ]; then echo \"$f $(stat -c '%t:%T %a' $f)\"; else echo \"$f dir\"; fi; done")))
+                .isEqualTo(core + "fd -> /proc/self/fd\nfull 1:7 666\nmqueue dir\nnull 1:3 666\nptmx -> pts/ptmx\n"
+                        + "pts dir\nrandom 1:8 666\nshm dir\nstderr -> /proc/self/fd/2\nstdin -> /proc/self/fd/0\n"
+                        + "stdout -> /proc/self/fd/1\ntty 5:0 666\nurandom 1:9 666\nzero 1:5 666\n");
+    }
+
+    @Test
     void namespacedSysctls_areSetAsDocker() {
         assertThat(output(fx.options("sh", "-c",
                 "cat /proc/sys/net/ipv4/ip_unprivileged_port_start /proc/sys/net/ipv4/ping_group_range; ip -o link | cut -d: -f2")))
