@@ -17,6 +17,11 @@ public record ContainerState(String id, String name, ContainerStatus status, lon
                 null, 0, false, null);
     }
 
+    /** A start that never ran the command: started and finished at the same moment, with the reason. */
+    ContainerState failedStart(int code, String at, String why) {
+        return new ContainerState(id, name, ContainerStatus.EXITED, 0, 0, 0, createdAt, at, at, code, false, why);
+    }
+
     ContainerState exited(int code, String at, boolean oom, String why) {
         return new ContainerState(id, name, ContainerStatus.EXITED, 0, 0, 0, createdAt, startedAt, at, code, oom,
                 why);

@@ -96,7 +96,7 @@ public final class Runtime {
             update(state.running(l.monitorPid(), startTime, l.initPid(), now()));
         } catch (LaunchFailedException e) {
             cgroups.release(id);
-            update(state.running(0, 0, 0, now()).exited(e.exitCode(), now(), false, e.reason()));
+            update(state.failedStart(e.exitCode(), now(), e.reason()));
             throw e;
         }
     }
@@ -119,7 +119,7 @@ public final class Runtime {
             Syscalls.kill(s.initPid(), Syscalls.SIGKILL);
             Syscalls.awaitExit(s.monitorPid(), -1);
         }
-        awaitRecorded(id);
+        refresh(id);
     }
 
     /** Stops with the container's own grace period (10 s unless its options say otherwise). */
@@ -147,7 +147,7 @@ public final class Runtime {
         ContainerState s = refresh(id);
         if (s.status() == ContainerStatus.RUNNING) {
             Syscalls.awaitExit(s.monitorPid(), -1);
-            s = awaitRecorded(id);
+            s = refresh(id);
         }
         return s.exitCode();
     }
@@ -169,7 +169,7 @@ public final class Runtime {
             }
             Syscalls.kill(s.initPid(), Syscalls.SIGKILL);
             Syscalls.awaitExit(s.monitorPid(), -1);
-            awaitRecorded(id);
+            refresh(id);
         }
         cgroups.release(id);
         store.delete(id);
@@ -226,7 +226,10 @@ public final class Runtime {
                 : "No such container: " + ref);
     }
 
-    /** Brings a running container's state up to date with its monitor. */
+    /**
+     * Brings a running container's state up to date with its monitor: the monitor writes exit.json
+     * before it exits, so once it is gone the exit status is on disk.
+     */
     private synchronized ContainerState refresh(String id) {
         ContainerState s = states.get(id);
         if (s == null) {
@@ -249,11 +252,6 @@ public final class Runtime {
         cgroups.release(id);
         update(done);
         return done;
-    }
-
-    /** After the monitor exited, its exit.json is on disk; read it into the state. */
-    private ContainerState awaitRecorded(String id) {
-        return refresh(id);
     }
 
     private synchronized void update(ContainerState s) {

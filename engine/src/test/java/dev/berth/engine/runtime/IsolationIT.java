@@ -67,7 +67,7 @@ class IsolationIT {
 
     @Test
     void seccomp_isOn_andRefusesUserNamespaces() {
-        String id = fx.run(fx.options("sh", "-c", "grep -E '^(Seccomp|NoNewPrivs):' /proc/self/status; unshare -U true")
+        String id = fx.run(fx.options("sh", "-c", "exec 2>&1; grep -E '^(Seccomp|NoNewPrivs):' /proc/self/status; unshare -U true")
                 .build());
         assertThat(fx.runtime.inspect(id).exitCode()).isEqualTo(1);
         assertThat(fx.output(id)).isEqualTo("NoNewPrivs:\t0\nSeccomp:\t2\n"
@@ -94,7 +94,7 @@ class IsolationIT {
     @Test
     void maskedPaths_readEmpty_andReadOnlyPaths_refuseWrites() throws Exception {
         // /proc/kcore and /proc/sysrq-trigger do not exist on every kernel: check the ones this host has
-        String script = "for f in /proc/keys /proc/timer_list /proc/interrupts; do echo $f $(wc -c < $f); done;"
+        String script = "exec 2>&1; for f in /proc/keys /proc/timer_list /proc/interrupts; do echo $f $(wc -c < $f); done;"
                 + " echo acpi $(ls /proc/acpi | wc -l) firmware $(ls /sys/firmware | wc -l);"
                 + " touch /sys/firmware/x || true; echo 1 > /proc/sys/kernel/ns_last_pid || true;"
                 + " grep -c ' /proc/\\(bus\\|fs\\|irq\\|sys\\) .* ro,' /proc/mounts";
@@ -126,7 +126,7 @@ class IsolationIT {
     void mounts_readOnlyRoot_bindsAndTmpfs_andDefaultFilesystems() throws Exception {
         Path host = Files.createDirectories(fx.base.resolve("host"));
         Files.writeString(host.resolve("f"), "from host\n");
-        String script = "cat /data/f; touch /data/g || true; touch /x || true; touch /run/ok && echo tmpfs-ok;"
+        String script = "exec 2>&1; cat /data/f; touch /data/g || true; touch /x || true; touch /run/ok && echo tmpfs-ok;"
                 + " grep -E ' /(proc|dev|dev/pts|dev/shm|dev/mqueue|sys|sys/fs/cgroup) ' /proc/mounts | cut -d' ' -f2,3,4";
         assertThat(output(fx.options("sh", "-c", script).readOnlyRoot(true)
                 .mount(new Mount.Bind(host, "/data", true)).tmpfs("/run", "size=1m")))
