@@ -1,0 +1,1077 @@
+/*
+ * berth-launch: the container side of berth's runtime, single-threaded, no libraries beyond libc.
+ *
+ * Usage:
+ *   berth-launch launch SPECFILE   become the container's monitor ("shim") and start its init
+ *   berth-launch exec SPECFILE     run one further process inside a running container
+ *
+ * SPECFILE holds NUL-terminated records, key then value: "key\0value\0key\0value\0...". Keys may
+ * repeat (arg, env, cap, ...) and keep their order. dev.berth.engine.runtime.launch.SpecWriter
+ * writes it; the keys are listed in its Javadoc and in parse_spec() below.
+ *
+ * launch protocol (stdout of the launcher, one line each, then stdin/stdout/stderr go to
+ * /dev/null so the monitor no longer depends on its caller):
+ *   "net <initpid>"               only with sync-net=1: the namespaces exist; the caller may wire
+ *                                 the network, then writes one line to stdin to continue
+ *   "ok <initpid>"                the command was exec'd; the monitor keeps running
+ *   "error <code> <message>"      setup or exec failed (code 126, 127 or 128, as Docker gives)
+ * The monitor writes <state>/exit.json (temp + rename) when the container ends, then exits.
+ *
+ * The container side follows reference/isolation.md section 2.5.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <linux/audit.h>
+#include <linux/capability.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <net/if.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAXN 256
+#define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+struct mnt {
+    const char *type, *src, *dst, *opts;
+};
+
+struct spec {
+    const char *id, *state, *log, *rootfs, *upper, *work, *cwd, *hostname;
+    const char *lower[MAXN]; int nlower;
+    const char *arg[MAXN + 1]; int narg;
+    const char *env[MAXN + 1]; int nenv;
+    gid_t groups[MAXN]; int ngroups;
+    int caps[64]; int ncaps;
+    struct mnt mounts[MAXN]; int nmounts;
+    const char *mask[MAXN]; int nmask;
+    const char *ropath[MAXN]; int nropath;
+    const char *sysctl[MAXN]; int nsysctl;
+    const char *cgprocs[MAXN]; int ncgprocs;
+    const char *cgbind[MAXN]; int ncgbind; /* "name=hostdir" */
+    struct { int res; rlim_t soft, hard; } rl[32]; int nrl;
+    uid_t uid; gid_t gid;
+    long long log_max_size; int log_max_file;
+    const char *shm_size;
+    int privileged, seccomp, nnp, readonly, init, sync_net;
+    pid_t pid; /* exec: the container's init */
+};
+
+static int err_fd = -1;      /* container side: where a setup error is reported */
+static int report_stdout = 0; /* monitor side, before "ok": errors go to stdout as "error ..." */
+
+/* Reports a setup error (code + message) to the monitor, or to stderr, and exits with code. */
+static void die_code(int code, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    int n = snprintf(buf, sizeof buf, "%d ", code);
+    va_start(ap, fmt);
+    vsnprintf(buf + n, sizeof buf - n, fmt, ap);
+    va_end(ap);
+    if (err_fd >= 0) {
+        ssize_t w = write(err_fd, buf, strlen(buf));
+        (void) w;
+    } else if (report_stdout) {
+        printf("error %s\n", buf);
+        fflush(stdout);
+    } else {
+        fprintf(stderr, "berth-launch: %s\n", buf + n);
+    }
+    _exit(code);
+}
+
+#define die(...) die_code(128, __VA_ARGS__)
+
+static long long num(const char *s, const char *key)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || *end || end == s)
+        die("spec: %s: \"%s\" is not a number", key, s);
+    return v;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        die("cannot open spec %s: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        die("cannot stat spec %s: %s", path, strerror(errno));
+    char *buf = malloc(st.st_size + 1);
+    if (!buf)
+        die("out of memory");
+    size_t off = 0;
+    while (off < (size_t) st.st_size) {
+        ssize_t r = read(fd, buf + off, st.st_size - off);
+        if (r <= 0)
+            die("cannot read spec %s", path);
+        off += r;
+    }
+    buf[off] = 0;
+    close(fd);
+    *len = off;
+    return buf;
+}
+
+#define ADD(arr, n, v) do { \
+        if ((n) >= (int) (sizeof(arr) / sizeof((arr)[0])) - 1) \
+            die("spec: too many %s records", k); \
+        (arr)[(n)++] = (v); \
+    } while (0)
+
+static void parse_spec(const char *path, struct spec *s)
+{
+    size_t len, i = 0;
+    char *buf = read_file(path, &len);
+    memset(s, 0, sizeof *s);
+    s->seccomp = 1;
+    s->log_max_file = 1;
+    s->cwd = "/";
+    s->shm_size = "67108864";
+    struct mnt *cur = NULL;
+    while (i < len) {
+        const char *k = buf + i;
+        i += strlen(k) + 1;
+        if (i > len)
+            die("spec: key \"%s\" has no value", k);
+        const char *v = buf + i;
+        i += strlen(v) + 1;
+        if (!strcmp(k, "id")) s->id = v;
+        else if (!strcmp(k, "state")) s->state = v;
+        else if (!strcmp(k, "log")) s->log = v;
+        else if (!strcmp(k, "log-max-size")) s->log_max_size = num(v, k);
+        else if (!strcmp(k, "log-max-file")) s->log_max_file = (int) num(v, k);
+        else if (!strcmp(k, "rootfs")) s->rootfs = v;
+        else if (!strcmp(k, "lower")) ADD(s->lower, s->nlower, v);
+        else if (!strcmp(k, "upper")) s->upper = v;
+        else if (!strcmp(k, "work")) s->work = v;
+        else if (!strcmp(k, "arg")) ADD(s->arg, s->narg, v);
+        else if (!strcmp(k, "env")) ADD(s->env, s->nenv, v);
+        else if (!strcmp(k, "cwd")) s->cwd = v;
+        else if (!strcmp(k, "uid")) s->uid = (uid_t) num(v, k);
+        else if (!strcmp(k, "gid")) s->gid = (gid_t) num(v, k);
+        else if (!strcmp(k, "group")) ADD(s->groups, s->ngroups, (gid_t) num(v, k));
+        else if (!strcmp(k, "hostname")) s->hostname = v;
+        else if (!strcmp(k, "cap")) ADD(s->caps, s->ncaps, (int) num(v, k));
+        else if (!strcmp(k, "privileged")) s->privileged = (int) num(v, k);
+        else if (!strcmp(k, "seccomp")) s->seccomp = (int) num(v, k);
+        else if (!strcmp(k, "nnp")) s->nnp = (int) num(v, k);
+        else if (!strcmp(k, "readonly")) s->readonly = (int) num(v, k);
+        else if (!strcmp(k, "init")) s->init = (int) num(v, k);
+        else if (!strcmp(k, "sync-net")) s->sync_net = (int) num(v, k);
+        else if (!strcmp(k, "shm-size")) s->shm_size = v;
+        else if (!strcmp(k, "pid")) s->pid = (pid_t) num(v, k);
+        else if (!strcmp(k, "mask")) ADD(s->mask, s->nmask, v);
+        else if (!strcmp(k, "ro-path")) ADD(s->ropath, s->nropath, v);
+        else if (!strcmp(k, "sysctl")) ADD(s->sysctl, s->nsysctl, v);
+        else if (!strcmp(k, "cgroup-procs")) ADD(s->cgprocs, s->ncgprocs, v);
+        else if (!strcmp(k, "cgroup-bind")) ADD(s->cgbind, s->ncgbind, v);
+        else if (!strcmp(k, "mount.type")) {
+            if (s->nmounts >= MAXN)
+                die("spec: too many mounts");
+            cur = &s->mounts[s->nmounts++];
+            cur->type = v;
+            cur->src = "";
+            cur->opts = "";
+        } else if (!strcmp(k, "mount.src") && cur) cur->src = v;
+        else if (!strcmp(k, "mount.dst") && cur) cur->dst = v;
+        else if (!strcmp(k, "mount.opts") && cur) cur->opts = v;
+        else if (!strcmp(k, "rlimit")) {
+            long long r, so, h;
+            char so_s[32], h_s[32];
+            if (s->nrl >= 32 || sscanf(v, "%lld %31s %31s", &r, so_s, h_s) != 3)
+                die("spec: rlimit \"%s\" is not \"RESOURCE SOFT HARD\"", v);
+            so = !strcmp(so_s, "-1") ? -1 : num(so_s, k);
+            h = !strcmp(h_s, "-1") ? -1 : num(h_s, k);
+            s->rl[s->nrl].res = (int) r;
+            s->rl[s->nrl].soft = so < 0 ? RLIM_INFINITY : (rlim_t) so;
+            s->rl[s->nrl].hard = h < 0 ? RLIM_INFINITY : (rlim_t) h;
+            s->nrl++;
+        } else die("spec: unknown key \"%s\"", k);
+    }
+    if (s->narg == 0)
+        die("spec: no command (arg records) given");
+    for (int m = 0; m < s->nmounts; m++)
+        if (!s->mounts[m].dst)
+            die("spec: mount %d has no mount.dst", m);
+}
+
+/* ---------- small file helpers ---------- */
+
+static int write_str(const char *path, const char *str)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = write(fd, str, strlen(str));
+    int e = errno;
+    close(fd);
+    errno = e;
+    return n == (ssize_t) strlen(str) ? 0 : -1;
+}
+
+static void mkdir_p(const char *path, mode_t mode)
+{
+    char tmp[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s", path);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p == '/') {
+            *p = 0;
+            mkdir(tmp, mode);
+            *p = '/';
+        }
+    }
+    mkdir(tmp, mode);
+}
+
+static void join_cgroups(struct spec *s)
+{
+    char pid[32];
+    snprintf(pid, sizeof pid, "%d", getpid());
+    for (int i = 0; i < s->ncgprocs; i++)
+        if (write_str(s->cgprocs[i], pid) < 0)
+            die("cannot join cgroup %s: %s", s->cgprocs[i], strerror(errno));
+}
+
+static void set_rlimits(struct spec *s)
+{
+    for (int i = 0; i < s->nrl; i++) {
+        struct rlimit r = { s->rl[i].soft, s->rl[i].hard };
+        if (setrlimit(s->rl[i].res, &r) < 0)
+            die("cannot set rlimit %d to %llu/%llu: %s", s->rl[i].res,
+                (unsigned long long) r.rlim_cur, (unsigned long long) r.rlim_max, strerror(errno));
+    }
+}
+
+/* ---------- seccomp: a small cBPF denylist, default allow (isolation.md 1.3) ---------- */
+
+static int has_cap(struct spec *s, int cap)
+{
+    for (int i = 0; i < s->ncaps; i++)
+        if (s->caps[i] == cap)
+            return 1;
+    return 0;
+}
+
+#define NS_FLAGS (CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | \
+                  CLONE_NEWPID | CLONE_NEWNET | 0x80 /* CLONE_NEWTIME */)
+#define RET_ERRNO(e) (SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
+
+static void install_seccomp(struct spec *s)
+{
+    struct sock_filter f[128];
+    int n = 0;
+#define I(code, k, jt, jf) f[n++] = (struct sock_filter) BPF_JUMP(code, k, jt, jf)
+    I(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch), 0, 0);
+    I(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0);
+    I(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS, 0, 0);
+    I(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr), 0, 0);
+    /* x32 system calls share the x86_64 arch value; refuse them */
+    I(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1);
+    I(BPF_RET | BPF_K, RET_ERRNO(ENOSYS), 0, 0);
+    /* clone3 passes its flags in memory BPF cannot read: ENOSYS makes libc fall back to clone */
+    I(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1);
+    I(BPF_RET | BPF_K, RET_ERRNO(ENOSYS), 0, 0);
+
+    int denied[32], nd = 0;
+    denied[nd++] = __NR_keyctl;
+    denied[nd++] = __NR_add_key;
+    denied[nd++] = __NR_request_key;
+    denied[nd++] = __NR_userfaultfd;
+    denied[nd++] = __NR_io_uring_setup;
+    denied[nd++] = __NR_io_uring_enter;
+    denied[nd++] = __NR_io_uring_register;
+    /* Docker's profile allows these only with the capability that guards them */
+    if (!has_cap(s, CAP_SYS_ADMIN)) {
+        denied[nd++] = __NR_bpf;
+        denied[nd++] = __NR_perf_event_open;
+        denied[nd++] = __NR_setns;
+    }
+    if (!has_cap(s, CAP_SYS_BOOT)) {
+        denied[nd++] = __NR_kexec_load;
+        denied[nd++] = __NR_kexec_file_load;
+    }
+    if (!has_cap(s, CAP_SYS_MODULE)) {
+        denied[nd++] = __NR_init_module;
+        denied[nd++] = __NR_finit_module;
+        denied[nd++] = __NR_delete_module;
+    }
+    if (!has_cap(s, CAP_DAC_READ_SEARCH))
+        denied[nd++] = __NR_open_by_handle_at;
+    for (int i = 0; i < nd; i++) {
+        I(BPF_JMP | BPF_JEQ | BPF_K, denied[i], 0, 1);
+        I(BPF_RET | BPF_K, RET_ERRNO(EPERM), 0, 0);
+    }
+    if (!has_cap(s, CAP_SYS_ADMIN)) {
+        /* unshare(flags) and clone(flags, ...): refuse any namespace flag (Docker: CAP_SYS_ADMIN) */
+        I(BPF_JMP | BPF_JEQ | BPF_K, __NR_unshare, 1, 0);
+        I(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 3);
+        I(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0]), 0, 0);
+        I(BPF_JMP | BPF_JSET | BPF_K, NS_FLAGS, 0, 1);
+        I(BPF_RET | BPF_K, RET_ERRNO(EPERM), 0, 0);
+    }
+    I(BPF_RET | BPF_K, SECCOMP_RET_ALLOW, 0, 0);
+#undef I
+    struct sock_fprog prog = { (unsigned short) n, f };
+    if (syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
+        die("cannot install the seccomp filter: %s", strerror(errno));
+}
+
+/* ---------- capabilities and user ---------- */
+
+static int last_cap(void)
+{
+    char buf[16] = {0};
+    int fd = open("/proc/sys/kernel/cap_last_cap", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 40;
+    ssize_t r = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    return r > 0 ? atoi(buf) : 40;
+}
+
+/* Bounding set = the caps; root keeps them effective and permitted, others end with none. */
+static void drop_privileges(struct spec *s, int lastcap)
+{
+    uint64_t set = 0;
+    if (s->privileged) {
+        /* every capability this process holds: a host may withhold some (CAP_SYS_RESOURCE here) */
+        struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+        struct __user_cap_data_struct d[2];
+        if (syscall(__NR_capget, &h, d) < 0)
+            die("cannot read the launcher's capabilities: %s", strerror(errno));
+        set = ((uint64_t) d[1].permitted << 32) | d[0].permitted;
+    } else {
+        for (int i = 0; i < s->ncaps; i++)
+            set |= 1ULL << s->caps[i];
+    }
+    for (int c = 0; c <= lastcap; c++)
+        if (!(set & (1ULL << c)) && prctl(PR_CAPBSET_DROP, c, 0, 0, 0) < 0)
+            die("cannot drop capability %d from the bounding set: %s", c, strerror(errno));
+    if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
+        die("cannot set keepcaps: %s", strerror(errno));
+    if (setgroups(s->ngroups, s->groups) < 0)
+        die("cannot set additional groups: %s", strerror(errno));
+    if (setresgid(s->gid, s->gid, s->gid) < 0)
+        die("cannot switch to group %u: %s", s->gid, strerror(errno));
+    if (setresuid(s->uid, s->uid, s->uid) < 0)
+        die("cannot switch to user %u: %s", s->uid, strerror(errno));
+    if (prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
+        die("cannot clear keepcaps: %s", strerror(errno));
+    if (s->uid != 0)
+        set = 0;
+    struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+    struct __user_cap_data_struct d[2];
+    memset(d, 0, sizeof d);
+    d[0].effective = d[0].permitted = (uint32_t) set;
+    d[1].effective = d[1].permitted = (uint32_t) (set >> 32);
+    if (syscall(__NR_capset, &h, d) < 0)
+        die("cannot set capabilities: %s", strerror(errno));
+    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+}
+
+/* Finds the command in PATH; 127 when absent, 126 when present but not executable. */
+static const char *find_command(const char *cmd, const char *path, char *out, size_t outlen)
+{
+    struct stat st;
+    if (strchr(cmd, '/')) {
+        if (stat(cmd, &st) < 0)
+            die_code(errno == ENOENT ? 127 : 126, "exec: \"%s\": stat %s: %s", cmd, cmd, strerror(errno));
+        if (S_ISDIR(st.st_mode) || access(cmd, X_OK) < 0)
+            die_code(126, "exec: \"%s\": permission denied", cmd);
+        return cmd;
+    }
+    int denied = 0;
+    const char *p = path;
+    while (p && *p) {
+        const char *colon = strchr(p, ':');
+        size_t dl = colon ? (size_t) (colon - p) : strlen(p);
+        snprintf(out, outlen, "%.*s/%s", (int) dl, dl ? p : ".", cmd);
+        if (stat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
+            if (access(out, X_OK) == 0)
+                return out;
+            denied = 1;
+        }
+        p = colon ? colon + 1 : NULL;
+    }
+    if (denied)
+        die_code(126, "exec: \"%s\": permission denied", cmd);
+    die_code(127, "exec: \"%s\": executable file not found in $PATH", cmd);
+    return NULL;
+}
+
+static const char *env_path(struct spec *s)
+{
+    for (int i = 0; i < s->nenv; i++)
+        if (!strncmp(s->env[i], "PATH=", 5))
+            return s->env[i] + 5;
+    return DEFAULT_PATH;
+}
+
+/* The common tail of launch and exec: privileges, seccomp, cwd, lookup, exec. */
+static void finish_and_exec(struct spec *s, int lastcap, int use_seccomp)
+{
+    if (s->nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+        die("cannot set no_new_privs: %s", strerror(errno));
+    /* Without no_new_privs the filter needs CAP_SYS_ADMIN, so it goes in before the drop. */
+    if (use_seccomp)
+        install_seccomp(s);
+    drop_privileges(s, lastcap);
+    if (chdir(s->cwd) < 0)
+        die("chdir to cwd (\"%s\") failed: %s", s->cwd, strerror(errno));
+    char buf[PATH_MAX];
+    const char *file = find_command(s->arg[0], env_path(s), buf, sizeof buf);
+    syscall(__NR_close_range, 3U, ~0U, 4U /* CLOSE_RANGE_CLOEXEC */);
+    s->arg[s->narg] = NULL;
+    s->env[s->nenv] = NULL;
+    execve(file, (char **) s->arg, (char **) s->env);
+    if (errno == ENOENT)
+        die_code(127, "exec: \"%s\": no such file or directory", s->arg[0]);
+    die_code(126, "exec: \"%s\": %s", s->arg[0], strerror(errno));
+}
+
+/* ---------- mounts (isolation.md 1.1 and 2.5 step 5) ---------- */
+
+static void do_mount(const char *src, const char *dst, const char *type, unsigned long flags,
+                     const char *data)
+{
+    if (mount(src, dst, type, flags, data) < 0)
+        die("cannot mount %s on %s (%s): %s", src ? src : "", dst, type ? type : "bind",
+            strerror(errno));
+}
+
+/* Joins the rootfs and a container path, refusing destinations that resolve outside it. */
+static void in_root(const char *root, const char *path, char *out, size_t outlen, int mkdir_it,
+                    int is_file)
+{
+    snprintf(out, outlen, "%s/%s", root, path[0] == '/' ? path + 1 : path);
+    if (mkdir_it) {
+        if (is_file) {
+            char dir[PATH_MAX];
+            snprintf(dir, sizeof dir, "%s", out);
+            char *slash = strrchr(dir, '/');
+            if (slash)
+                *slash = 0;
+            mkdir_p(dir, 0755);
+            int fd = open(out, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0644);
+            if (fd >= 0)
+                close(fd);
+        } else {
+            mkdir_p(out, 0755);
+        }
+    }
+    char real[PATH_MAX];
+    if (!realpath(out, real))
+        die("mount destination %s: %s", path, strerror(errno));
+    size_t rl = strlen(root);
+    if (strncmp(real, root, rl) != 0 || (real[rl] != 0 && real[rl] != '/'))
+        die("mount destination %s resolves outside the root filesystem (%s)", path, real);
+    snprintf(out, outlen, "%s", real);
+}
+
+struct flagname { const char *name; unsigned long set, clear; };
+static const struct flagname FLAGS[] = {
+    {"ro", MS_RDONLY, 0}, {"rw", 0, MS_RDONLY}, {"nosuid", MS_NOSUID, 0}, {"suid", 0, MS_NOSUID},
+    {"nodev", MS_NODEV, 0}, {"dev", 0, MS_NODEV}, {"noexec", MS_NOEXEC, 0}, {"exec", 0, MS_NOEXEC},
+    {"strictatime", MS_STRICTATIME, 0}, {"noatime", MS_NOATIME, 0}, {"relatime", MS_RELATIME, 0},
+    {"bind", MS_BIND, 0}, {"rbind", MS_BIND | MS_REC, 0}, {"rprivate", 0, 0}, {"private", 0, 0},
+    {NULL, 0, 0}
+};
+
+/* Splits "ro,nosuid,size=1m" into mount flags and the data string for the filesystem. */
+static unsigned long parse_opts(const char *opts, char *data, size_t datalen)
+{
+    unsigned long flags = 0;
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", opts);
+    data[0] = 0;
+    for (char *save = NULL, *o = strtok_r(buf, ",", &save); o; o = strtok_r(NULL, ",", &save)) {
+        const struct flagname *f = FLAGS;
+        while (f->name && strcmp(f->name, o))
+            f++;
+        if (f->name) {
+            flags = (flags | f->set) & ~f->clear;
+        } else {
+            size_t l = strlen(data);
+            snprintf(data + l, datalen - l, "%s%s", l ? "," : "", o);
+        }
+    }
+    return flags;
+}
+
+static void mount_user(const char *root, struct mnt *m)
+{
+    char dst[PATH_MAX], data[1024];
+    unsigned long flags = parse_opts(m->opts, data, sizeof data);
+    if (!strcmp(m->type, "bind")) {
+        struct stat st;
+        if (stat(m->src, &st) < 0)
+            die("bind mount source %s: %s", m->src, strerror(errno));
+        in_root(root, m->dst, dst, sizeof dst, 1, !S_ISDIR(st.st_mode));
+        do_mount(m->src, dst, NULL, MS_BIND | MS_REC, NULL);
+        do_mount(NULL, dst, NULL, MS_PRIVATE | MS_REC, NULL);
+        if (flags & (MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC))
+            do_mount(NULL, dst, NULL, MS_REMOUNT | MS_BIND | (flags & ~(MS_BIND | MS_REC)), NULL);
+    } else if (!strcmp(m->type, "tmpfs")) {
+        in_root(root, m->dst, dst, sizeof dst, 1, 0);
+        do_mount("tmpfs", dst, "tmpfs", flags, data);
+    } else {
+        die("mount %s: unknown mount type \"%s\" (expected bind or tmpfs)", m->dst, m->type);
+    }
+}
+
+static void make_dev(const char *root)
+{
+    static const struct { const char *name; int major, minor; } devs[] = {
+        {"null", 1, 3}, {"zero", 1, 5}, {"full", 1, 7}, {"random", 1, 8}, {"urandom", 1, 9},
+        {"tty", 5, 0},
+    };
+    static const char *links[][2] = {
+        {"/proc/self/fd", "fd"}, {"/proc/self/fd/0", "stdin"}, {"/proc/self/fd/1", "stdout"},
+        {"/proc/self/fd/2", "stderr"}, {"pts/ptmx", "ptmx"}, {"/proc/kcore", "core"},
+    };
+    char p[PATH_MAX];
+    for (size_t i = 0; i < sizeof devs / sizeof devs[0]; i++) {
+        snprintf(p, sizeof p, "%s/dev/%s", root, devs[i].name);
+        if (mknod(p, S_IFCHR | 0666, makedev(devs[i].major, devs[i].minor)) < 0)
+            die("cannot create /dev/%s: %s", devs[i].name, strerror(errno));
+    }
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        /* runc links /dev/core only where the kernel has /proc/kcore */
+        if (!strcmp(links[i][1], "core") && access("/proc/kcore", F_OK) < 0)
+            continue;
+        snprintf(p, sizeof p, "%s/dev/%s", root, links[i][1]);
+        if (symlink(links[i][0], p) < 0)
+            die("cannot create /dev/%s: %s", links[i][1], strerror(errno));
+    }
+}
+
+static void mount_rootfs(struct spec *s)
+{
+    const char *root = s->rootfs;
+    char p[PATH_MAX], data[PATH_MAX * 2];
+    do_mount(NULL, "/", NULL, MS_SLAVE | MS_REC, NULL);
+    if (s->nlower > 0) {
+        int n = snprintf(data, sizeof data, "lowerdir=");
+        for (int i = 0; i < s->nlower; i++)
+            n += snprintf(data + n, sizeof data - n, "%s%s", i ? ":" : "", s->lower[i]);
+        if (s->upper)
+            n += snprintf(data + n, sizeof data - n, ",upperdir=%s,workdir=%s", s->upper, s->work);
+        if (n >= (int) sizeof data)
+            die("overlay options longer than %zu bytes", sizeof data);
+        do_mount("overlay", root, "overlay", 0, data);
+    } else {
+        do_mount(root, root, NULL, MS_BIND | MS_REC, NULL);
+    }
+    in_root(root, "/proc", p, sizeof p, 1, 0);
+    do_mount("proc", p, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL);
+    in_root(root, "/dev", p, sizeof p, 1, 0);
+    do_mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k");
+    make_dev(root);
+    snprintf(p, sizeof p, "%s/dev/pts", root);
+    mkdir(p, 0755);
+    do_mount("devpts", p, "devpts", MS_NOSUID | MS_NOEXEC,
+             "newinstance,ptmxmode=0666,mode=0620,gid=5");
+    snprintf(p, sizeof p, "%s/dev/shm", root);
+    mkdir(p, 01777);
+    snprintf(data, sizeof data, "mode=1777,size=%s", s->shm_size);
+    do_mount("shm", p, "tmpfs", MS_NOSUID | MS_NOEXEC | MS_NODEV, data);
+    snprintf(p, sizeof p, "%s/dev/mqueue", root);
+    mkdir(p, 0755);
+    do_mount("mqueue", p, "mqueue", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL);
+    in_root(root, "/sys", p, sizeof p, 1, 0);
+    unsigned long sysro = s->privileged ? 0 : MS_RDONLY;
+    do_mount("sysfs", p, "sysfs", MS_NOSUID | MS_NOEXEC | MS_NODEV | sysro, NULL);
+    snprintf(p, sizeof p, "%s/sys/fs/cgroup", root);
+    do_mount("cgroup", p, "tmpfs", MS_NOSUID | MS_NOEXEC | MS_NODEV, "mode=755");
+    for (int i = 0; i < s->ncgbind; i++) {
+        char name[256], dst[PATH_MAX + 256];
+        const char *eq = strchr(s->cgbind[i], '=');
+        if (!eq)
+            die("spec: cgroup-bind \"%s\" is not NAME=HOSTDIR", s->cgbind[i]);
+        snprintf(name, sizeof name, "%.*s", (int) (eq - s->cgbind[i]), s->cgbind[i]);
+        snprintf(dst, sizeof dst, "%s/%s", p, name);
+        mkdir(dst, 0755);
+        do_mount(eq + 1, dst, NULL, MS_BIND | MS_REC, NULL);
+        do_mount(NULL, dst, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NOEXEC |
+                 MS_NODEV, NULL);
+    }
+    do_mount(NULL, p, NULL, MS_REMOUNT | MS_NOSUID | MS_NOEXEC | MS_NODEV | sysro, "mode=755");
+    for (int i = 0; i < s->nmounts; i++)
+        mount_user(root, &s->mounts[i]);
+}
+
+static void pivot(const char *root)
+{
+    int oldroot = open("/", O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+    if (oldroot < 0 || chdir(root) < 0)
+        die("cannot enter the root filesystem %s: %s", root, strerror(errno));
+    if (syscall(__NR_pivot_root, ".", ".") < 0)
+        die("pivot_root into %s failed: %s", root, strerror(errno));
+    if (fchdir(oldroot) < 0)
+        die("fchdir to the old root: %s", strerror(errno));
+    do_mount(NULL, ".", NULL, MS_SLAVE | MS_REC, NULL);
+    if (umount2(".", MNT_DETACH) < 0)
+        die("cannot detach the old root: %s", strerror(errno));
+    if (chdir("/") < 0)
+        die("chdir /: %s", strerror(errno));
+    close(oldroot);
+}
+
+static void readonly_path(const char *path)
+{
+    if (mount(path, path, NULL, MS_BIND | MS_REC, NULL) < 0) {
+        if (errno == ENOENT)
+            return;
+        die("cannot bind %s read-only: %s", path, strerror(errno));
+    }
+    do_mount(NULL, path, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
+             NULL);
+}
+
+static void mask_path(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return;
+    if (S_ISDIR(st.st_mode))
+        do_mount("tmpfs", path, "tmpfs", MS_RDONLY, "nr_blocks=1,nr_inodes=1");
+    else
+        do_mount("/dev/null", path, NULL, MS_BIND, NULL);
+}
+
+static void write_sysctl(const char *kv)
+{
+    char path[PATH_MAX];
+    const char *eq = strchr(kv, '=');
+    if (!eq)
+        die("sysctl \"%s\" is not NAME=VALUE", kv);
+    int n = snprintf(path, sizeof path, "/proc/sys/%.*s", (int) (eq - kv), kv);
+    for (char *c = path + 10; c < path + n; c++)
+        if (*c == '.')
+            *c = '/';
+    if (write_str(path, eq + 1) < 0)
+        die("cannot set sysctl %.*s: %s", (int) (eq - kv), kv, strerror(errno));
+}
+
+static void loopback_up(void)
+{
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    struct ifreq ifr;
+    memset(&ifr, 0, sizeof ifr);
+    snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "lo");
+    if (fd < 0 || ioctl(fd, SIOCGIFFLAGS, &ifr) < 0)
+        die("cannot read the flags of lo: %s", strerror(errno));
+    ifr.ifr_flags |= IFF_UP;
+    if (ioctl(fd, SIOCSIFFLAGS, &ifr) < 0)
+        die("cannot bring lo up: %s", strerror(errno));
+    close(fd);
+}
+
+/* ---------- the in-container init (init: true), like tini ---------- */
+
+static void run_init(pid_t child, sigset_t *oldmask)
+{
+    sigset_t all;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, NULL);
+    int status = 0;
+    for (;;) {
+        siginfo_t si;
+        int sig = sigwaitinfo(&all, &si);
+        if (sig < 0)
+            continue;
+        if (sig != SIGCHLD) {
+            kill(child, sig);
+            continue;
+        }
+        pid_t p;
+        while ((p = waitpid(-1, &status, WNOHANG)) > 0) {
+            if (p == child) {
+                sigprocmask(SIG_SETMASK, oldmask, NULL);
+                _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+            }
+        }
+    }
+}
+
+/* ---------- the container side (stage B) ---------- */
+
+static void container_main(struct spec *s, int sync_fd, int out_fd, int errout_fd, int devnull,
+                           int lastcap)
+{
+    sigset_t empty;
+    sigemptyset(&empty);
+    char c;
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    /* the network sync point: the monitor releases us once the caller has wired the network */
+    if (read(sync_fd, &c, 1) != 1)
+        _exit(128);
+    close(sync_fd);
+    loopback_up();
+    umask(0);
+    mount_rootfs(s);
+    pivot(s->rootfs);
+    if (sethostname(s->hostname, strlen(s->hostname)) < 0)
+        die("cannot set the hostname: %s", strerror(errno));
+    for (int i = 0; i < s->nsysctl; i++)
+        write_sysctl(s->sysctl[i]);
+    if (!s->privileged) {
+        for (int i = 0; i < s->nropath; i++)
+            readonly_path(s->ropath[i]);
+        for (int i = 0; i < s->nmask; i++)
+            mask_path(s->mask[i]);
+    }
+    mkdir_p(s->cwd, 0755);
+    if (s->readonly)
+        do_mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL);
+    umask(022);
+    set_rlimits(s);
+    setsid();
+    if (dup2(devnull, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(errout_fd, 2) < 0)
+        die("cannot set up stdio: %s", strerror(errno));
+    close(devnull);
+    close(out_fd);
+    close(errout_fd);
+    if (s->init) {
+        sigset_t all, old;
+        sigfillset(&all);
+        sigprocmask(SIG_BLOCK, &all, &old);
+        pid_t child = fork();
+        if (child < 0)
+            die("cannot fork the command under init: %s", strerror(errno));
+        if (child > 0) {
+            close(err_fd);
+            err_fd = -1;
+            run_init(child, &old);
+        }
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        setpgid(0, 0);
+    }
+    finish_and_exec(s, lastcap, s->seccomp && !s->privileged);
+}
+
+/* ---------- the monitor (stage A) ---------- */
+
+struct logstate {
+    int fd;
+    long long size;
+    char buf[2][16384];
+    size_t len[2];
+};
+
+static void now_rfc3339(char *out, size_t outlen)
+{
+    struct timespec ts;
+    struct tm tm;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    snprintf(out, outlen, "%04d-%02d-%02dT%02d:%02d:%02d.%09ldZ", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec);
+}
+
+static void rotate(struct spec *s, struct logstate *ls)
+{
+    char from[PATH_MAX], to[PATH_MAX];
+    close(ls->fd);
+    if (s->log_max_file > 1) {
+        snprintf(to, sizeof to, "%s.%d", s->log, s->log_max_file - 1);
+        unlink(to);
+        for (int i = s->log_max_file - 2; i >= 1; i--) {
+            snprintf(from, sizeof from, "%s.%d", s->log, i);
+            snprintf(to, sizeof to, "%s.%d", s->log, i + 1);
+            rename(from, to);
+        }
+        snprintf(to, sizeof to, "%s.1", s->log);
+        rename(s->log, to);
+    }
+    ls->fd = open(s->log, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0640);
+    ls->size = 0;
+}
+
+/* Writes one json-file entry: {"log":"...","stream":"stdout","time":"..."}. */
+static void log_entry(struct spec *s, struct logstate *ls, int stream, const char *msg, size_t len)
+{
+    static char out[16384 * 6 + 128];
+    char ts[64];
+    size_t n = 0;
+    now_rfc3339(ts, sizeof ts);
+    n += (size_t) sprintf(out, "{\"log\":\"");
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char) msg[i];
+        switch (c) {
+        case '"': out[n++] = '\\'; out[n++] = '"'; break;
+        case '\\': out[n++] = '\\'; out[n++] = '\\'; break;
+        case '\n': out[n++] = '\\'; out[n++] = 'n'; break;
+        case '\r': out[n++] = '\\'; out[n++] = 'r'; break;
+        case '\t': out[n++] = '\\'; out[n++] = 't'; break;
+        default:
+            if (c < 0x20 || c == 0x7f)
+                n += (size_t) sprintf(out + n, "\\u%04x", c);
+            else
+                out[n++] = (char) c;
+        }
+    }
+    n += (size_t) sprintf(out + n, "\",\"stream\":\"%s\",\"time\":\"%s\"}\n",
+                          stream ? "stderr" : "stdout", ts);
+    if (ls->fd < 0)
+        return;
+    if (s->log_max_size > 0 && ls->size > 0 && ls->size + (long long) n > s->log_max_size)
+        rotate(s, ls);
+    if (ls->fd >= 0 && write(ls->fd, out, n) == (ssize_t) n)
+        ls->size += (long long) n;
+}
+
+/* Splits what a stream produced into lines; a line longer than the buffer is cut, as Docker does. */
+static void log_data(struct spec *s, struct logstate *ls, int stream, const char *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        ls->buf[stream][ls->len[stream]++] = data[i];
+        if (data[i] == '\n' || ls->len[stream] == sizeof ls->buf[stream]) {
+            log_entry(s, ls, stream, ls->buf[stream], ls->len[stream]);
+            ls->len[stream] = 0;
+        }
+    }
+}
+
+static void write_exit(struct spec *s, int code, int sig, const char *error)
+{
+    char tmp[PATH_MAX], path[PATH_MAX], ts[64], body[2048], esc[1200];
+    size_t n = 0;
+    for (const char *c = error ? error : ""; *c && n < sizeof esc - 8; c++) {
+        if (*c == '"' || *c == '\\')
+            esc[n++] = '\\';
+        if ((unsigned char) *c < 0x20)
+            continue;
+        esc[n++] = *c;
+    }
+    esc[n] = 0;
+    now_rfc3339(ts, sizeof ts);
+    snprintf(tmp, sizeof tmp, "%s/exit.json.tmp", s->state);
+    snprintf(path, sizeof path, "%s/exit.json", s->state);
+    int len = snprintf(body, sizeof body,
+                       "{\"exitCode\":%d,\"signal\":%d,\"finishedAt\":\"%s\",\"error\":\"%s\"}\n",
+                       code, sig, ts, esc);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return;
+    ssize_t w = write(fd, body, (size_t) len);
+    (void) w;
+    fsync(fd);
+    close(fd);
+    rename(tmp, path);
+}
+
+static void report(const char *fmt, ...)
+{
+    char buf[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    ssize_t w = write(1, buf, (size_t) (n < (int) sizeof buf ? n : (int) sizeof buf - 1));
+    (void) w;
+}
+
+static int launch(struct spec *s)
+{
+    int lastcap = last_cap();
+    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+    int syncp[2], outp[2], errp[2], errorp[2];
+    if (!s->state || !s->rootfs || !s->log)
+        die("spec: state, rootfs and log are required for launch");
+    if (!s->hostname)
+        die("spec: hostname is required for launch");
+    if (pipe2(syncp, O_CLOEXEC) < 0 || pipe2(outp, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0 ||
+        pipe2(errorp, O_CLOEXEC) < 0)
+        die("cannot create pipes: %s", strerror(errno));
+    setsid();
+    /* the monitor must not pin the caller's working folder (or its filesystem) for its lifetime */
+    if (chdir("/") < 0)
+        die("chdir /: %s", strerror(errno));
+    join_cgroups(s);
+    sigset_t mask, old;
+    sigemptyset(&mask);
+    sigaddset(&mask, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &mask, &old);
+    signal(SIGPIPE, SIG_IGN);
+    pid_t init = (pid_t) syscall(__NR_clone, CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS |
+                                 CLONE_NEWIPC | CLONE_NEWNET | SIGCHLD, 0, 0, 0, 0);
+    if (init < 0)
+        die("cannot create the container namespaces: %s", strerror(errno));
+    if (init == 0) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        signal(SIGPIPE, SIG_DFL);
+        close(syncp[1]);
+        close(outp[0]);
+        close(errp[0]);
+        close(errorp[0]);
+        err_fd = errorp[1];
+        container_main(s, syncp[0], outp[1], errp[1], devnull, lastcap);
+        _exit(128);
+    }
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    close(syncp[0]);
+    close(outp[1]);
+    close(errp[1]);
+    close(errorp[1]);
+    if (s->sync_net) {
+        char line[64];
+        report("net %d\n", init);
+        if (read(0, line, sizeof line) <= 0) {
+            kill(init, SIGKILL);
+            die("the caller went away before the network was ready");
+        }
+    }
+    if (write(syncp[1], "g", 1) != 1)
+        die("cannot release the container: %s", strerror(errno));
+    close(syncp[1]);
+
+    char msg[1100];
+    size_t mlen = 0;
+    ssize_t r;
+    while ((r = read(errorp[0], msg + mlen, sizeof msg - 1 - mlen)) > 0)
+        mlen += (size_t) r;
+    msg[mlen] = 0;
+    close(errorp[0]);
+    if (mlen > 0) {
+        int status, code = atoi(msg);
+        const char *text = strchr(msg, ' ');
+        text = text ? text + 1 : msg;
+        kill(init, SIGKILL);
+        waitpid(init, &status, 0);
+        write_exit(s, code, 0, text);
+        report("error %d %s\n", code, text);
+        return code;
+    }
+    report("ok %d\n", init);
+    dup2(devnull, 0);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+
+    struct logstate *ls = calloc(1, sizeof *ls);
+    if (!ls)
+        _exit(128);
+    ls->fd = open(s->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+    struct stat st;
+    ls->size = ls->fd >= 0 && fstat(ls->fd, &st) == 0 ? st.st_size : 0;
+    int sfd = signalfd(-1, &mask, SFD_CLOEXEC);
+    struct pollfd pf[3] = { { outp[0], POLLIN, 0 }, { errp[0], POLLIN, 0 }, { sfd, POLLIN, 0 } };
+    int status = 0, exited = 0;
+    char buf[8192];
+    while (!exited || pf[0].fd >= 0 || pf[1].fd >= 0) {
+        if (poll(pf, 3, exited ? 200 : -1) == 0 && exited)
+            break; /* the init is gone; a leftover writer outside the pid namespace holds a pipe */
+        for (int i = 0; i < 2; i++) {
+            if (pf[i].fd >= 0 && pf[i].revents) {
+                r = read(pf[i].fd, buf, sizeof buf);
+                if (r > 0) {
+                    log_data(s, ls, i, buf, (size_t) r);
+                } else if (r == 0 || errno != EINTR) {
+                    close(pf[i].fd);
+                    pf[i].fd = -1;
+                }
+            }
+        }
+        if (pf[2].revents) {
+            struct signalfd_siginfo si;
+            r = read(sfd, &si, sizeof si);
+            (void) r;
+            if (waitpid(init, &status, WNOHANG) == init)
+                exited = 1;
+        }
+    }
+    for (int i = 0; i < 2; i++)
+        if (ls->len[i])
+            log_entry(s, ls, i, ls->buf[i], ls->len[i]);
+    if (WIFSIGNALED(status))
+        write_exit(s, 128 + WTERMSIG(status), WTERMSIG(status), "");
+    else
+        write_exit(s, WEXITSTATUS(status), 0, "");
+    return 0;
+}
+
+/* ---------- exec into a running container ---------- */
+
+static int exec_in(struct spec *s)
+{
+    static const char *ns[] = { "ipc", "uts", "net", "pid", "mnt" };
+    int fds[5];
+    int lastcap = last_cap();
+    if (s->pid <= 0)
+        die("spec: pid of the container's init is required for exec");
+    for (int i = 0; i < 5; i++) {
+        char p[64];
+        snprintf(p, sizeof p, "/proc/%d/ns/%s", s->pid, ns[i]);
+        fds[i] = open(p, O_RDONLY | O_CLOEXEC);
+        if (fds[i] < 0)
+            die("cannot open %s (is the container running?): %s", p, strerror(errno));
+    }
+    join_cgroups(s);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    for (int i = 0; i < 5; i++)
+        if (setns(fds[i], 0) < 0)
+            die("cannot join the %s namespace of %d: %s", ns[i], s->pid, strerror(errno));
+    pid_t child = fork();
+    if (child < 0)
+        die("cannot fork: %s", strerror(errno));
+    if (child == 0) {
+        for (int i = 0; i < 5; i++)
+            close(fds[i]);
+        setsid();
+        umask(022);
+        set_rlimits(s);
+        finish_and_exec(s, lastcap, s->seccomp && !s->privileged);
+    }
+    int status;
+    signal(SIGINT, SIG_IGN);
+    while (waitpid(child, &status, 0) < 0 && errno == EINTR)
+        ;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int main(int argc, char **argv)
+{
+    struct spec *s = calloc(1, sizeof *s);
+    if (argc != 3 || !s) {
+        fprintf(stderr, "usage: berth-launch launch|exec SPECFILE\n");
+        return 2;
+    }
+    report_stdout = !strcmp(argv[1], "launch");
+    parse_spec(argv[2], s);
+    if (!strcmp(argv[1], "launch")) {
+        int code = launch(s);
+        return code;
+    }
+    if (!strcmp(argv[1], "exec"))
+        return exec_in(s);
+    fprintf(stderr, "berth-launch: unknown mode \"%s\" (expected launch or exec)\n", argv[1]);
+    return 2;
+}

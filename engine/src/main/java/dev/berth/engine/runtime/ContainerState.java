@@ -1,0 +1,34 @@
+package dev.berth.engine.runtime;
+
+/**
+ * The persisted state of one container ({@code state.json}); every change is a new value written
+ * atomically by {@link ContainerStore}.
+ *
+ * @param monitorPid       PID of the launcher's monitor while running
+ * @param monitorStartTime its start time from /proc, to tell it from a reused PID
+ * @param initPid          host PID of the container's PID 1 while running
+ */
+public record ContainerState(String id, String name, ContainerStatus status, long monitorPid,
+                             long monitorStartTime, long initPid, String createdAt, String startedAt,
+                             String finishedAt, int exitCode, boolean oomKilled, String error) {
+
+    ContainerState running(long monitor, long monitorStart, long init, String at) {
+        return new ContainerState(id, name, ContainerStatus.RUNNING, monitor, monitorStart, init, createdAt, at,
+                null, 0, false, null);
+    }
+
+    /** A start that never ran the command: started and finished at the same moment, with the reason. */
+    ContainerState failedStart(int code, String at, String why) {
+        return new ContainerState(id, name, ContainerStatus.EXITED, 0, 0, 0, createdAt, at, at, code, false, why);
+    }
+
+    ContainerState exited(int code, String at, boolean oom, String why) {
+        return new ContainerState(id, name, ContainerStatus.EXITED, 0, 0, 0, createdAt, startedAt, at, code, oom,
+                why);
+    }
+
+    ContainerInspect inspect() {
+        return new ContainerInspect(id, name, status, status == ContainerStatus.RUNNING ? initPid : 0, startedAt,
+                finishedAt, exitCode, oomKilled, error);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.berth.engine.runtime;
+
+import java.util.List;
+
+/**
+ * A further process to run in a running container.
+ *
+ * @param command    argv
+ * @param env        {@code NAME=value} entries added to (and overriding) the container's env
+ * @param workingDir null for the container's working directory
+ * @param uid        null for the container's user
+ * @param gid        the group with {@code uid}
+ * @param privileged all capabilities and no seccomp for this process
+ */
+public record ExecOptions(List<String> command, List<String> env, String workingDir, Integer uid, int gid,
+                          boolean privileged) {
+
+    public ExecOptions {
+        command = List.copyOf(command);
+        env = List.copyOf(env);
+    }
+
+    /** Runs {@code command} with the container's user, env and working directory. */
+    public static ExecOptions of(String... command) {
+        return new ExecOptions(List.of(command), List.of(), null, null, 0, false);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.berth.engine.runtime;
+
+import dev.berth.engine.EngineException;
+import dev.berth.engine.runtime.launch.Capability;
+import dev.berth.engine.runtime.launch.ExecSpec;
+import dev.berth.engine.runtime.launch.LaunchSpec;
+import dev.berth.engine.runtime.launch.Mount;
+import dev.berth.engine.runtime.launch.Rlimit;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Turns what the user asked for ({@link CreateOptions}) into a launch spec with Docker's defaults. */
+final class LaunchSpecFactory {
+
+    private LaunchSpecFactory() {
+    }
+
+    static LaunchSpec launch(String id, ContainerStore store, CreateOptions o, List<Path> cgroupProcs,
+                             List<Mount> fileMounts) {
+        String hostname = hostname(id, o);
+        List<Mount> mounts = new ArrayList<>(fileMounts);
+        mounts.addAll(o.mounts());
+        new TreeMap<>(o.tmpfs()).forEach((dst, opts) -> {
+            List<String> all = new ArrayList<>(List.of("nosuid", "nodev", "noexec"));
+            if (!opts.isBlank()) {
+                all.addAll(Arrays.asList(opts.split(",")));
+            }
+            mounts.add(new Mount.Tmpfs(dst, all));
+        });
+        Map<String, String> sysctls = new LinkedHashMap<>(LinuxDefaults.sysctls());
+        sysctls.putAll(o.sysctls());
+        List<Path> lowers = new ArrayList<>(o.layerDirs()).reversed();
+        return new LaunchSpec(id, store.dir(id), store.rootfs(id), lowers,
+                lowers.isEmpty() ? null : store.upper(id), lowers.isEmpty() ? null : store.work(id),
+                argv(id, o), env(o.env(), hostname, o.uid(), o.homeDir()),
+                o.workingDir() == null || o.workingDir().isBlank() ? "/" : o.workingDir(),
+                o.uid(), o.gid(), o.extraGids(), hostname, capabilities(o, o.privileged()), o.privileged(),
+                seccomp(o) && !o.privileged(), noNewPrivs(o), o.readOnlyRoot(), mounts,
+                o.privileged() ? List.of() : LinuxDefaults.maskedPaths(),
+                o.privileged() ? List.of() : LinuxDefaults.readOnlyPaths(), sysctls, rlimits(o.ulimits()),
+                o.shmSize() > 0 ? o.shmSize() : LinuxDefaults.SHM_SIZE, o.init(), o.log(), store.logFile(id),
+                cgroupProcs, Map.of(), false);
+    }
+
+    static ExecSpec exec(String id, long initPid, CreateOptions o, ExecOptions e, List<Path> cgroupProcs) {
+        List<String> env = new ArrayList<>(env(o.env(), hostname(id, o), o.uid(), o.homeDir()));
+        env = merge(env, e.env());
+        int uid = e.uid() == null ? o.uid() : e.uid();
+        int gid = e.uid() == null ? o.gid() : e.gid();
+        boolean privileged = o.privileged() || e.privileged();
+        String cwd = e.workingDir() != null ? e.workingDir()
+                : o.workingDir() == null || o.workingDir().isBlank() ? "/" : o.workingDir();
+        return new ExecSpec((int) initPid, e.command(), env, cwd, uid, gid,
+                e.uid() == null ? o.extraGids() : List.of(), capabilities(o, privileged), privileged,
+                seccomp(o) && !privileged, noNewPrivs(o), rlimits(o.ulimits()), cgroupProcs);
+    }
+
+    static String hostname(String id, CreateOptions o) {
+        return o.hostname() == null || o.hostname().isBlank() ? id.substring(0, 12) : o.hostname();
+    }
+
+    private static List<String> argv(String id, CreateOptions o) {
+        List<String> argv = new ArrayList<>(o.entrypoint());
+        argv.addAll(o.command());
+        if (argv.isEmpty()) {
+            throw new EngineException("cannot start container " + id
+                    + ": no command specified (give a command or an image with Cmd or Entrypoint)");
+        }
+        return argv;
+    }
+
+    /** Docker's order: PATH (when missing), HOSTNAME, the user's entries, HOME (when missing). */
+    static List<String> env(List<String> userEnv, String hostname, int uid, String homeDir) {
+        List<String> env = new ArrayList<>();
+        if (userEnv.stream().noneMatch(e -> e.startsWith("PATH="))) {
+            env.add("PATH=" + LinuxDefaults.PATH);
+        }
+        env.add("HOSTNAME=" + hostname);
+        env = merge(env, userEnv);
+        if (env.stream().noneMatch(e -> e.startsWith("HOME="))) {
+            env.add("HOME=" + (homeDir != null ? homeDir : uid == 0 ? "/root" : "/"));
+        }
+        return env;
+    }
+
+    private static List<String> merge(List<String> base, List<String> overrides) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String e : base) {
+            byName.put(key(e), e);
+        }
+        for (String e : overrides) {
+            byName.put(key(e), e.contains("=") ? e : e + "=");
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    private static String key(String entry) {
+        int eq = entry.indexOf('=');
+        return eq < 0 ? entry : entry.substring(0, eq);
+    }
+
+    private static Set<Integer> capabilities(CreateOptions o, boolean privileged) {
+        return privileged ? Capability.all() : Capability.resolve(o.capAdd(), o.capDrop());
+    }
+
+    private static boolean seccomp(CreateOptions o) {
+        for (String opt : o.securityOpts()) {
+            String norm = opt.replace(':', '=');
+            if (norm.equals("seccomp=unconfined")) {
+                return false;
+            }
+            if (norm.startsWith("seccomp=")) {
+                throw new EngineException("security option \"" + opt
+                        + "\" is not supported: berth has its built-in seccomp filter or seccomp=unconfined");
+            }
+        }
+        return true;
+    }
+
+    private static boolean noNewPrivs(CreateOptions o) {
+        for (String opt : o.securityOpts()) {
+            String norm = opt.replace(':', '=');
+            if (norm.equals("no-new-privileges") || norm.equals("no-new-privileges=true")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** NOFILE 1024:524288 (capped at this host's hard limit) unless the ulimits name it. */
+    static List<Rlimit> rlimits(List<Rlimit> ulimits) {
+        List<Rlimit> all = new ArrayList<>();
+        if (ulimits.stream().noneMatch(r -> r.name().equals("nofile"))) {
+            long hard = Math.min(LinuxDefaults.NOFILE_HARD, LinuxDefaults.hostNofileHard());
+            all.add(new Rlimit("nofile", Math.min(LinuxDefaults.NOFILE_SOFT, hard), hard));
+        }
+        all.addAll(ulimits);
+        return all;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.berth.engine.runtime;
+
+import dev.berth.engine.EngineException;
+import dev.berth.engine.runtime.launch.ExecResult;
+import dev.berth.engine.runtime.launch.LaunchFailedException;
+import dev.berth.engine.runtime.launch.LaunchSpec;
+import dev.berth.engine.runtime.launch.Launched;
+import dev.berth.engine.runtime.launch.Launcher;
+import dev.berth.engine.runtime.launch.LauncherBinary;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The container runtime on one data root: create, start, stop, kill, wait, remove, inspect, list,
+ * exec and logs. Containers are run by berth-launch monitors that outlive this object and its JVM;
+ * a new Runtime on the same data root re-adopts them (constructor), so running containers stay
+ * running and stopped ones keep their logs and exit codes.
+ *
+ * <p>Containers are named by their 64-hex-character ID, any unique prefix of it, or their name.
+ */
+public final class Runtime {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ContainerStore store;
+    private final Launcher launcher;
+    private final CgroupAttachment cgroups;
+    private final ContainerFiles files;
+    private final Map<String, ContainerState> states = new ConcurrentHashMap<>();
+    /** One lock per container: start, stop and remove of one container never interleave. */
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    /** A runtime with the launcher found by {@link LauncherBinary}, no cgroups and no generated files. */
+    public Runtime(Path dataRoot) {
+        this(dataRoot, new Launcher(LauncherBinary.locate()), CgroupAttachment.none(), ContainerFiles.none());
+    }
+
+    public Runtime(Path dataRoot, Launcher launcher, CgroupAttachment cgroups, ContainerFiles files) {
+        this.store = new ContainerStore(dataRoot);
+        this.launcher = launcher;
+        this.cgroups = cgroups;
+        this.files = files;
+        for (ContainerState s : store.loadAll()) {
+            states.put(s.id(), s);
+            refresh(s.id());
+        }
+    }
+
+    /** Creates a container (not started); returns its ID. */
+    public synchronized String create(CreateOptions options) {
+        String id = HexFormat.of().formatHex(randomBytes());
+        String name = options.name() == null || options.name().isBlank() ? id.substring(0, 12) : options.name();
+        if (states.values().stream().anyMatch(s -> s.name().equals(name))) {
+            throw new EngineException("Conflict. The container name \"/" + name
+                    + "\" is already in use: remove that container or choose another name");
+        }
+        ContainerState state = new ContainerState(id, name, ContainerStatus.CREATED, 0, 0, 0, now(), null, null, 0,
+                false, null);
+        store.create(state, options);
+        states.put(id, state);
+        return id;
+    }
+
+    /** Starts a created or exited container; returns once its command runs. */
+    public void start(String ref) {
+        String id = resolve(ref);
+        synchronized (lock(id)) {
+            startLocked(id);
+        }
+    }
+
+    private void startLocked(String id) {
+        ContainerState state;
+        CreateOptions options;
+        synchronized (this) {
+            state = refresh(id);
+            if (state.status() == ContainerStatus.RUNNING) {
+                return;
+            }
+            options = store.config(id);
+            store.clearExit(id);
+        }
+        String hostname = LaunchSpecFactory.hostname(id, options);
+        LaunchSpec spec = LaunchSpecFactory.launch(id, store, options, cgroups.prepare(id, options),
+                files.prepare(id, store.dir(id), hostname, options));
+        try {
+            Launched l = launcher.launch(spec);
+            long startTime = Syscalls.startTime(l.monitorPid()).orElse(0);
+            update(state.running(l.monitorPid(), startTime, l.initPid(), now()));
+        } catch (LaunchFailedException e) {
+            cgroups.release(id);
+            update(state.failedStart(e.exitCode(), now(), e.reason()));
+            throw e;
+        }
+    }
+
+    /** Sends the stop signal, waits {@code timeout}, then SIGKILL; nothing when not running. */
+    public void stop(String ref, Duration timeout) {
+        String id = resolve(ref);
+        synchronized (lock(id)) {
+            stopLocked(id, timeout);
+        }
+    }
+
+    private void stopLocked(String id, Duration timeout) {
+        ContainerState s = refresh(id);
+        if (s.status() != ContainerStatus.RUNNING) {
+            return;
+        }
+        Syscalls.kill(s.initPid(), store.config(id).effectiveStopSignal());
+        if (!Syscalls.awaitExit(s.monitorPid(), timeout.toMillis())) {
+            Syscalls.kill(s.initPid(), Syscalls.SIGKILL);
+            Syscalls.awaitExit(s.monitorPid(), -1);
+        }
+        refresh(id);
+    }
+
+    /** Stops with the container's own grace period (10 s unless its options say otherwise). */
+    public void stop(String ref) {
+        String id = resolve(ref);
+        stop(id, Duration.ofSeconds(store.config(id).effectiveStopTimeout()));
+    }
+
+    /** Sends {@code signal} to the container's PID 1. */
+    public void kill(String ref, int signal) {
+        String id = resolve(ref);
+        ContainerState s = refresh(id);
+        if (s.status() != ContainerStatus.RUNNING) {
+            throw new EngineException("Cannot kill container: " + ref + ": Container " + id + " is not running");
+        }
+        int errno = Syscalls.kill(s.initPid(), signal);
+        if (errno != 0 && errno != Syscalls.ESRCH) {
+            throw new EngineException("cannot send signal " + signal + " to container " + id + ": errno " + errno);
+        }
+    }
+
+    /** Blocks until the container is not running; returns its exit code. */
+    public int waitFor(String ref) {
+        String id = resolve(ref);
+        ContainerState s = refresh(id);
+        if (s.status() == ContainerStatus.RUNNING) {
+            Syscalls.awaitExit(s.monitorPid(), -1);
+            s = refresh(id);
+        }
+        return s.exitCode();
+    }
+
+    /** Removes a container and its folder; a running one only with {@code force} (it is killed). */
+    public void remove(String ref, boolean force) {
+        String id = resolve(ref);
+        synchronized (lock(id)) {
+            removeLocked(id, force);
+        }
+    }
+
+    private void removeLocked(String id, boolean force) {
+        ContainerState s = refresh(id);
+        if (s.status() == ContainerStatus.RUNNING) {
+            if (!force) {
+                throw new EngineException("You cannot remove a running container " + id
+                        + ". Stop the container before attempting removal or force remove");
+            }
+            Syscalls.kill(s.initPid(), Syscalls.SIGKILL);
+            Syscalls.awaitExit(s.monitorPid(), -1);
+            refresh(id);
+        }
+        cgroups.release(id);
+        store.delete(id);
+        states.remove(id);
+        locks.remove(id);
+    }
+
+    private Object lock(String id) {
+        return locks.computeIfAbsent(id, k -> new Object());
+    }
+
+    public ContainerInspect inspect(String ref) {
+        return refresh(resolve(ref)).inspect();
+    }
+
+    /** Every container, oldest first. */
+    public List<ContainerInspect> list() {
+        return states.keySet().stream().map(this::refresh)
+                .sorted((a, b) -> a.createdAt().compareTo(b.createdAt())).map(ContainerState::inspect).toList();
+    }
+
+    /** Runs a further process in a running container and waits for it. */
+    public ExecResult exec(String ref, ExecOptions options) {
+        String id = resolve(ref);
+        ContainerState s = refresh(id);
+        if (s.status() != ContainerStatus.RUNNING) {
+            throw new EngineException("Container " + id + " is not running: start it before exec");
+        }
+        CreateOptions config = store.config(id);
+        return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), config, options, cgroups.prepare(id, config)),
+                store.dir(id));
+    }
+
+    /** The container's log, oldest entry first, rotated files included. */
+    public List<LogEntry> logs(String ref) {
+        String id = resolve(ref);
+        return JsonFileLog.read(store.logFile(id), store.config(id).log().maxFile());
+    }
+
+    private String resolve(String ref) {
+        if (states.containsKey(ref)) {
+            return ref;
+        }
+        Optional<ContainerState> byName = states.values().stream().filter(s -> s.name().equals(ref)).findFirst();
+        if (byName.isPresent()) {
+            return byName.get().id();
+        }
+        List<String> prefixed = states.keySet().stream().filter(id -> id.startsWith(ref)).toList();
+        if (prefixed.size() == 1 && !ref.isEmpty()) {
+            return prefixed.getFirst();
+        }
+        throw new EngineException(prefixed.size() > 1
+                ? "container reference \"" + ref + "\" is ambiguous: give more characters of the ID"
+                : "No such container: " + ref);
+    }
+
+    /**
+     * Brings a running container's state up to date with its monitor: the monitor writes exit.json
+     * before it exits, so once it is gone the exit status is on disk.
+     */
+    private synchronized ContainerState refresh(String id) {
+        ContainerState s = states.get(id);
+        if (s == null) {
+            throw new EngineException("No such container: " + id);
+        }
+        if (s.status() != ContainerStatus.RUNNING) {
+            return s;
+        }
+        Optional<ExitRecord> exit = store.exit(id);
+        if (exit.isEmpty() && Syscalls.isAlive(s.monitorPid(), s.monitorStartTime())) {
+            return s;
+        }
+        if (exit.isEmpty()) {
+            exit = store.exit(id);
+        }
+        boolean oom = cgroups.oomKilled(id);
+        ContainerState done = exit.map(e -> s.exited(e.exitCode(), e.finishedAt(), oom, emptyToNull(e.error())))
+                .orElseGet(() -> s.exited(255, now(), oom, "the monitor (PID " + s.monitorPid()
+                        + ") ended without recording an exit status"));
+        cgroups.release(id);
+        update(done);
+        return done;
+    }
+
+    private synchronized void update(ContainerState s) {
+        store.save(s);
+        states.put(s.id(), s);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private static String now() {
+        return Instant.now().toString();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.berth.engine.runtime;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/** The few system calls the runtime makes from Java, through java.lang.foreign. */
+final class Syscalls {
+
+    static final int SIGKILL = 9;
+    static final int ESRCH = 3;
+    private static final long SYS_PIDFD_OPEN = 434;
+    private static final short POLLIN = 1;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CALL_STATE.varHandle(
+            java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
+    private static final MethodHandle KILL = downcall("kill",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle SYSCALL2 = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("syscall").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
+                    ValueLayout.JAVA_INT),
+            Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
+    private static final MethodHandle POLL = downcall("poll",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_INT));
+    private static final MethodHandle CLOSE = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("close").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+
+    private Syscalls() {
+    }
+
+    private static MethodHandle downcall(String name, FunctionDescriptor fd) {
+        return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), fd,
+                Linker.Option.captureCallState("errno"));
+    }
+
+    /** kill(2); returns 0 or the errno. */
+    static int kill(long pid, int signal) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int r = (int) KILL.invokeExact(state, (int) pid, signal);
+            return r == 0 ? 0 : (int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw new IllegalStateException("kill(" + pid + ", " + signal + ") failed", t);
+        }
+    }
+
+    /**
+     * Waits until process {@code pid} has exited (any process, not only a child), at most
+     * {@code timeoutMillis} (-1 for ever). Returns true when it has exited or does not exist.
+     */
+    static boolean awaitExit(long pid, long timeoutMillis) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int fd = (int) (long) SYSCALL2.invokeExact(state, SYS_PIDFD_OPEN, (int) pid, 0);
+            if (fd < 0) {
+                return (int) ERRNO.get(state, 0L) == ESRCH;
+            }
+            try {
+                MemorySegment pfd = arena.allocate(8);
+                long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000;
+                while (true) {
+                    pfd.set(ValueLayout.JAVA_INT, 0, fd);
+                    pfd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
+                    pfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
+                    long left = timeoutMillis < 0 ? 1000 : Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+                    int r = (int) POLL.invokeExact(state, pfd, 1L, (int) Math.min(left, 1000));
+                    if (r > 0) {
+                        return true;
+                    }
+                    if (timeoutMillis >= 0 && System.nanoTime() >= deadline) {
+                        return false;
+                    }
+                }
+            } finally {
+                int ignored = (int) CLOSE.invokeExact(fd);
+            }
+        } catch (Throwable t) {
+            throw new IllegalStateException("waiting for process " + pid + " failed", t);
+        }
+    }
+
+    /** The start time of a process (field 22 of /proc/PID/stat), empty when it does not exist. */
+    static OptionalLong startTime(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return OptionalLong.of(Long.parseLong(f[19]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** True when {@code pid} runs and started at {@code startTime}: the same process, not a reused PID. */
+    static boolean isAlive(long pid, long startTime) {
+        OptionalLong st = startTime(pid);
+        if (st.isEmpty() || st.getAsLong() != startTime) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

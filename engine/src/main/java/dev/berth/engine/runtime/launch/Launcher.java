@@ -1,0 +1,156 @@
+package dev.berth.engine.runtime.launch;
+
+import dev.berth.engine.EngineException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Starts containers and exec processes through the berth-launch binary.
+ *
+ * <p>Protocol of {@code berth-launch launch SPECFILE}: the spec (see {@link SpecWriter}) is written
+ * to {@code <stateDir>/launch.spec}; the launcher's stdout (stderr merged) then carries lines:
+ * <ul>
+ *   <li>{@code net <initpid>} - only with {@link LaunchSpec#syncNetwork()}: the namespaces exist and
+ *       the container waits; the {@link NetworkWiring} runs, then one line on the launcher's stdin
+ *       releases it;</li>
+ *   <li>{@code ok <initpid>} - the command was exec'd; the launcher process stays as the monitor
+ *       (its own session, stdio on /dev/null, no parent-death signal, so it outlives this JVM),
+ *       writes the json-file log and, when the container ends, {@code <stateDir>/exit.json}
+ *       ({@code {"exitCode":N,"signal":S,"finishedAt":"RFC 3339","error":"..."}}, temp + rename)
+ *       and exits;</li>
+ *   <li>{@code error <code> <message>} - nothing runs; {@code exit.json} holds the code.</li>
+ * </ul>
+ *
+ * <p>{@code berth-launch exec SPECFILE} runs in the foreground: its stdout and stderr are the
+ * process's, its exit status the process's (128+signal when killed; 126/127 when it cannot be run).
+ */
+public final class Launcher {
+
+    /** Wires the container's network while the launcher waits at the sync point. */
+    @FunctionalInterface
+    public interface NetworkWiring {
+        void wire(long initPid);
+    }
+
+    private final Path binary;
+
+    public Launcher(Path binary) {
+        this.binary = binary;
+    }
+
+    public Path binary() {
+        return binary;
+    }
+
+    /** Starts the container of {@code spec}; returns once its command was exec'd. */
+    public Launched launch(LaunchSpec spec) {
+        return launch(spec, pid -> { });
+    }
+
+    /** As {@link #launch(LaunchSpec)}, calling {@code wiring} at the network sync point when asked for. */
+    public Launched launch(LaunchSpec spec, NetworkWiring wiring) {
+        Path specFile = spec.stateDir().resolve("launch.spec");
+        writePrivate(specFile, SpecWriter.launch(spec));
+        ProcessBuilder pb = new ProcessBuilder(binary.toString(), "launch", specFile.toString())
+                .redirectErrorStream(true);
+        Process p = start(pb, spec.id());
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+             OutputStream in = p.getOutputStream()) {
+            String line = out.readLine();
+            if (line != null && line.startsWith("net ")) {
+                wiring.wire(Long.parseLong(line.substring(4).trim()));
+                in.write('\n');
+                in.flush();
+                line = out.readLine();
+            }
+            if (line != null && line.startsWith("ok ")) {
+                return new Launched(p.pid(), Long.parseLong(line.substring(3).trim()));
+            }
+            if (line != null && line.startsWith("error ")) {
+                String rest = line.substring(6);
+                int sp = rest.indexOf(' ');
+                throw new LaunchFailedException(spec.id(), Integer.parseInt(rest.substring(0, sp)),
+                        rest.substring(sp + 1));
+            }
+            String more = line == null ? "" : line + "\n" + readAll(p.getInputStream());
+            throw new EngineException("cannot start container " + spec.id() + ": berth-launch exited with "
+                    + p.waitFor() + " without reporting (" + more.strip() + ")");
+        } catch (IOException e) {
+            throw new EngineException("cannot start container " + spec.id() + ": talking to berth-launch failed: "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while starting container " + spec.id(), e);
+        }
+    }
+
+    /** Runs {@code spec} inside a running container and waits for it; {@code scratch} holds the spec file. */
+    public ExecResult exec(ExecSpec spec, Path scratch) {
+        Path specFile = scratch.resolve("exec-" + UUID.randomUUID() + ".spec");
+        writePrivate(specFile, SpecWriter.exec(spec));
+        try {
+            Process p = start(new ProcessBuilder(binary.toString(), "exec", specFile.toString()), "exec");
+            p.getOutputStream().close();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()),
+                    Thread::startVirtualThread);
+            String out = readAll(p.getInputStream());
+            int code = p.waitFor();
+            return new ExecResult(code, out, err.get());
+        } catch (IOException e) {
+            throw new EngineException("exec in the container of PID " + spec.initPid() + " failed: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new EngineException("exec in the container of PID " + spec.initPid() + " failed: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while waiting for an exec in the container of PID "
+                    + spec.initPid(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(specFile);
+            } catch (IOException e) {
+                // a stale spec file only wastes a few bytes in the container's own folder
+            }
+        }
+    }
+
+    private Process start(ProcessBuilder pb, String what) {
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new EngineException("cannot run " + binary + " for " + what + ": " + e.getMessage()
+                    + " (rebuild the engine module or set BERTH_LAUNCHER)", e);
+        }
+    }
+
+    private static String readAll(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writePrivate(Path file, byte[] bytes) {
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new EngineException("cannot write the launcher spec " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.berth.engine.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.engine.runtime.launch.LaunchSpec;
+import dev.berth.engine.runtime.launch.Mount;
+import dev.berth.engine.runtime.launch.Rlimit;
+import dev.berth.engine.runtime.launch.SpecWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LaunchSpecFactoryTest {
+
+    private static final String ID = "0123456789abcdef".repeat(4);
+
+    @TempDir
+    Path data;
+
+    private LaunchSpec spec(CreateOptions.Builder b) {
+        return LaunchSpecFactory.launch(ID, new ContainerStore(data), b.build(), List.of(), List.of());
+    }
+
+    private CreateOptions.Builder options() {
+        return CreateOptions.builder(List.of(Path.of("/layers/base"), Path.of("/layers/app"))).command("sh");
+    }
+
+    @Test
+    void defaults_areDockers() {
+        LaunchSpec s = spec(options());
+        assertThat(s.hostname()).isEqualTo("0123456789ab");
+        assertThat(s.env()).containsExactly("PATH=" + LinuxDefaults.PATH, "HOSTNAME=0123456789ab", "HOME=/root");
+        assertThat(s.cwd()).isEqualTo("/");
+        assertThat(s.seccomp()).isTrue();
+        assertThat(s.noNewPrivs()).isFalse();
+        assertThat(s.shmSize()).isEqualTo(64L * 1024 * 1024);
+        assertThat(s.rlimits()).containsExactly(new Rlimit("nofile", 1024, Math.min(524288, LinuxDefaults.hostNofileHard())));
+        assertThat(s.sysctls()).containsEntry("net.ipv4.ip_unprivileged_port_start", "0")
+                .containsEntry("net.ipv4.ping_group_range", "0 2147483647");
+        assertThat(s.maskedPaths()).startsWith("/proc/acpi", "/proc/asound", "/proc/interrupts");
+        assertThat(s.readOnlyPaths()).containsExactly("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
+                "/proc/sysrq-trigger");
+        assertThat(s.lowerDirs()).containsExactly(Path.of("/layers/app"), Path.of("/layers/base"));
+        assertThat(s.logFile()).isEqualTo(data.resolve("containers/" + ID + "/" + ID + "-json.log"));
+    }
+
+    @Test
+    void userEnv_overridesInPlace_andImagePathWins() {
+        LaunchSpec s = spec(options().env("PATH=/bin").env("HOSTNAME=x").env("A=1").user(1000, 1000));
+        assertThat(s.env()).containsExactly("HOSTNAME=x", "PATH=/bin", "A=1", "HOME=/");
+    }
+
+    @Test
+    void entrypointComesBeforeCommand_andNoCommandIsRefused() {
+        assertThat(spec(options().entrypoint("/init", "--").command("run")).argv()).containsExactly("/init", "--", "run");
+        assertThatThrownBy(() -> spec(CreateOptions.builder(List.of()))).hasMessage("cannot start container " + ID
+                + ": no command specified (give a command or an image with Cmd or Entrypoint)");
+    }
+
+    @Test
+    void privileged_dropsMasksReadOnlyPathsAndSeccomp() {
+        LaunchSpec s = spec(options().privileged(true));
+        assertThat(s.maskedPaths()).isEmpty();
+        assertThat(s.readOnlyPaths()).isEmpty();
+        assertThat(s.seccomp()).isFalse();
+        assertThat(s.capabilities()).hasSize(41);
+    }
+
+    @Test
+    void securityOptions_andUnsupportedProfile() {
+        LaunchSpec s = spec(options().securityOpt("seccomp=unconfined").securityOpt("no-new-privileges"));
+        assertThat(s.seccomp()).isFalse();
+        assertThat(s.noNewPrivs()).isTrue();
+        assertThatThrownBy(() -> spec(options().securityOpt("seccomp=/etc/profile.json"))).hasMessage(
+                "security option \"seccomp=/etc/profile.json\" is not supported: berth has its built-in seccomp filter"
+                        + " or seccomp=unconfined");
+    }
+
+    @Test
+    void tmpfs_getsDockersDefaultFlags_andSpecEncodesMountsInOrder() {
+        LaunchSpec s = spec(options().mount(new Mount.Bind(Path.of("/srv"), "/data", true)).tmpfs("/run", "size=1m"));
+        assertThat(s.mounts()).containsExactly(new Mount.Bind(Path.of("/srv"), "/data", true),
+                new Mount.Tmpfs("/run", List.of("nosuid", "nodev", "noexec", "size=1m")));
+        Map<String, String> records = SpecWriter.decode(SpecWriter.launch(s));
+        assertThat(records).containsEntry("mount.type", "bind\0tmpfs")
+                .containsEntry("mount.dst", "/data\0/run")
+                .containsEntry("mount.opts", "ro\0nosuid,nodev,noexec,size=1m")
+                .containsEntry("lower", "/layers/app\0/layers/base")
+                .containsEntry("arg", "sh");
+    }
+}

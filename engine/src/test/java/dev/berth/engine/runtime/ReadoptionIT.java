@@ -1,0 +1,74 @@
+package dev.berth.engine.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A new engine JVM re-adopts the containers of one that was killed with SIGKILL. */
+class ReadoptionIT {
+
+    private RuntimeFixture fx;
+    private Process child;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new RuntimeFixture();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (child != null && child.isAlive()) {
+            child.destroyForcibly().waitFor();
+        }
+        fx.close();
+    }
+
+    @Test
+    void newRuntime_findsTheRunningContainer_itsLogs_andTheExitCodeOfAStoppedOne() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path")));
+        String launcher = System.getProperty("berth.launcher");
+        if (launcher != null) {
+            cmd.add("-Dberth.launcher=" + launcher);
+        }
+        cmd.addAll(List.of(ReadoptionMain.class.getName(), fx.dataRoot.toString(), fx.layer.toString()));
+        child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line = new BufferedReader(new InputStreamReader(child.getInputStream())).readLine();
+        assertThat(line).as("the child JVM printed the container IDs").isNotNull();
+        String longId = line.split(" ")[0];
+        String shortId = line.split(" ")[1];
+
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isEqualTo(137);
+
+        Runtime fresh = new Runtime(fx.dataRoot);
+        assertThat(fresh.inspect(longId).running()).isTrue();
+        assertThat(fresh.inspect(shortId).exitCode()).isEqualTo(3);
+        assertThat(fresh.logs(shortId)).extracting(LogEntry::log).containsExactly("bye\n");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (fresh.logs(longId).isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+        assertThat(fresh.logs(longId)).extracting(LogEntry::log).containsExactly("started\n");
+
+        fresh.kill(longId, 15);
+        assertThat(fresh.waitFor(longId)).isEqualTo(42);
+        ContainerInspect inspect = fresh.inspect(longId);
+        assertThat(inspect.status()).isEqualTo(ContainerStatus.EXITED);
+        assertThat(fresh.logs(longId)).extracting(LogEntry::log).containsExactly("started\n", "stopping\n");
+        assertThat(new Runtime(fx.dataRoot).inspect(longId).exitCode()).isEqualTo(42);
+    }
+}
