@@ -26,7 +26,8 @@ public final class ImageRemoveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-f", "--force"}, description = "Remove even when the image has several names or is in use.")
+    @Option(names = "--force", description = "Remove even when the image has several names or is in use"
+            + " (no -f: berth's global -f names a stack file).")
     boolean force;
 
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image names or IDs.")

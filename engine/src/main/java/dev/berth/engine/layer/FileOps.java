@@ -1,8 +1,6 @@
 package dev.berth.engine.layer;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
@@ -31,8 +29,9 @@ public interface FileOps {
     /** Sets access and modification time of {@code path} itself, not following a symlink. */
     void lutimes(Path path, FileTime time) throws IOException;
 
-    /** Sets all mode bits (including setuid, setgid and sticky) of a path that is not a symlink. */
-    default void chmod(Path path, int mode) throws IOException {
-        Files.setAttribute(path, "unix:mode", mode & 07777, LinkOption.NOFOLLOW_LINKS);
-    }
+    /**
+     * Sets all mode bits (including setuid, setgid and sticky) of a path that is not a symlink,
+     * without opening it (opening a FIFO would block, opening a device would reach the device).
+     */
+    void chmod(Path path, int mode) throws IOException;
 }

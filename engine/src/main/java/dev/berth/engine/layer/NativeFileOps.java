@@ -38,6 +38,8 @@ public final class NativeFileOps implements FileOps {
     private static final MethodHandle LCHOWN = downcall("lchown",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
                     ValueLayout.JAVA_INT));
+    private static final MethodHandle CHMOD = downcall("chmod",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
     private static final MethodHandle LSETXATTR = downcall("lsetxattr",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
                     ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
@@ -79,6 +81,19 @@ public final class NativeFileOps implements FileOps {
             int rc = (int) LCHOWN.invokeExact(state, arena.allocateFrom(path.toString()),
                     (int) uid, (int) gid);
             check(rc, state, "lchown", path);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    @Override
+    public void chmod(Path path, int mode) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            int rc = (int) CHMOD.invokeExact(state, arena.allocateFrom(path.toString()), mode & 07777);
+            check(rc, state, "chmod", path);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -43,6 +43,11 @@ public final class RecordingFileOps implements FileOps {
     }
 
     @Override
+    public void chmod(Path path, int mode) throws IOException {
+        Files.setAttribute(path, "unix:mode", mode & 07777, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
     public void lsetxattr(Path path, String name, byte[] value) {
         xattrs.computeIfAbsent(path, p -> new HashMap<>()).put(name, value.clone());
     }
