@@ -72,7 +72,7 @@ final class ImageTable {
     static String humanDuration(Duration d) {
         long seconds = d.getSeconds();
         long minutes = d.toMinutes();
-        long hours = d.toHours();
+        long hours = (long) (d.toSeconds() / 3600.0 + 0.5);
         if (seconds < 1) {
             return "Less than a second";
         } else if (seconds == 1) {
@@ -83,7 +83,7 @@ final class ImageTable {
             return "About a minute";
         } else if (minutes < 60) {
             return minutes + " minutes";
-        } else if (Math.round(d.toSeconds() / 3600.0) == 1) {
+        } else if (hours == 1) {
             return "About an hour";
         } else if (hours < 48) {
             return hours + " hours";
@@ -94,7 +94,7 @@ final class ImageTable {
         } else if (hours < 24 * 365 * 2) {
             return hours / 24 / 30 + " months";
         }
-        return hours / 24 / 365 + " years";
+        return d.toHours() / 24 / 365 + " years";
     }
 
     /** Docker's {@code units.HumanSizeWithPrecision(size, 3)}: decimal units, 3 significant digits. */
