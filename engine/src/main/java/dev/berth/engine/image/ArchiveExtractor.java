@@ -41,14 +41,15 @@ final class ArchiveExtractor {
                 Path p = resolve(into, path);
                 if (entry.isDirectory()) {
                     Files.createDirectories(p);
-                } else if (entry.isFile()) {
+                } else if (entry.isSymbolicLink() || entry.isLink()) {
+                    // Checked before isFile(), which commons-compress also answers true for links.
+                    symlinks.put(path, entry.isLink() ? "/" + entry.getLinkName() : entry.getLinkName());
+                } else if (entry.isFile() && !entry.isCharacterDevice() && !entry.isBlockDevice() && !entry.isFIFO()) {
                     Files.createDirectories(p.getParent());
                     try (OutputStream out = Files.newOutputStream(p, StandardOpenOption.CREATE_NEW,
                             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                         tar.transferTo(out);
                     }
-                } else if (entry.isSymbolicLink() || entry.isLink()) {
-                    symlinks.put(path, entry.isLink() ? "/" + entry.getLinkName() : entry.getLinkName());
                 }
             }
         } catch (java.nio.file.FileAlreadyExistsException e) {

@@ -281,4 +281,84 @@ class ImageStoreTest {
         assertThat(dataRoot.resolve("layers/" + digest.hex() + "/bin/hello")).exists();
         assertThat(dataRoot.resolve("tmp")).isEmptyDirectory();
     }
+
+    @Test
+    void load_followsTheSymlinksLegacyDockerSaveUsesForRepeatedLayers() throws IOException {
+        String configName = ImageArchives.sha256(config) + ".json";
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put(configName, config);
+        files.put("aaa/layer.tar", base);
+        files.put("bbb/layer.tar", top);
+        files.put("manifest.json", bytes("[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"linked:1\"],"
+                + "\"Layers\":[\"ccc/layer.tar\",\"bbb/layer.tar\"]}]"));
+        byte[] archive = withSymlink(ImageArchives.tar(files), "ccc/layer.tar", "../aaa/layer.tar");
+
+        assertThat(load(archive).lines()).containsExactly("Loaded image: linked:1");
+        assertLoadedTwoLayerImage("linked:1");
+    }
+
+    @Test
+    void load_refusesAnArchiveSymlinkLeavingTheArchive() throws IOException {
+        byte[] archive = withSymlink(ImageArchives.tar(java.util.Map.of("manifest.json", bytes("[]"))),
+                "x/layer.tar", "../../../etc/passwd");
+
+        assertThatThrownBy(() -> load(archive))
+                .hasMessage("image archive entry \"x/layer.tar\" links outside the archive");
+        assertThat(dataRoot.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void load_picksThisPlatformFromAnImageIndex() throws IOException {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        byte[] single = ImageArchives.ociLayout("x", config, List.of(base, top), Compression.GZIP);
+        // Reuse the blobs of a one-image layout, then put a multi-platform index in front of them.
+        Path scratch = Files.createTempDirectory(dataRoot, "scratch");
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new ByteArrayInputStream(single))) {
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                files.put(e.getName(), in.readAllBytes());
+            }
+        }
+        Files.delete(scratch);
+        String manifestRef = new String(files.get("index.json"), StandardCharsets.UTF_8);
+        String manifestDigest = manifestRef.replaceAll(".*\"digest\":\"(sha256:[a-f0-9]{64})\".*", "$1");
+        long manifestSize = files.get("blobs/sha256/" + manifestDigest.substring(7)).length;
+        String other = "sha256:" + "cd".repeat(32);
+        byte[] nested = bytes("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+                + "\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\""
+                + other + "\",\"size\":10,\"platform\":{\"os\":\"linux\",\"architecture\":\"s390x\"}},"
+                + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + manifestDigest
+                + "\",\"size\":" + manifestSize + ",\"platform\":{\"os\":\"linux\",\"architecture\":\""
+                + Platform.architecture() + "\"}}]}");
+        files.put("blobs/sha256/" + ImageArchives.sha256(nested), nested);
+        files.put("index.json", bytes("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
+                + "\"application/vnd.oci.image.index.v1+json\",\"digest\":\"sha256:" + ImageArchives.sha256(nested)
+                + "\",\"size\":" + nested.length + ",\"annotations\":{\"io.containerd.image.name\":"
+                + "\"docker.io/library/multi:1\"}}]}"));
+
+        assertThat(load(ImageArchives.tar(files)).lines()).containsExactly("Loaded image: multi:1");
+        assertLoadedTwoLayerImage("multi:1");
+    }
+
+    /** Appends a symlink entry to an archive written by {@link ImageArchives#tar}. */
+    private static byte[] withSymlink(byte[] archive, String name, String target) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new ByteArrayInputStream(archive));
+                var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(out)) {
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                tar.putArchiveEntry(e);
+                in.transferTo(tar);
+                tar.closeArchiveEntry();
+            }
+            var link = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name,
+                    org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+            link.setLinkName(target);
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+        return out.toByteArray();
+    }
 }
