@@ -3,7 +3,6 @@ package dev.berth.engine.image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -150,6 +149,11 @@ public final class ImageStore {
         Image image = find(nameOrId);
         List<Path> folders = layers.ensureUnpacked(image.manifest().layers(), image.config().diffIds());
         return new ResolvedImage(image.id(), image.config(), folders);
+    }
+
+    /** {@link #resolve(String)} for a parsed reference. */
+    public ResolvedImage resolve(ImageReference reference) throws IOException {
+        return resolve(reference.toString());
     }
 
     /** The parsed configuration of an image. */
@@ -306,7 +310,9 @@ public final class ImageStore {
         Files.createDirectories(images);
         JVM_LOCK.lock();
         try (FileChannel channel = FileChannel.open(images.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                StandardOpenOption.WRITE)) {
+            // Closing the channel releases the lock.
+            channel.lock();
             return action.run();
         } finally {
             JVM_LOCK.unlock();

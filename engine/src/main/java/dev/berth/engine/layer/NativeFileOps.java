@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@link FileOps} through the C library with the foreign-function API ({@code java.lang.foreign}).
  * Linux x86-64 and aarch64 (glibc) only.
  */
+@SuppressWarnings("restricted")
 public final class NativeFileOps implements FileOps {
 
     private static final int AT_FDCWD = -100;
