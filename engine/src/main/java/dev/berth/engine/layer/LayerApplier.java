@@ -34,13 +34,15 @@ import dev.berth.engine.EngineException;
  * the root. Each entry is checked before anything is written for it, so a refused layer has
  * changed nothing outside the target folder. Attributes are applied in the order create, lchown,
  * xattrs, chmod (chown clears setuid), times; folder times are set last. The attributes of the
- * root entry ({@code ./}) are ignored: the root folder stays as the engine made it.
+ * root entry ({@code ./}) are ignored: the root folder stays as the engine made it. Attributes
+ * named {@code trusted.overlay.*} in a layer are dropped, so a layer cannot steer overlayfs.
  */
 public final class LayerApplier {
 
     private static final String WHITEOUT_PREFIX = ".wh.";
     private static final String OPAQUE_MARKER = ".wh..wh..opq";
     private static final String OVERLAY_OPAQUE = "trusted.overlay.opaque";
+    private static final String OVERLAY_PREFIX = "trusted.overlay.";
     private static final String PAX_XATTR = "SCHILY.xattr.";
 
     private final FileOps ops;
@@ -218,6 +220,10 @@ public final class LayerApplier {
         for (Map.Entry<String, String> h : entry.getExtraPaxHeaders().entrySet()) {
             if (h.getKey().startsWith(PAX_XATTR)) {
                 String attr = h.getKey().substring(PAX_XATTR.length());
+                if (attr.startsWith(OVERLAY_PREFIX)) {
+                    // overlayfs reads these from its layers (opaque, redirect, origin): only berth sets them.
+                    continue;
+                }
                 byte[] exact = raw.get(attr);
                 if (exact == null || !new String(exact, StandardCharsets.UTF_8).equals(h.getValue())) {
                     throw new IllegalStateException("tar xattr scanner lost step at \"" + entry.getName() + "\"");

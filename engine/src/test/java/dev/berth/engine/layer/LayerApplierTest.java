@@ -93,6 +93,15 @@ class LayerApplierTest {
     }
 
     @Test
+    void apply_dropsOverlayXattrsALayerCarries() throws IOException {
+        apply(new TarWriter().dir("d/", 0755).fileWithXattrs("d/f", "x", Map.of(
+                "trusted.overlay.redirect", "/etc".getBytes(StandardCharsets.UTF_8),
+                "user.kept", "1".getBytes(StandardCharsets.UTF_8))), root);
+
+        assertThat(ops.xattrs.get(root.resolve("d/f"))).containsOnlyKeys("user.kept");
+    }
+
+    @Test
     void apply_keepsLongPaxNames() throws IOException {
         String longName = "long/" + "x".repeat(120) + "/file";
         apply(new TarWriter().file(longName, "deep"), root);
