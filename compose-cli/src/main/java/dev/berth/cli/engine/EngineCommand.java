@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "engine", mixinStandardHelpOptions = true,
         description = "Low-level commands of berth's own container engine.",
         subcommands = {
+                ImageCommand.class,
         })
 public final class EngineCommand implements Runnable {
 

@@ -1,0 +1,55 @@
+package dev.berth.cli.engine;
+
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import dev.berth.engine.EngineException;
+import dev.berth.engine.image.ImageReference;
+import dev.berth.engine.image.ImageSummary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code berth engine image import}: a root-filesystem tar becomes a one-layer image, like {@code docker import}. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import a root filesystem tar (or - for standard input) as a one-layer image.")
+public final class ImageImportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ImageCommand image;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The root filesystem tar, or - for standard input.")
+    String file;
+
+    @Parameters(index = "1", paramLabel = "NAME[:TAG]", description = "The name of the new image.")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+        ImageReference ref = ImageReference.parse(name);
+        if (ref.digest() != null) {
+            throw new EngineException("cannot import as \"" + name + "\": an image name may not carry a digest");
+        }
+        ImageSummary summary;
+        if (file.equals("-")) {
+            summary = image.store().importRootfs(new BufferedInputStream(System.in), "-", ref);
+        } else {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(file)))) {
+                summary = image.store().importRootfs(in, file, ref);
+            } catch (NoSuchFileException e) {
+                throw new EngineException("cannot import " + file + ": the file does not exist");
+            }
+        }
+        spec.commandLine().getOut().println(summary.id());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.berth.cli.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.berth.engine.image.ImageConfig;
+import dev.berth.engine.image.ImageReference;
+import dev.berth.engine.image.ImageSummary;
+
+/** The JSON shapes of the image commands, named as {@code docker image inspect} names them. */
+final class ImageJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ImageJson() {
+    }
+
+    static String summaryLine(ImageSummary i) throws JsonProcessingException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ID", i.id().toString());
+        m.put("RepoTags", i.references().stream().map(ImageReference::familiar).toList());
+        m.put("Created", i.created());
+        m.put("Size", i.size());
+        return MAPPER.writeValueAsString(m);
+    }
+
+    static Map<String, Object> details(ImageSummary summary, ImageConfig config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Id", summary.id().toString());
+        m.put("RepoTags", summary.references().stream().map(ImageReference::familiar).toList());
+        m.put("RepoDigests", summary.references().stream()
+                .map(r -> r.familiarName() + "@" + summary.manifest()).distinct().toList());
+        m.put("Created", config.created());
+        m.put("Architecture", config.architecture());
+        m.put("Os", config.os());
+        m.put("Size", summary.size());
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("User", config.user() == null ? "" : config.user());
+        c.put("ExposedPorts", emptyObjects(config.exposedPorts()));
+        c.put("Env", config.env().isEmpty() ? null : config.env());
+        c.put("Cmd", config.cmd());
+        c.put("Healthcheck", config.healthcheck() == null ? null : healthcheck(config.healthcheck()));
+        c.put("Volumes", emptyObjects(config.volumes()));
+        c.put("WorkingDir", config.workingDir() == null ? "" : config.workingDir());
+        c.put("Entrypoint", config.entrypoint());
+        c.put("Labels", config.labels().isEmpty() ? null : config.labels());
+        c.put("StopSignal", config.stopSignal());
+        m.put("Config", c);
+        m.put("RootFS", Map.of("Type", "layers",
+                "Layers", config.diffIds().stream().map(Object::toString).toList()));
+        return m;
+    }
+
+    private static Map<String, Object> healthcheck(ImageConfig.Healthcheck h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Test", h.test());
+        m.put("Interval", h.intervalNanos());
+        m.put("Timeout", h.timeoutNanos());
+        m.put("StartPeriod", h.startPeriodNanos());
+        m.put("StartInterval", h.startIntervalNanos());
+        m.put("Retries", h.retries());
+        return m;
+    }
+
+    private static Map<String, Object> emptyObjects(List<String> keys) {
+        if (keys.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        keys.forEach(k -> m.put(k, Map.of()));
+        return m;
+    }
+
+    static String pretty(Object value) throws JsonProcessingException {
+        return MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.berth.cli.engine;
+
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import dev.berth.engine.EngineException;
+import dev.berth.engine.image.LoadReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code berth engine image load}: loads a {@code docker save} or OCI archive, like {@code docker load}. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load images from a docker save or OCI layout archive (tar, possibly gzip or zstd).")
+public final class ImageLoadCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ImageCommand image;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Read from FILE instead of standard input.")
+    Path input;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadReport report;
+        if (input == null) {
+            if (System.console() != null && System.console().isTerminal()) {
+                throw new EngineException("requested load from stdin, but stdin is a terminal; give -i FILE or"
+                        + " pipe an archive in");
+            }
+            report = image.store().load(new BufferedInputStream(System.in));
+        } else {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(input))) {
+                report = image.store().load(in);
+            } catch (NoSuchFileException e) {
+                throw new EngineException("cannot load images: " + input + " does not exist");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!quiet) {
+            report.lines().forEach(out::println);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.berth.engine.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+import dev.berth.engine.EngineException;
+import dev.berth.engine.layer.EntryPath;
+import dev.berth.engine.layer.LayerCompression;
+
+/**
+ * Unpacks an image archive ({@code docker save} output or an OCI layout tar, possibly compressed)
+ * into a scratch folder. Only folders and regular files are written; a symlink inside the archive
+ * (legacy {@code docker save} uses them for repeated layers) becomes a hardlink to the file it
+ * names, resolved lexically and refused when it leaves the archive.
+ */
+final class ArchiveExtractor {
+
+    private ArchiveExtractor() {
+    }
+
+    static void extract(InputStream archive, Path into) throws IOException {
+        Map<EntryPath, String> symlinks = new LinkedHashMap<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                LayerCompression.decompress(archive, null, "image archive"), "UTF-8")) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                EntryPath path = EntryPath.parse(entry.getName(), entry.getName(), "path");
+                if (path.isRoot()) {
+                    continue;
+                }
+                Path p = resolve(into, path);
+                if (entry.isDirectory()) {
+                    Files.createDirectories(p);
+                } else if (entry.isSymbolicLink() || entry.isLink()) {
+                    // Checked before isFile(), which commons-compress also answers true for links.
+                    symlinks.put(path, entry.isLink() ? "/" + entry.getLinkName() : entry.getLinkName());
+                } else if (entry.isFile() && !entry.isCharacterDevice() && !entry.isBlockDevice() && !entry.isFIFO()) {
+                    Files.createDirectories(p.getParent());
+                    try (OutputStream out = Files.newOutputStream(p, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                        tar.transferTo(out);
+                    }
+                }
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new EngineException("image archive is malformed: it contains " + into.relativize(Path.of(e.getFile()))
+                    + " twice");
+        }
+        for (Map.Entry<EntryPath, String> link : symlinks.entrySet()) {
+            String target = link.getValue();
+            String joined = target.startsWith("/") ? target : link.getKey().parent() + "/" + target;
+            EntryPath resolved = EntryPath.parse(normalise(joined, link.getKey()), link.getKey().toString(), "link target");
+            Path source = resolve(into, resolved);
+            if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                throw new EngineException("image archive entry \"" + link.getKey() + "\" links to \"" + target
+                        + "\", which is not a file in the archive");
+            }
+            Path p = resolve(into, link.getKey());
+            Files.createDirectories(p.getParent());
+            Files.createLink(p, source);
+        }
+    }
+
+    /** Removes {@code ..} lexically, refusing paths that climb above the archive's root. */
+    private static String normalise(String path, EntryPath entry) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    throw new EngineException("image archive entry \"" + entry + "\" links outside the archive");
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    static Path resolve(Path root, EntryPath path) {
+        Path p = root;
+        for (String c : path.components()) {
+            p = p.resolve(c);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.berth.engine.image;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.berth.engine.EngineException;
+
+/**
+ * {@code docker rmi} semantics for one name: untag a reference, delete the image once no reference
+ * is left, refuse when a container still uses it. Runs under the store's lock.
+ */
+final class ImageRemover {
+
+    private final ImageStore store;
+
+    ImageRemover(ImageStore store) {
+        this.store = store;
+    }
+
+    RemoveReport remove(String nameOrId, boolean force) throws IOException {
+        ImageStore.Image image = store.find(nameOrId);
+        Optional<String> container = store.usage().containerUsing(image.id());
+        Optional<ImageReference> byReference = image.references().stream()
+                .filter(r -> isReferenceTo(nameOrId, r)).findFirst();
+        List<String> lines = new ArrayList<>();
+        List<ImageIndex.Entry> entries = new ArrayList<>(store.index().read());
+        if (byReference.isPresent()) {
+            ImageReference ref = byReference.get();
+            boolean last = image.references().size() == 1;
+            if (last && container.isPresent() && !force) {
+                throw new EngineException("conflict: unable to remove repository reference \"" + nameOrId
+                        + "\" (must force) - container " + shortId(container.get())
+                        + " is using its referenced image " + image.id().shortHex());
+            }
+            untag(entries, image, ref, lines);
+        } else {
+            if (image.references().size() > 1 && !force) {
+                throw new EngineException("conflict: unable to delete " + image.id().shortHex()
+                        + " (must be forced) - image is referenced in multiple repositories");
+            }
+            if (container.isPresent() && !force) {
+                throw new EngineException("conflict: unable to delete " + image.id().shortHex()
+                        + " (must be forced) - image is being used by container " + shortId(container.get()));
+            }
+            for (ImageReference ref : image.references()) {
+                untag(entries, image, ref, lines);
+            }
+        }
+        boolean named = entries.stream().anyMatch(e -> e.manifest().digest().equals(image.descriptor().digest())
+                && e.reference().isPresent());
+        if (!named && container.isEmpty()) {
+            entries.removeIf(e -> e.manifest().digest().equals(image.descriptor().digest()));
+            lines.add("Deleted: " + image.id());
+        }
+        store.index().write(entries);
+        store.collectGarbage();
+        return new RemoveReport(lines);
+    }
+
+    private static void untag(List<ImageIndex.Entry> entries, ImageStore.Image image, ImageReference ref,
+            List<String> lines) {
+        entries.removeIf(e -> e.reference().equals(Optional.of(ref)));
+        ImageStore.keepReachable(entries, image.descriptor());
+        lines.add("Untagged: " + ref.familiar());
+    }
+
+    private static boolean isReferenceTo(String text, ImageReference ref) {
+        try {
+            return ImageReference.parse(text).equals(ref);
+        } catch (EngineException e) {
+            return false;
+        }
+    }
+
+    private static String shortId(String containerId) {
+        return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
+    }
+}

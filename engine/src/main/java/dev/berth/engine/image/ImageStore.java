@@ -1,0 +1,321 @@
+package dev.berth.engine.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.berth.engine.EngineException;
+import dev.berth.engine.layer.FileOps;
+import dev.berth.engine.layer.LayerApplier;
+import dev.berth.engine.layer.NativeFileOps;
+import dev.berth.engine.layer.Trees;
+
+/**
+ * The engine's images: an OCI image layout under {@code <dataRoot>/images/} (blobs, {@code index.json},
+ * {@code oci-layout}), unpacked layers under {@code <dataRoot>/layers/<chainID hex>/} and scratch
+ * space in {@code <dataRoot>/tmp/}.
+ *
+ * <p>Names are looked up as Docker does: a reference ({@code busybox} means
+ * {@code docker.io/library/busybox:latest}), else an image ID or a unique prefix of one. Changes
+ * hold a lock (in this JVM and across processes, on {@code images/.lock}) so that concurrent
+ * commands never lose a tag.
+ */
+public final class ImageStore {
+
+    private static final ReentrantLock JVM_LOCK = new ReentrantLock();
+
+    private final Path images;
+    private final Path tmp;
+    private final BlobStore blobs;
+    private final ImageIndex index;
+    private final UnpackedLayers layers;
+    private final ImageUsage usage;
+
+    /** A store on {@code dataRoot} with the real system calls and no container using any image. */
+    public ImageStore(Path dataRoot) {
+        this(dataRoot, new NativeFileOps(), ImageUsage.NONE);
+    }
+
+    public ImageStore(Path dataRoot, FileOps ops, ImageUsage usage) {
+        this.images = dataRoot.resolve("images");
+        this.tmp = dataRoot.resolve("tmp");
+        this.blobs = new BlobStore(images, tmp);
+        this.index = new ImageIndex(images);
+        this.layers = new UnpackedLayers(dataRoot.resolve("layers"), tmp, blobs, new LayerApplier(ops));
+        this.usage = usage;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    /** Loads a {@code docker save} archive or an OCI layout archive (either possibly compressed). */
+    public LoadReport load(InputStream archive) throws IOException {
+        return locked(() -> {
+            Files.createDirectories(tmp);
+            Path dir = Files.createTempDirectory(tmp, "load-");
+            try {
+                ArchiveExtractor.extract(archive, dir);
+                List<LoadReport.Loaded> loaded = new ArrayList<>();
+                List<ImageIndex.Entry> entries = new ArrayList<>(index.read());
+                for (ArchiveLoader.Found found : new ArchiveLoader(blobs).load(dir)) {
+                    Image image = image(found.manifest(), List.of());
+                    layers.ensureUnpacked(image.manifest().layers(), image.config().diffIds());
+                    register(entries, found.manifest(), found.names());
+                    loaded.add(new LoadReport.Loaded(image.id(), found.names()));
+                }
+                index.write(entries);
+                return new LoadReport(loaded);
+            } catch (IOException | RuntimeException e) {
+                collectGarbage();
+                throw e;
+            } finally {
+                Trees.deleteRecursively(dir);
+            }
+        });
+    }
+
+    /**
+     * Imports a root-filesystem tar (possibly compressed) as a one-layer image named {@code name},
+     * as {@code docker import} does: the config sets no Env, Cmd or Entrypoint.
+     *
+     * @param source what the tar came from, recorded in the image history
+     */
+    public ImageSummary importRootfs(InputStream rootfsTar, String source, ImageReference name) throws IOException {
+        return locked(() -> {
+            try {
+                Descriptor manifest = new RootfsImporter(blobs).importTar(rootfsTar, source);
+                Image image = image(manifest, List.of(name));
+                layers.ensureUnpacked(image.manifest().layers(), image.config().diffIds());
+                List<ImageIndex.Entry> entries = new ArrayList<>(index.read());
+                register(entries, manifest, List.of(name));
+                index.write(entries);
+                return summary(image);
+            } catch (IOException | RuntimeException e) {
+                collectGarbage();
+                throw e;
+            }
+        });
+    }
+
+    /** Gives the image named {@code source} the additional reference {@code target}. */
+    public void tag(String source, String target) throws IOException {
+        ImageReference targetRef = ImageReference.parse(target);
+        if (targetRef.digest() != null) {
+            throw new EngineException("refusing to create a tag with a digest reference: \"" + target + "\"");
+        }
+        locked(() -> {
+            Image image = find(source);
+            List<ImageIndex.Entry> entries = new ArrayList<>(index.read());
+            register(entries, image.descriptor(), List.of(targetRef));
+            index.write(entries);
+            return null;
+        });
+    }
+
+    /** Every image, newest first (then by ID), as {@code docker images} lists them. */
+    public List<ImageSummary> list() throws IOException {
+        List<ImageSummary> result = new ArrayList<>();
+        for (Image image : images()) {
+            result.add(summary(image));
+        }
+        result.sort(java.util.Comparator.comparing((ImageSummary s) -> s.created() == null ? "" : s.created())
+                .reversed().thenComparing(s -> s.id().hex()));
+        return result;
+    }
+
+    /** The summary and configuration of one image. */
+    public ImageSummary inspect(String nameOrId) throws IOException {
+        return summary(find(nameOrId));
+    }
+
+    /**
+     * Resolves a name for the runtime, unpacking any layer missing from {@code layers/}.
+     *
+     * @throws EngineException {@code No such image: NAME} when nothing matches
+     */
+    public ResolvedImage resolve(String nameOrId) throws IOException {
+        Image image = find(nameOrId);
+        List<Path> folders = layers.ensureUnpacked(image.manifest().layers(), image.config().diffIds());
+        return new ResolvedImage(image.id(), image.config(), folders);
+    }
+
+    /** {@link #resolve(String)} for a parsed reference. */
+    public ResolvedImage resolve(ImageReference reference) throws IOException {
+        return resolve(reference.toString());
+    }
+
+    /** The parsed configuration of an image. */
+    public ImageConfig config(String nameOrId) throws IOException {
+        return find(nameOrId).config();
+    }
+
+    /**
+     * Removes a reference, and the image when no reference is left, as {@code docker rmi} does.
+     * Refused while a container uses an image whose last reference would go, unless forced (then
+     * the image stays, untagged).
+     */
+    public RemoveReport remove(String nameOrId, boolean force) throws IOException {
+        return locked(() -> new ImageRemover(this).remove(nameOrId, force));
+    }
+
+    // ---- shared with ImageRemover ----
+
+    /** An image as stored: its manifest descriptor, parsed manifest and config, and its references. */
+    record Image(Descriptor descriptor, Manifest manifest, ImageConfig config, List<ImageReference> references) {
+        Digest id() {
+            return manifest.config().digest();
+        }
+    }
+
+    ImageUsage usage() {
+        return usage;
+    }
+
+    ImageIndex index() {
+        return index;
+    }
+
+    List<Image> images() throws IOException {
+        Map<Digest, List<ImageReference>> refs = new LinkedHashMap<>();
+        Map<Digest, Descriptor> descriptors = new LinkedHashMap<>();
+        for (ImageIndex.Entry e : index.read()) {
+            descriptors.putIfAbsent(e.manifest().digest(), e.manifest());
+            List<ImageReference> list = refs.computeIfAbsent(e.manifest().digest(), d -> new ArrayList<>());
+            e.reference().ifPresent(list::add);
+        }
+        List<Image> result = new ArrayList<>();
+        for (Map.Entry<Digest, Descriptor> d : descriptors.entrySet()) {
+            result.add(image(d.getValue(), refs.get(d.getKey())));
+        }
+        return result;
+    }
+
+    Image find(String nameOrId) throws IOException {
+        List<Image> all = images();
+        Optional<ImageReference> ref = parseQuietly(nameOrId);
+        if (ref.isPresent()) {
+            for (Image image : all) {
+                if (matches(image, ref.get())) {
+                    return image;
+                }
+            }
+        }
+        String hex = nameOrId.startsWith("sha256:") ? nameOrId.substring(7) : nameOrId;
+        if (hex.matches("[a-f0-9]{1,64}")) {
+            List<Image> byId = all.stream().filter(i -> i.id().hex().startsWith(hex)).toList();
+            Set<Digest> ids = new HashSet<>(byId.stream().map(Image::id).toList());
+            if (ids.size() == 1) {
+                return byId.getFirst();
+            }
+            if (ids.size() > 1) {
+                throw new EngineException("image ID prefix \"" + nameOrId + "\" is ambiguous: it matches "
+                        + ids.size() + " images; give more digits");
+            }
+        }
+        throw new EngineException("No such image: " + ref.map(ImageReference::familiar).orElse(nameOrId));
+    }
+
+    void collectGarbage() throws IOException {
+        Set<Digest> keepBlobs = new HashSet<>();
+        Set<Digest> keepLayers = new HashSet<>();
+        for (Image image : images()) {
+            keepBlobs.add(image.descriptor().digest());
+            keepBlobs.add(image.id());
+            image.manifest().layers().forEach(l -> keepBlobs.add(l.digest()));
+            keepLayers.addAll(UnpackedLayers.chainIds(image.config().diffIds()));
+        }
+        for (Digest d : blobs.list()) {
+            if (!keepBlobs.contains(d)) {
+                blobs.delete(d);
+            }
+        }
+        layers.retainOnly(keepLayers);
+    }
+
+    /** Points each name at {@code manifest}; an image losing its last name stays, untagged. */
+    static void register(List<ImageIndex.Entry> entries, Descriptor manifest, List<ImageReference> names) {
+        Descriptor plain = new Descriptor(manifest.mediaType() == null ? MediaTypes.OCI_MANIFEST : manifest.mediaType(),
+                manifest.digest(), manifest.size());
+        for (ImageReference name : names) {
+            List<ImageIndex.Entry> replaced = entries.stream()
+                    .filter(e -> e.reference().equals(Optional.of(name))).toList();
+            entries.removeAll(replaced);
+            for (ImageIndex.Entry old : replaced) {
+                keepReachable(entries, old.manifest());
+            }
+            entries.add(new ImageIndex.Entry(plain, Optional.of(name)));
+        }
+        entries.removeIf(e -> e.reference().isEmpty() && e.manifest().digest().equals(manifest.digest())
+                && entries.stream().anyMatch(o -> o.reference().isPresent()
+                        && o.manifest().digest().equals(manifest.digest())));
+        keepReachable(entries, plain);
+    }
+
+    /** Adds an untagged entry for a manifest that no entry names any more. */
+    static void keepReachable(List<ImageIndex.Entry> entries, Descriptor manifest) {
+        boolean present = entries.stream().anyMatch(e -> e.manifest().digest().equals(manifest.digest()));
+        if (!present) {
+            entries.add(new ImageIndex.Entry(new Descriptor(manifest.mediaType(), manifest.digest(), manifest.size()),
+                    Optional.empty()));
+        }
+    }
+
+    private static boolean matches(Image image, ImageReference ref) {
+        if (ref.digest() != null) {
+            return image.descriptor().digest().equals(ref.digest());
+        }
+        return image.references().contains(ref);
+    }
+
+    private static Optional<ImageReference> parseQuietly(String text) {
+        try {
+            return Optional.of(ImageReference.parse(text));
+        } catch (EngineException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Image image(Descriptor descriptor, List<ImageReference> references) throws IOException {
+        Manifest manifest = Manifest.parse(blobs.read(descriptor.digest()), "manifest " + descriptor.digest());
+        Digest configDigest = manifest.config().digest();
+        ImageConfig config = ImageConfig.parse(blobs.read(configDigest), "image config " + configDigest);
+        List<ImageReference> sorted = new ArrayList<>(references);
+        sorted.sort(java.util.Comparator.comparing(ImageReference::toString));
+        return new Image(descriptor, manifest, config, sorted);
+    }
+
+    private static ImageSummary summary(Image image) {
+        long size = image.manifest().layers().stream().mapToLong(Descriptor::size).sum();
+        return new ImageSummary(image.id(), image.descriptor().digest(), image.references(), image.config().created(),
+                size);
+    }
+
+    private interface StoreAction<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T locked(StoreAction<T> action) throws IOException {
+        Files.createDirectories(images);
+        JVM_LOCK.lock();
+        try (FileChannel channel = FileChannel.open(images.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            // Closing the channel releases the lock.
+            channel.lock();
+            return action.run();
+        } finally {
+            JVM_LOCK.unlock();
+        }
+    }
+}

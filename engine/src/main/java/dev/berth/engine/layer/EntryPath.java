@@ -1,0 +1,70 @@
+package dev.berth.engine.layer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.berth.engine.EngineException;
+
+/**
+ * A layer entry's path, cleaned and checked lexically: relative to the root, without {@code .}
+ * or {@code ..} components, and with {@code "."} for the root itself.
+ *
+ * @param components the path's components from the root down; empty for the root
+ */
+public record EntryPath(List<String> components) {
+
+    public EntryPath {
+        components = List.copyOf(components);
+    }
+
+    /**
+     * Cleans {@code raw} (as found in the tar entry named {@code entryName}) or refuses it.
+     *
+     * @throws EngineException for an absolute path or one with a {@code ..} component
+     */
+    public static EntryPath parse(String raw, String entryName, String role) {
+        if (raw.startsWith("/")) {
+            throw new EngineException("refusing layer entry \"" + entryName + "\": " + role + " \"" + raw
+                    + "\" is absolute; a layer may only name paths inside the root filesystem");
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : raw.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                throw new EngineException("refusing layer entry \"" + entryName + "\": " + role + " \"" + raw
+                        + "\" contains \"..\" and could leave the root filesystem");
+            }
+            parts.add(part);
+        }
+        return new EntryPath(parts);
+    }
+
+    public boolean isRoot() {
+        return components.isEmpty();
+    }
+
+    /** The last component; empty for the root. */
+    public String name() {
+        return isRoot() ? "" : components.getLast();
+    }
+
+    /** The parent path; the root is its own parent. */
+    public EntryPath parent() {
+        return isRoot() ? this : new EntryPath(components.subList(0, components.size() - 1));
+    }
+
+    /** The path of {@code child} inside this one. */
+    public EntryPath child(String child) {
+        List<String> parts = new ArrayList<>(components);
+        parts.add(child);
+        return new EntryPath(parts);
+    }
+
+    /** The path relative to a root folder, as a string such as {@code usr/bin/sh}; "." for the root. */
+    @Override
+    public String toString() {
+        return isRoot() ? "." : String.join("/", components);
+    }
+}
