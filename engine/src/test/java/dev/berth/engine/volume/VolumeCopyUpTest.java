@@ -1,0 +1,101 @@
+package dev.berth.engine.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Filling a new volume from image content; the test runs as root, so owners can be set. */
+class VolumeCopyUpTest {
+
+    private static final FileTime OLD = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
+
+    @TempDir
+    Path temp;
+    private VolumeStore store;
+    private Path image;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = new VolumeStore(temp.resolve("root"));
+        image = Files.createDirectories(temp.resolve("rootfs/var/lib/app"));
+    }
+
+    @Test
+    void copyUp_preservesModesOwnersLinksAndTimes() throws Exception {
+        Path conf = Files.createDirectory(image.resolve("conf"));
+        Path tool = Files.writeString(image.resolve("tool"), "#!/bin/sh\n");
+        Files.setAttribute(tool, "unix:uid", 1000);
+        Files.setAttribute(tool, "unix:gid", 2000);
+        Files.setAttribute(tool, "unix:mode", 04755);
+        Files.setLastModifiedTime(tool, OLD);
+        Files.createLink(image.resolve("tool-again"), tool);
+        Files.createSymbolicLink(image.resolve("current"), Path.of("conf/missing"));
+        Files.setAttribute(image.resolve("current"), "unix:uid", 1000, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(conf, "unix:mode", 0700);
+        Files.setAttribute(conf, "unix:uid", 1000);
+        Files.setLastModifiedTime(conf, OLD);
+        Files.setAttribute(image, "unix:uid", 999);
+        Files.setAttribute(image, "unix:mode", 0750);
+        VolumeRecord volume = store.create("app_data", Map.of(), Map.of());
+
+        assertThat(store.copyUpIfEmpty(volume, image)).isTrue();
+
+        Path data = volume.mountpoint();
+        assertThat(attr(data.resolve("tool"), "mode") & 07777).isEqualTo(04755);
+        assertThat(attr(data.resolve("tool"), "uid")).isEqualTo(1000);
+        assertThat(attr(data.resolve("tool"), "gid")).isEqualTo(2000);
+        assertThat(Files.getLastModifiedTime(data.resolve("tool"))).isEqualTo(OLD);
+        assertThat(attr(data.resolve("tool-again"), "ino")).isEqualTo(attr(data.resolve("tool"), "ino"));
+        assertThat(Files.readSymbolicLink(data.resolve("current"))).isEqualTo(Path.of("conf/missing"));
+        assertThat(attr(data.resolve("current"), "uid")).isEqualTo(1000);
+        assertThat(attr(data.resolve("conf"), "mode") & 07777).isEqualTo(0700);
+        assertThat(attr(data.resolve("conf"), "uid")).isEqualTo(1000);
+        assertThat(Files.getLastModifiedTime(data.resolve("conf"))).isEqualTo(OLD);
+        assertThat(attr(data, "uid")).isEqualTo(999);
+        assertThat(attr(data, "mode") & 07777).isEqualTo(0750);
+    }
+
+    @Test
+    void copyUp_doesNothing_whenTheVolumeHasContent() throws Exception {
+        Files.writeString(image.resolve("from-image"), "image");
+        VolumeRecord volume = store.create("app_data", Map.of(), Map.of());
+        Files.writeString(volume.mountpoint().resolve("mine"), "kept");
+
+        assertThat(store.copyUpIfEmpty(volume, image)).isFalse();
+
+        assertThat(volume.mountpoint().resolve("from-image")).doesNotExist();
+    }
+
+    @Test
+    void copyUp_doesNothing_whenTheImageHasNoDirectoryThere() {
+        VolumeRecord volume = store.create("app_data", Map.of(), Map.of());
+
+        assertThat(store.copyUpIfEmpty(volume, temp.resolve("rootfs/absent"))).isFalse();
+    }
+
+    @Test
+    void copyUp_refusesAFifo_namingIt() throws Exception {
+        Path fifo = image.resolve("pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        VolumeRecord volume = store.create("app_data", Map.of(), Map.of());
+
+        assertThatThrownBy(() -> store.copyUpIfEmpty(volume, image))
+                .isInstanceOf(VolumeException.class)
+                .hasMessage("copy image content " + image + " into volume app_data: " + fifo
+                        + " is a device node, FIFO or socket, which a volume copy cannot recreate");
+    }
+
+    private static int attr(Path path, String name) throws Exception {
+        Object value = Files.getAttribute(path, "unix:" + name, LinkOption.NOFOLLOW_LINKS);
+        return value instanceof Long l ? l.intValue() : (Integer) value;
+    }
+}
