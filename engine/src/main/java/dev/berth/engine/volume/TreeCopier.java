@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Copies a directory tree the way Docker fills a new volume from an image: modes (setuid and
  * sticky bits included), owners, symlinks as symlinks, hardlinks as hardlinks, extended
- * attributes of regular files and access/modification times. Device nodes, FIFOs and sockets
- * are refused, since the JDK cannot create them.
+ * attributes of regular files (file capabilities included), device nodes, FIFOs and sockets,
+ * and access/modification times.
  */
 final class TreeCopier {
 
@@ -52,8 +52,14 @@ final class TreeCopier {
                         } else if (attrs.isRegularFile()) {
                             copyRegular(file, copy, unix, linked);
                         } else {
-                            throw new IOException(file + " is a device node, FIFO or socket, which a"
-                                    + " volume copy cannot recreate");
+                            SpecialFiles.mknod(copy, (Integer) unix.get("mode"),
+                                    ((Number) unix.get("rdev")).longValue());
+                            Files.setAttribute(copy, "unix:uid", unix.get("uid"), NOFOLLOW);
+                            Files.setAttribute(copy, "unix:gid", unix.get("gid"), NOFOLLOW);
+                            // Following links is safe here (it is no link) and avoids an open(2).
+                            Files.setAttribute(copy, "unix:mode", (Integer) unix.get("mode") & 07777);
+                            SpecialFiles.setTimes(copy, (FileTime) unix.get("lastAccessTime"),
+                                    (FileTime) unix.get("lastModifiedTime"));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -81,10 +87,9 @@ final class TreeCopier {
             Files.createLink(copy, linked.get(inode));
             return;
         }
-        // COPY_ATTRIBUTES copies owner, mode and times (and xattrs on Linux) from the open file.
+        // COPY_ATTRIBUTES sets owner, then mode, then xattrs, then times. No chown may follow:
+        // the kernel would clear setuid bits and file capabilities (security.capability).
         Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES, NOFOLLOW);
-        copyOwnerAndTimes(unix, copy);
-        Files.setAttribute(copy, "unix:mode", (Integer) unix.get("mode") & 07777);
         if ((Integer) unix.get("nlink") > 1) {
             linked.put(inode, copy);
         }

@@ -1,7 +1,6 @@
 package dev.berth.engine.volume;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,9 +10,11 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Filling a new volume from image content; the test runs as root, so owners can be set. */
+@Timeout(60)
 class VolumeCopyUpTest {
 
     private static final FileTime OLD = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
@@ -83,15 +84,38 @@ class VolumeCopyUpTest {
     }
 
     @Test
-    void copyUp_refusesAFifo_namingIt() throws Exception {
-        Path fifo = image.resolve("pipe");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    void copyUp_recreatesFifosAndDeviceNodes() throws Exception {
+        run("mkfifo", "-m", "0620", image.resolve("pipe").toString());
+        run("mknod", "-m", "0666", image.resolve("null").toString(), "c", "1", "3");
+        run("touch", "-h", "-d", "2020-01-02T03:04:05Z", image.resolve("pipe").toString());
         VolumeRecord volume = store.create("app_data", Map.of(), Map.of());
 
-        assertThatThrownBy(() -> store.copyUpIfEmpty(volume, image))
-                .isInstanceOf(VolumeException.class)
-                .hasMessage("copy image content " + image + " into volume app_data: " + fifo
-                        + " is a device node, FIFO or socket, which a volume copy cannot recreate");
+        assertThat(store.copyUpIfEmpty(volume, image)).isTrue();
+
+        Path data = volume.mountpoint();
+        assertThat(attr(data.resolve("pipe"), "mode")).isEqualTo(0010620);
+        assertThat(Files.getLastModifiedTime(data.resolve("pipe"), LinkOption.NOFOLLOW_LINKS)).isEqualTo(OLD);
+        assertThat(attr(data.resolve("null"), "mode")).isEqualTo(0020666);
+        assertThat(Files.getAttribute(data.resolve("null"), "unix:rdev"))
+                .isEqualTo(Files.getAttribute(image.resolve("null"), "unix:rdev"));
+    }
+
+    @Test
+    void copyUp_keepsFileCapabilities() throws Exception {
+        Path ping = Files.writeString(image.resolve("ping"), "binary");
+        run("setcap", "cap_net_raw+ep", ping.toString());
+        VolumeRecord volume = store.create("app_data", Map.of(), Map.of());
+
+        store.copyUpIfEmpty(volume, image);
+
+        Process getcap = new ProcessBuilder("getcap", volume.mountpoint().resolve("ping").toString())
+                .redirectErrorStream(true).start();
+        assertThat(new String(getcap.getInputStream().readAllBytes()).strip())
+                .isEqualTo(volume.mountpoint().resolve("ping") + " cap_net_raw=ep");
+    }
+
+    private static void run(String... command) throws Exception {
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).as(String.join(" ", command)).isZero();
     }
 
     private static int attr(Path path, String name) throws Exception {
