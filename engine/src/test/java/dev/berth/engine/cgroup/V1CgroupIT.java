@@ -41,16 +41,19 @@ class V1CgroupIT {
         for (Process process : processes) {
             process.destroyForcibly();
         }
-        for (Cgroup cgroup : cgroups) {
-            if (cgroup instanceof V1Cgroup v1 && Files.exists(v1.directory("freezer")) && cgroup.frozen()) {
+        List<Cgroup> existing = cgroups.stream()
+                .filter(c -> Files.exists(((V1Cgroup) c).directory("memory"))).toList();
+        for (Cgroup cgroup : existing) {
+            // A frozen process cannot die: thaw before waiting for the kills to land.
+            if (cgroup.frozen()) {
                 cgroup.thaw();
             }
-            for (Process process : processes) {
-                process.onExit().join();
-            }
-            if (Files.exists(((V1Cgroup) cgroup).directory("memory"))) {
-                cgroup.remove();
-            }
+        }
+        for (Process process : processes) {
+            process.onExit().join();
+        }
+        for (Cgroup cgroup : existing) {
+            cgroup.remove();
         }
         for (Path mount : layout.v1Controllers().values().stream().distinct().toList()) {
             Files.deleteIfExists(mount.resolve(parent));
