@@ -211,6 +211,15 @@ public record ResourceLimits(long memoryBytes, long memorySwapBytes, long memory
             return this;
         }
 
+        /**
+         * Docker's {@code --pids-limit} / API {@code PidsLimit}: 0 and -1 both mean unlimited
+         * there, unlike runc's rule for 0, so both become {@code max}.
+         */
+        public Builder dockerPidsLimit(long limit) {
+            pidsLimit = OptionalLong.of(limit > 0 ? limit : -1);
+            return this;
+        }
+
         /** Validates and returns the limits. */
         public ResourceLimits build() {
             return new ResourceLimits(memory, memorySwap, memoryReservation, nanoCpus, cpuShares,

@@ -85,6 +85,13 @@ class ResourceLimitsTest {
     }
 
     @Test
+    void dockerPidsLimit_treatsZeroAndMinusOneAsUnlimited() {
+        assertThat(ResourceLimits.builder().dockerPidsLimit(0).build().pidsMax()).isEqualTo(Optional.of("max"));
+        assertThat(ResourceLimits.builder().dockerPidsLimit(-1).build().pidsMax()).isEqualTo(Optional.of("max"));
+        assertThat(ResourceLimits.builder().dockerPidsLimit(50).build().pidsMax()).isEqualTo(Optional.of("50"));
+    }
+
+    @Test
     void cpuWeight_mapsSharesWithRuncsCurrentFormula() {
         assertThat(CpuWeight.fromShares(0)).isZero();
         assertThat(CpuWeight.fromShares(2)).isEqualTo(1);
