@@ -1,5 +1,6 @@
 package dev.berth.engine.volume;
 
+import dev.berth.engine.runtime.etc.LayeredRootfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,19 @@ public final class MountPlanner {
                 : volumes.create(spec.name(), labels, Map.of());
         if (!spec.noCopy()) {
             volumes.copyUpIfEmpty(volume, imageContent);
+        }
+        return new PlannedBind(volume.mountpoint(), spec.target(), spec.readOnly(), volume.name());
+    }
+
+    /**
+     * Like {@link #planVolume(MountSpec.Volume, Path, Map)}, reading the image's content at the
+     * mount target through its layers, so the rootfs need not be mounted in the engine's view.
+     */
+    public PlannedBind planVolume(MountSpec.Volume spec, LayeredRootfs image, Map<String, String> labels) {
+        VolumeRecord volume = spec.anonymous() ? volumes.createAnonymous(labels)
+                : volumes.create(spec.name(), labels, Map.of());
+        if (!spec.noCopy()) {
+            volumes.copyUpIfEmpty(volume, image, spec.target());
         }
         return new PlannedBind(volume.mountpoint(), spec.target(), spec.readOnly(), volume.name());
     }

@@ -1,16 +1,12 @@
 package dev.berth.engine.volume;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,55 +25,40 @@ final class TreeCopier {
     }
 
     /** Copies the content of {@code source} into the existing {@code target}, then its metadata. */
-    static void copyContents(Path source, Path target) throws IOException {
-        Map<List<Object>, Path> linked = new HashMap<>();
-        Files.walkFileTree(source, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-                            throws IOException {
-                        if (!dir.equals(source)) {
-                            Files.createDirectory(target.resolve(source.relativize(dir).toString()));
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
+    static void copyContents(SourceTree source, Path target) throws IOException {
+        copyDirectory(source, "", target, new HashMap<>());
+    }
 
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        Path copy = target.resolve(source.relativize(file).toString());
-                        Map<String, Object> unix = Files.readAttributes(file, "unix:*", NOFOLLOW);
-                        if (attrs.isSymbolicLink()) {
-                            Files.createSymbolicLink(copy, Files.readSymbolicLink(file));
-                            copyOwnerAndTimes(unix, copy);
-                        } else if (attrs.isRegularFile()) {
-                            copyRegular(file, copy, unix, linked);
-                        } else {
-                            SpecialFiles.mknod(copy, (Integer) unix.get("mode"),
-                                    ((Number) unix.get("rdev")).longValue());
-                            Files.setAttribute(copy, "unix:uid", unix.get("uid"), NOFOLLOW);
-                            Files.setAttribute(copy, "unix:gid", unix.get("gid"), NOFOLLOW);
-                            // Following links is safe here (it is no link) and avoids an open(2).
-                            Files.setAttribute(copy, "unix:mode", (Integer) unix.get("mode") & 07777);
-                            SpecialFiles.setTimes(copy, (FileTime) unix.get("lastAccessTime"),
-                                    (FileTime) unix.get("lastModifiedTime"));
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                        if (failure != null) {
-                            throw failure;
-                        }
-                        Path copy = dir.equals(source) ? target
-                                : target.resolve(source.relativize(dir).toString());
-                        Map<String, Object> unix = Files.readAttributes(dir, "unix:*", NOFOLLOW);
-                        copyOwnerAndTimes(unix, copy);
-                        Files.setAttribute(copy, "unix:mode", (Integer) unix.get("mode") & 07777, NOFOLLOW);
-                        setTimes(unix, copy);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
+    private static void copyDirectory(SourceTree source, String relative, Path target,
+                                      Map<List<Object>, Path> linked) throws IOException {
+        for (Map.Entry<String, Path> child : source.children(relative).entrySet()) {
+            Path from = child.getValue();
+            Path copy = target.resolve(child.getKey());
+            Map<String, Object> unix = Files.readAttributes(from, "unix:*", NOFOLLOW);
+            if (Files.isDirectory(from, NOFOLLOW)) {
+                Files.createDirectory(copy);
+                copyDirectory(source, relative.isEmpty() ? child.getKey() : relative + "/" + child.getKey(),
+                        copy, linked);
+            } else if (Files.isSymbolicLink(from)) {
+                Files.createSymbolicLink(copy, Files.readSymbolicLink(from));
+                copyOwnerAndTimes(unix, copy);
+            } else if (Files.isRegularFile(from, NOFOLLOW)) {
+                copyRegular(from, copy, unix, linked);
+            } else {
+                SpecialFiles.mknod(copy, (Integer) unix.get("mode"), ((Number) unix.get("rdev")).longValue());
+                Files.setAttribute(copy, "unix:uid", unix.get("uid"), NOFOLLOW);
+                Files.setAttribute(copy, "unix:gid", unix.get("gid"), NOFOLLOW);
+                // Following links is safe here (it is no link) and avoids an open(2).
+                Files.setAttribute(copy, "unix:mode", (Integer) unix.get("mode") & 07777);
+                SpecialFiles.setTimes(copy, (FileTime) unix.get("lastAccessTime"),
+                        (FileTime) unix.get("lastModifiedTime"));
+            }
+        }
+        // Last, so that creating the children neither fails on a read-only mode nor moves mtime.
+        Map<String, Object> unix = Files.readAttributes(source.directory(relative), "unix:*", NOFOLLOW);
+        copyOwnerAndTimes(unix, target);
+        Files.setAttribute(target, "unix:mode", (Integer) unix.get("mode") & 07777, NOFOLLOW);
+        setTimes(unix, target);
     }
 
     private static void copyRegular(Path file, Path copy, Map<String, Object> unix,

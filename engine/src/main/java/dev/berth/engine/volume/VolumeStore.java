@@ -1,9 +1,12 @@
 package dev.berth.engine.volume;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.engine.runtime.etc.LayeredRootfs;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -149,20 +152,40 @@ public final class VolumeStore {
     }
 
     /**
-     * Fills an empty volume from the image's content at the mount path, as Docker does on the
-     * first mount of a new volume: the content is copied with modes, owners, symlinks, hardlinks
-     * and times, and the volume's root takes the owner and mode of {@code source}.
+     * Fills an empty volume from a host directory, as Docker does on the first mount of a new
+     * volume: the content is copied with modes, owners, symlinks, hardlinks, special files and
+     * times, and the volume's root takes the owner and mode of {@code source}.
      *
-     * @param source the image's directory at the mount destination, in the container's rootfs
+     * @param source a directory already resolved inside the container's root filesystem; a
+     *               symlink here is not followed
      * @return true if content was copied; false if the volume was not empty or {@code source} is
      * not a directory
      */
     public synchronized boolean copyUpIfEmpty(VolumeRecord volume, Path source) {
+        if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        return copyUp(volume, SourceTree.of(source), source.toString());
+    }
+
+    /**
+     * Fills an empty volume from the image's content at {@code containerPath}, read through the
+     * image's layers (whiteouts honoured, symlinks followed inside the image), without mounting.
+     *
+     * @return true if content was copied; false if the volume was not empty or the image has no
+     * directory there
+     */
+    public synchronized boolean copyUpIfEmpty(VolumeRecord volume, LayeredRootfs image, String containerPath) {
+        Optional<String> real = image.realPath(containerPath);
+        if (real.isEmpty() || image.entry(real.get()).filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).isEmpty()) {
+            return false;
+        }
+        return copyUp(volume, SourceTree.of(image, real.get()), "image path " + containerPath);
+    }
+
+    private boolean copyUp(VolumeRecord volume, SourceTree source, String description) {
         Path data = volume.mountpoint();
         try {
-            if (!Files.isDirectory(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                return false;
-            }
             try (Stream<Path> entries = Files.list(data)) {
                 if (entries.findAny().isPresent()) {
                     return false;
@@ -170,8 +193,8 @@ public final class VolumeStore {
             }
             TreeCopier.copyContents(source, data);
             return true;
-        } catch (IOException e) {
-            throw new VolumeException("copy image content " + source + " into volume " + volume.name()
+        } catch (IOException | UncheckedIOException e) {
+            throw new VolumeException("copy image content " + description + " into volume " + volume.name()
                     + ": " + e.getMessage(), e);
         }
     }

@@ -7,6 +7,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import dev.berth.engine.runtime.etc.LayeredRootfs;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,34 @@ class VolumeCopyUpTest {
                 .redirectErrorStream(true).start();
         assertThat(new String(getcap.getInputStream().readAllBytes()).strip())
                 .isEqualTo(volume.mountpoint().resolve("ping") + " cap_net_raw=ep");
+    }
+
+    @Test
+    void copyUp_fromImageLayers_copiesTheMergedView() throws Exception {
+        Path lower = Files.createDirectories(temp.resolve("layers/lower/var/lib/db"));
+        Path upper = Files.createDirectories(temp.resolve("layers/upper/var/lib/db"));
+        Files.writeString(lower.resolve("base.conf"), "lower");
+        Files.writeString(lower.resolve("stale"), "deleted above");
+        Files.writeString(upper.resolve("base.conf"), "upper");
+        Files.writeString(upper.resolve(".wh.stale"), "");
+        Files.createDirectories(upper.resolve("sub"));
+        Files.writeString(upper.resolve("sub/x"), "x");
+        Files.setAttribute(upper, "unix:mode", 0700);
+        Files.setAttribute(upper, "unix:uid", 999);
+        LayeredRootfs image = new LayeredRootfs(List.of(temp.resolve("layers/upper"), temp.resolve("layers/lower")));
+        VolumeRecord volume = store.create("db_data", Map.of(), Map.of());
+
+        assertThat(store.copyUpIfEmpty(volume, image, "/var/lib/db")).isTrue();
+
+        Path data = volume.mountpoint();
+        try (var entries = Files.list(data)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("base.conf", "sub");
+        }
+        assertThat(data.resolve("base.conf")).hasContent("upper");
+        assertThat(data.resolve("sub/x")).hasContent("x");
+        assertThat(attr(data, "mode") & 07777).isEqualTo(0700);
+        assertThat(attr(data, "uid")).isEqualTo(999);
+        assertThat(store.copyUpIfEmpty(store.create("other", Map.of(), Map.of()), image, "/var/lib/none")).isFalse();
     }
 
     private static void run(String... command) throws Exception {

@@ -10,7 +10,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Reads files of an image's root filesystem through its unpacked layers, top layer first, without
@@ -51,17 +56,23 @@ public final class LayeredRootfs {
      * symlink chain is longer than 40.
      */
     public Optional<Path> resolve(String path) {
+        return realPath(path).flatMap(this::entry);
+    }
+
+    /**
+     * The absolute path, free of symlinks, that {@code path} leads to inside the root
+     * filesystem, if an entry is visible there.
+     */
+    public Optional<String> realPath(String path) {
         Deque<String> pending = new ArrayDeque<>(components(path));
         List<String> current = new ArrayList<>();
         int symlinks = 0;
-        Path found = null;
         while (!pending.isEmpty()) {
             String name = pending.removeFirst();
             if (name.equals("..")) {
                 if (!current.isEmpty()) {
                     current.removeLast();
                 }
-                found = null;
                 continue;
             }
             current.add(name);
@@ -69,12 +80,11 @@ public final class LayeredRootfs {
             if (entry.isEmpty()) {
                 return Optional.empty();
             }
-            found = entry.get();
-            if (Files.isSymbolicLink(found)) {
+            if (Files.isSymbolicLink(entry.get())) {
                 if (++symlinks > MAX_SYMLINKS) {
                     return Optional.empty();
                 }
-                String target = readLink(found);
+                String target = readLink(entry.get());
                 current.removeLast();
                 if (target.startsWith("/")) {
                     current.clear();
@@ -83,13 +93,65 @@ public final class LayeredRootfs {
                 for (int i = targetParts.size() - 1; i >= 0; i--) {
                     pending.addFirst(targetParts.get(i));
                 }
-                found = null;
             }
         }
-        if (found == null) {
-            return current.isEmpty() ? topmostRoot() : lookup(current);
+        return Optional.of("/" + String.join("/", current));
+    }
+
+    /**
+     * The topmost visible entry at {@code path}, whose parent directories must not be symlinks
+     * (use {@link #realPath}); a final symlink is returned, not followed.
+     */
+    public Optional<Path> entry(String path) {
+        List<String> logical = components(path);
+        return logical.isEmpty() ? topmostRoot() : lookup(logical);
+    }
+
+    /**
+     * The merged content of the directory at {@code directory} (a path free of symlinks): each
+     * visible name mapped to its topmost host entry, sorted by name; whiteout markers are not
+     * listed. Empty when no directory is visible there.
+     */
+    public Map<String, Path> list(String directory) {
+        List<String> logical = components(directory);
+        Map<String, Path> merged = new TreeMap<>();
+        Set<String> hidden = new HashSet<>();
+        for (Path layer : layers) {
+            Path dir = logical.isEmpty() ? layer : layer.resolve(String.join("/", logical));
+            if (Files.exists(dir, NOFOLLOW) && !Files.isDirectory(dir, NOFOLLOW)) {
+                break;
+            }
+            if (!Files.isDirectory(dir, NOFOLLOW)) {
+                if (!logical.isEmpty() && hiddenBelow(layer, logical)) {
+                    break;
+                }
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path entry : entries.toList()) {
+                    String name = entry.getFileName().toString();
+                    if (name.equals(OPAQUE_MARKER)) {
+                        continue;
+                    }
+                    if (name.startsWith(WHITEOUT_PREFIX)) {
+                        hidden.add(name.substring(WHITEOUT_PREFIX.length()));
+                    } else if (!merged.containsKey(name) && !hidden.contains(name)) {
+                        if (isOverlayWhiteout(entry)) {
+                            hidden.add(name);
+                        } else {
+                            merged.put(name, entry);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("list " + directory + " of the image in " + dir, e);
+            }
+            if (Files.exists(dir.resolve(OPAQUE_MARKER), NOFOLLOW)
+                    || (!logical.isEmpty() && hiddenBelow(layer, logical))) {
+                break;
+            }
         }
-        return Optional.of(found);
+        return merged;
     }
 
     /** The topmost entry for a logical path whose parents are already resolved, honouring whiteouts. */

@@ -112,6 +112,34 @@ class LayeredRootfsTest {
         assertThat(rootfs.resolve("/etc/a")).isEmpty();
     }
 
+    @Test
+    void list_mergesLayers_honouringWhiteoutsAndOpaqueDirectories() throws Exception {
+        write(bottom, "srv/a", "bottom");
+        write(bottom, "srv/b", "bottom");
+        write(bottom, "srv/c", "bottom");
+        write(middle, "srv/b", "middle");
+        write(middle, "srv/.wh.c", "");
+        write(top, "srv/d", "top");
+
+        assertThat(rootfs.list("/srv")).containsExactly(
+                java.util.Map.entry("a", bottom.resolve("srv/a")),
+                java.util.Map.entry("b", middle.resolve("srv/b")),
+                java.util.Map.entry("d", top.resolve("srv/d")));
+
+        write(top, "srv/.wh..wh..opq", "");
+        assertThat(rootfs.list("/srv")).containsOnlyKeys("d");
+    }
+
+    @Test
+    void realPath_followsSymlinksInsideTheRootfs() throws Exception {
+        write(bottom, "data/app/file", "x");
+        Files.createDirectories(top.resolve("var/lib"));
+        Files.createSymbolicLink(top.resolve("var/lib/app"), Path.of("../../data/app"));
+
+        assertThat(rootfs.realPath("/var/lib/app")).contains("/data/app");
+        assertThat(rootfs.realPath("/var/lib/none")).isEmpty();
+    }
+
     private static void write(Path layer, String relative, String content) throws Exception {
         Path file = layer.resolve(relative);
         Files.createDirectories(file.getParent());
