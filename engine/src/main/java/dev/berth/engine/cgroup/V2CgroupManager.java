@@ -1,0 +1,178 @@
+package dev.berth.engine.cgroup;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Manages containers' cgroups in the unified (v2) hierarchy at {@code <root>/<parent>/<name>}:
+ * memory.max, memory.swap.max, memory.low, cpu.max, cpu.weight, cpuset.*, pids.max, the v2
+ * freezer and cgroup.kill (isolation.md §1.4). Controllers are enabled top-down in each
+ * ancestor's cgroup.subtree_control. v2 has no device filter here: see {@link #filtersDevices()}.
+ */
+public final class V2CgroupManager implements CgroupManager {
+
+    /** The controllers berth enables for its containers, when the host offers them. */
+    static final List<String> CONTROLLERS = List.of("cpuset", "cpu", "memory", "pids");
+
+    private final Path root;
+    private final String parent;
+    private final CgroupFs fs;
+
+    /**
+     * @param root   the cgroup2 mount point, such as {@code /sys/fs/cgroup}
+     * @param parent the parent cgroup, {@link CgroupManager#DEFAULT_PARENT} outside tests
+     */
+    public V2CgroupManager(Path root, String parent, CgroupFs fs) {
+        this.root = root;
+        this.parent = CgroupManager.requireValidName("parent", parent);
+        this.fs = fs;
+    }
+
+    @Override
+    public Cgroup create(String name, ResourceLimits limits) {
+        CgroupManager.requireValidName("name", name);
+        Set<String> available = controllers(root.resolve("cgroup.controllers"));
+        requireControllersFor(name, limits, available);
+        List<String> wanted = CONTROLLERS.stream().filter(available::contains).toList();
+        Path parentDir = root.resolve(parent);
+        Path dir = parentDir.resolve(name);
+        enable(root, wanted);
+        ensureParent(parentDir, name);
+        enable(parentDir, wanted);
+        try {
+            fs.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new CgroupException("create cgroup " + displayPath(name) + ": " + dir
+                    + " exists already; open it or remove it first", e);
+        } catch (IOException e) {
+            throw new CgroupException("create cgroup " + displayPath(name) + ": mkdir " + dir + ": "
+                    + ControlFiles.reason(e), e);
+        }
+        try {
+            writeLimits(dir, limits);
+        } catch (RuntimeException e) {
+            try {
+                fs.removeDirectory(dir);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return new V2Cgroup(name, displayPath(name), dir, fs);
+    }
+
+    @Override
+    public Cgroup open(String name) {
+        CgroupManager.requireValidName("name", name);
+        Path dir = root.resolve(parent).resolve(name);
+        if (!Files.isDirectory(dir)) {
+            throw new CgroupException("open cgroup " + displayPath(name) + ": " + dir + " does not exist");
+        }
+        return new V2Cgroup(name, displayPath(name), dir, fs);
+    }
+
+    @Override
+    public CgroupLayout.Mode mode() {
+        return CgroupLayout.Mode.V2;
+    }
+
+    /**
+     * Always false: v2 filters devices only through an eBPF program, which berth does not load
+     * yet, so the runtime must drop CAP_MKNOD on v2.
+     */
+    @Override
+    public boolean filtersDevices() {
+        return false;
+    }
+
+    private void writeLimits(Path dir, ResourceLimits limits) {
+        if (limits.memoryBytes() > 0) {
+            ControlFiles.write(fs, dir.resolve("memory.max"), Long.toString(limits.memoryBytes()));
+            if (limits.memorySwapBytes() != 0) {
+                // v2 limits swap alone, v1 memory + swap: runc's ConvertMemorySwapToCgroupV2Value.
+                String swap = limits.memorySwapBytes() == -1 ? "max"
+                        : Long.toString(limits.memorySwapBytes() - limits.memoryBytes());
+                ControlFiles.write(fs, dir.resolve("memory.swap.max"), swap);
+            }
+        }
+        if (limits.memoryReservationBytes() > 0) {
+            ControlFiles.write(fs, dir.resolve("memory.low"), Long.toString(limits.memoryReservationBytes()));
+        }
+        if (limits.effectiveCpuShares() > 0) {
+            ControlFiles.write(fs, dir.resolve("cpu.weight"),
+                    Long.toString(CpuWeight.fromShares(limits.effectiveCpuShares())));
+        }
+        if (limits.nanoCpus() > 0) {
+            ControlFiles.write(fs, dir.resolve("cpu.max"),
+                    limits.cpuQuotaUs() + " " + ResourceLimits.CPU_PERIOD_US);
+        }
+        if (!limits.cpusetCpus().isEmpty()) {
+            ControlFiles.write(fs, dir.resolve("cpuset.cpus"), limits.cpusetCpus());
+        }
+        if (!limits.cpusetMems().isEmpty()) {
+            ControlFiles.write(fs, dir.resolve("cpuset.mems"), limits.cpusetMems());
+        }
+        limits.pidsMax().ifPresent(max -> ControlFiles.write(fs, dir.resolve("pids.max"), max));
+    }
+
+    private void enable(Path dir, List<String> wanted) {
+        Path subtree = dir.resolve("cgroup.subtree_control");
+        Set<String> enabled = controllers(subtree);
+        for (String controller : wanted) {
+            if (!enabled.contains(controller)) {
+                ControlFiles.write(fs, subtree, "+" + controller);
+            }
+        }
+    }
+
+    private void ensureParent(Path parentDir, String name) {
+        if (Files.isDirectory(parentDir)) {
+            return;
+        }
+        try {
+            fs.createDirectory(parentDir);
+        } catch (FileAlreadyExistsException e) {
+            // made by a concurrent create: fine
+        } catch (IOException e) {
+            throw new CgroupException("create cgroup " + displayPath(name) + ": mkdir " + parentDir
+                    + ": " + ControlFiles.reason(e), e);
+        }
+    }
+
+    private void requireControllersFor(String name, ResourceLimits limits, Set<String> available) {
+        List<String> needed = new ArrayList<>();
+        if (limits.memoryBytes() > 0 || limits.memoryReservationBytes() > 0) {
+            needed.add("memory");
+        }
+        if (limits.nanoCpus() > 0 || limits.cpuShares() != 0) {
+            needed.add("cpu");
+        }
+        if (!limits.cpusetCpus().isEmpty() || !limits.cpusetMems().isEmpty()) {
+            needed.add("cpuset");
+        }
+        if (limits.pidsLimit().isPresent()) {
+            needed.add("pids");
+        }
+        for (String controller : needed) {
+            if (!available.contains(controller)) {
+                throw new CgroupException("create cgroup " + displayPath(name) + ": the limits need the "
+                        + controller + " controller, which " + root.resolve("cgroup.controllers")
+                        + " does not offer");
+            }
+        }
+    }
+
+    private Set<String> controllers(Path file) {
+        String text = ControlFiles.read(fs, file);
+        return text.isEmpty() ? Set.of() : Set.of(text.split("\\s+"));
+    }
+
+    private String displayPath(String name) {
+        return "/" + parent + "/" + name;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.berth.engine.volume;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.engine.runtime.etc.LayeredRootfs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Named volumes of the {@code local} driver under {@code <dataRoot>/volumes/<name>/}: the content
+ * in {@code _data}, the metadata in {@code volume.json}, written atomically (temp file + rename)
+ * so a crash never leaves half a record. Safe for concurrent use within one engine process.
+ */
+public final class VolumeStore {
+
+    /** Driver options Docker's local driver accepts. */
+    private static final Set<String> LOCAL_OPTIONS = Set.of("type", "device", "o", "size");
+    private static final String METADATA = "volume.json";
+
+    private final Path volumesDir;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** A store under {@code dataRoot}, such as {@code /var/lib/berth}. */
+    public VolumeStore(Path dataRoot) {
+        this(dataRoot, Clock.systemUTC());
+    }
+
+    public VolumeStore(Path dataRoot, Clock clock) {
+        this.volumesDir = dataRoot.resolve("volumes");
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the named volume, or returns the existing one of that name unchanged, as Docker
+     * does.
+     *
+     * @throws VolumeException for an invalid name or an option the local driver does not know
+     */
+    public synchronized VolumeRecord create(String name, Map<String, String> labels,
+                                            Map<String, String> options) {
+        VolumeNames.requireValid(name);
+        for (String key : options.keySet()) {
+            if (!LOCAL_OPTIONS.contains(key)) {
+                throw new VolumeException("create " + name + ": invalid option key: \"" + key + "\"");
+            }
+        }
+        Optional<VolumeRecord> existing = find(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Path dir = volumesDir.resolve(name);
+        VolumeRecord record = new VolumeRecord(name, VolumeRecord.LOCAL_DRIVER, labels, options,
+                clock.instant(), dir.resolve("_data"));
+        try {
+            Files.createDirectories(volumesDir);
+            setMode(volumesDir, "rwx-----x");
+            Files.createDirectories(record.mountpoint());
+            setMode(record.mountpoint(), "rwxr-xr-x");
+            writeAtomically(dir.resolve(METADATA), json.writeValueAsBytes(StoredVolume.of(record)));
+        } catch (IOException e) {
+            throw new VolumeException("create volume " + name + " in " + dir + ": " + e.getMessage(), e);
+        }
+        return record;
+    }
+
+    /** Creates a volume with a random 64-hex name and the anonymous label, for a {@code -v /dst}. */
+    public VolumeRecord createAnonymous(Map<String, String> labels) {
+        Map<String, String> all = new HashMap<>(labels);
+        all.put(VolumeRecord.ANONYMOUS_LABEL, "");
+        return create(VolumeNames.anonymous(), all, Map.of());
+    }
+
+    /**
+     * The volume called {@code name}.
+     *
+     * @throws NoSuchVolumeException {@code get NAME: no such volume}
+     */
+    public VolumeRecord inspect(String name) {
+        return find(name).orElseThrow(() -> new NoSuchVolumeException("get", name));
+    }
+
+    /** The volume called {@code name}, if it exists (a volume whose metadata is not written yet does not). */
+    public synchronized Optional<VolumeRecord> find(String name) {
+        if (name == null || name.contains("/") || name.startsWith(".")) {
+            return Optional.empty();
+        }
+        Path metadata = volumesDir.resolve(name).resolve(METADATA);
+        if (!Files.isRegularFile(metadata)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(metadata.toFile(), StoredVolume.class)
+                    .toRecord(volumesDir.resolve(name).resolve("_data")));
+        } catch (IOException e) {
+            throw new VolumeException("read volume " + name + ": " + metadata + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The volumes that match {@code filter}, sorted by name. */
+    public synchronized List<VolumeRecord> list(VolumeFilter filter) {
+        if (!Files.isDirectory(volumesDir)) {
+            return List.of();
+        }
+        List<VolumeRecord> volumes = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(volumesDir)) {
+            for (Path dir : dirs.sorted().toList()) {
+                find(dir.getFileName().toString()).filter(filter::matches).ifPresent(volumes::add);
+            }
+        } catch (IOException e) {
+            throw new VolumeException("list volumes in " + volumesDir + ": " + e.getMessage(), e);
+        }
+        return volumes;
+    }
+
+    /**
+     * Removes the volume and its content.
+     *
+     * @throws NoSuchVolumeException {@code get NAME: no such volume}
+     * @throws VolumeInUseException  {@code remove NAME: volume is in use - [ID, …]}
+     */
+    public synchronized void remove(String name, VolumeUsage usage) {
+        inspect(name);
+        List<String> users = usage.containersUsing(name);
+        if (!users.isEmpty()) {
+            throw new VolumeInUseException(name, users);
+        }
+        Path dir = volumesDir.resolve(name);
+        // Renamed first, so a crash halfway leaves no half-deleted volume under its name.
+        Path doomed = volumesDir.resolve(".removing-" + name + "-" + UUID.randomUUID());
+        try {
+            Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(doomed);
+        } catch (IOException e) {
+            throw new VolumeException("remove " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fills an empty volume from a host directory, as Docker does on the first mount of a new
+     * volume: the content is copied with modes, owners, symlinks, hardlinks, special files and
+     * times, and the volume's root takes the owner and mode of {@code source}.
+     *
+     * @param source a directory already resolved inside the container's root filesystem; a
+     *               symlink here is not followed
+     * @return true if content was copied; false if the volume was not empty or {@code source} is
+     * not a directory
+     */
+    public synchronized boolean copyUpIfEmpty(VolumeRecord volume, Path source) {
+        if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        return copyUp(volume, SourceTree.of(source), source.toString());
+    }
+
+    /**
+     * Fills an empty volume from the image's content at {@code containerPath}, read through the
+     * image's layers (whiteouts honoured, symlinks followed inside the image), without mounting.
+     *
+     * @return true if content was copied; false if the volume was not empty or the image has no
+     * directory there
+     */
+    public synchronized boolean copyUpIfEmpty(VolumeRecord volume, LayeredRootfs image, String containerPath) {
+        Optional<String> real = image.realPath(containerPath);
+        if (real.isEmpty() || image.entry(real.get()).filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).isEmpty()) {
+            return false;
+        }
+        return copyUp(volume, SourceTree.of(image, real.get()), "image path " + containerPath);
+    }
+
+    private boolean copyUp(VolumeRecord volume, SourceTree source, String description) {
+        Path data = volume.mountpoint();
+        try {
+            try (Stream<Path> entries = Files.list(data)) {
+                if (entries.findAny().isPresent()) {
+                    return false;
+                }
+            }
+            TreeCopier.copyContents(source, data);
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            throw new VolumeException("copy image content " + description + " into volume " + volume.name()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the filesystem of " + target + " cannot rename atomically", e);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void setMode(Path path, String mode) throws IOException {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** volume.json as written on disk; the mount point follows from where the file lies. */
+    record StoredVolume(String name, String driver, Map<String, String> labels,
+                        Map<String, String> options, String createdAt) {
+
+        static StoredVolume of(VolumeRecord record) {
+            return new StoredVolume(record.name(), record.driver(), record.labels(), record.options(),
+                    record.createdAt().toString());
+        }
+
+        VolumeRecord toRecord(Path mountpoint) {
+            return new VolumeRecord(name, driver, labels == null ? Map.of() : labels,
+                    options == null ? Map.of() : options, Instant.parse(createdAt), mountpoint);
+        }
+    }
+}
