@@ -13,7 +13,13 @@ package dev.berth.engine.runtime;
 public record ContainerInspect(String id, String name, ContainerStatus status, long pid, String startedAt,
                                String finishedAt, int exitCode, boolean oomKilled, String error) {
 
+    /** Docker's {@code State.Running}: true while paused too. */
     public boolean running() {
-        return status == ContainerStatus.RUNNING;
+        return status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED;
+    }
+
+    /** Docker's {@code State.Paused}. */
+    public boolean paused() {
+        return status == ContainerStatus.PAUSED;
     }
 }

@@ -27,8 +27,19 @@ public record ContainerState(String id, String name, ContainerStatus status, lon
                 why);
     }
 
+    /** Paused (frozen) or running again; the processes stay the same. */
+    ContainerState withStatus(ContainerStatus s) {
+        return new ContainerState(id, name, s, monitorPid, monitorStartTime, initPid, createdAt, startedAt,
+                finishedAt, exitCode, oomKilled, error);
+    }
+
+    /** Running or paused: its monitor and processes exist. */
+    boolean live() {
+        return status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED;
+    }
+
     ContainerInspect inspect() {
-        return new ContainerInspect(id, name, status, status == ContainerStatus.RUNNING ? initPid : 0, startedAt,
+        return new ContainerInspect(id, name, status, live() ? initPid : 0, startedAt,
                 finishedAt, exitCode, oomKilled, error);
     }
 }

@@ -39,6 +39,11 @@ import java.util.Objects;
  * @param stopSignal         signal number sent by stop (15 when 0)
  * @param stopTimeoutSeconds grace period of stop before SIGKILL (negative for Docker's 10 s)
  * @param log                json-file rotation
+ * @param imageId            the image the container was created from (its ID), null when not from the store
+ * @param limits             cgroup limits; {@link ContainerLimits#NONE} for none
+ * @param volumes            names of the volumes the container mounts (refused removal while it exists)
+ * @param anonymousVolumes   names of the anonymous volumes made for it, removed with the container by
+ *                           {@code --rm}
  */
 public record CreateOptions(
         String name,
@@ -65,7 +70,11 @@ public record CreateOptions(
         boolean init,
         int stopSignal,
         int stopTimeoutSeconds,
-        LogOptions log) {
+        LogOptions log,
+        String imageId,
+        ContainerLimits limits,
+        List<String> volumes,
+        List<String> anonymousVolumes) {
 
     public CreateOptions {
         layerDirs = List.copyOf(layerDirs);
@@ -81,6 +90,9 @@ public record CreateOptions(
         sysctls = Map.copyOf(sysctls);
         ulimits = List.copyOf(ulimits);
         Objects.requireNonNull(log, "log");
+        limits = limits == null ? ContainerLimits.NONE : limits;
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        anonymousVolumes = anonymousVolumes == null ? List.of() : List.copyOf(anonymousVolumes);
     }
 
     /** A builder starting from Docker's defaults, for the layers of one image. */
@@ -125,6 +137,10 @@ public record CreateOptions(
         private int stopSignal;
         private int stopTimeoutSeconds = -1;
         private LogOptions log = LogOptions.UNLIMITED;
+        private String imageId;
+        private ContainerLimits limits = ContainerLimits.NONE;
+        private final List<String> volumes = new ArrayList<>();
+        private final List<String> anonymousVolumes = new ArrayList<>();
 
         private Builder(List<Path> layerDirs) {
             this.layerDirs = List.copyOf(layerDirs);
@@ -153,11 +169,25 @@ public record CreateOptions(
         public Builder stopSignal(int v) { stopSignal = v; return this; }
         public Builder stopTimeoutSeconds(int v) { stopTimeoutSeconds = v; return this; }
         public Builder log(LogOptions v) { log = v; return this; }
+        public Builder imageId(String v) { imageId = v; return this; }
+        public Builder limits(ContainerLimits v) { limits = v; return this; }
+        public Builder entrypoint(List<String> v) { entrypoint = List.copyOf(v); return this; }
+        public Builder command(List<String> v) { command = List.copyOf(v); return this; }
+        public Builder extraGids(List<Integer> v) { extraGids = List.copyOf(v); return this; }
+        /** A volume the container mounts; {@code anonymous} ones are removed with it by {@code --rm}. */
+        public Builder volume(String v, boolean anonymous) {
+            volumes.add(v);
+            if (anonymous) {
+                anonymousVolumes.add(v);
+            }
+            return this;
+        }
 
         public CreateOptions build() {
             return new CreateOptions(name, layerDirs, entrypoint, command, env, workingDir, uid, gid,
                     extraGids, homeDir, hostname, mounts, tmpfs, capAdd, capDrop, privileged, securityOpts,
-                    readOnlyRoot, shmSize, sysctls, ulimits, init, stopSignal, stopTimeoutSeconds, log);
+                    readOnlyRoot, shmSize, sysctls, ulimits, init, stopSignal, stopTimeoutSeconds, log, imageId, limits,
+                    volumes, anonymousVolumes);
         }
     }
 }

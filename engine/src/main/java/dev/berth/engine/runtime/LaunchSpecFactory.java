@@ -22,7 +22,7 @@ final class LaunchSpecFactory {
     }
 
     static LaunchSpec launch(String id, ContainerStore store, CreateOptions o, List<Path> cgroupProcs,
-                             List<Mount> fileMounts) {
+                             Map<String, Path> cgroupBinds, List<Mount> fileMounts) {
         String hostname = hostname(id, o);
         List<Mount> mounts = new ArrayList<>(fileMounts);
         mounts.addAll(o.mounts());
@@ -45,7 +45,7 @@ final class LaunchSpecFactory {
                 o.privileged() ? List.of() : LinuxDefaults.maskedPaths(),
                 o.privileged() ? List.of() : LinuxDefaults.readOnlyPaths(), sysctls, rlimits(o.ulimits()),
                 o.shmSize() > 0 ? o.shmSize() : LinuxDefaults.SHM_SIZE, o.init(), o.log(), store.logFile(id),
-                cgroupProcs, Map.of(), false);
+                cgroupProcs, cgroupBinds, false);
     }
 
     static ExecSpec exec(String id, long initPid, CreateOptions o, ExecOptions e, List<Path> cgroupProcs) {

@@ -81,7 +81,7 @@ public final class Runtime {
         CreateOptions options;
         synchronized (this) {
             state = refresh(id);
-            if (state.status() == ContainerStatus.RUNNING) {
+            if (state.live()) {
                 return;
             }
             options = store.config(id);
@@ -89,7 +89,7 @@ public final class Runtime {
         }
         String hostname = LaunchSpecFactory.hostname(id, options);
         LaunchSpec spec = LaunchSpecFactory.launch(id, store, options, cgroups.prepare(id, options),
-                files.prepare(id, store.dir(id), hostname, options));
+                cgroups.binds(id), files.prepare(id, store.dir(id), hostname, options));
         try {
             Launched l = launcher.launch(spec);
             long startTime = Syscalls.startTime(l.monitorPid()).orElse(0);
@@ -111,10 +111,12 @@ public final class Runtime {
 
     private void stopLocked(String id, Duration timeout) {
         ContainerState s = refresh(id);
-        if (s.status() != ContainerStatus.RUNNING) {
+        if (!s.live()) {
             return;
         }
+        // As Docker: a paused container is thawed so that its PID 1 can handle the stop signal.
         Syscalls.kill(s.initPid(), store.config(id).effectiveStopSignal());
+        thawIfPaused(s);
         if (!Syscalls.awaitExit(s.monitorPid(), timeout.toMillis())) {
             Syscalls.kill(s.initPid(), Syscalls.SIGKILL);
             Syscalls.awaitExit(s.monitorPid(), -1);
@@ -132,10 +134,14 @@ public final class Runtime {
     public void kill(String ref, int signal) {
         String id = resolve(ref);
         ContainerState s = refresh(id);
-        if (s.status() != ContainerStatus.RUNNING) {
+        if (!s.live()) {
             throw new EngineException("Cannot kill container: " + ref + ": Container " + id + " is not running");
         }
         int errno = Syscalls.kill(s.initPid(), signal);
+        if (signal == Syscalls.SIGKILL) {
+            // a frozen process dies of SIGKILL only once thawed
+            thawIfPaused(s);
+        }
         if (errno != 0 && errno != Syscalls.ESRCH) {
             throw new EngineException("cannot send signal " + signal + " to container " + id + ": errno " + errno);
         }
@@ -145,7 +151,7 @@ public final class Runtime {
     public int waitFor(String ref) {
         String id = resolve(ref);
         ContainerState s = refresh(id);
-        if (s.status() == ContainerStatus.RUNNING) {
+        if (s.live()) {
             Syscalls.awaitExit(s.monitorPid(), -1);
             s = refresh(id);
         }
@@ -162,12 +168,13 @@ public final class Runtime {
 
     private void removeLocked(String id, boolean force) {
         ContainerState s = refresh(id);
-        if (s.status() == ContainerStatus.RUNNING) {
+        if (s.live()) {
             if (!force) {
-                throw new EngineException("You cannot remove a running container " + id
+                throw new EngineException("You cannot remove a " + s.status().dockerName() + " container " + id
                         + ". Stop the container before attempting removal or force remove");
             }
             Syscalls.kill(s.initPid(), Syscalls.SIGKILL);
+            thawIfPaused(s);
             Syscalls.awaitExit(s.monitorPid(), -1);
             refresh(id);
         }
@@ -195,12 +202,61 @@ public final class Runtime {
     public ExecResult exec(String ref, ExecOptions options) {
         String id = resolve(ref);
         ContainerState s = refresh(id);
+        if (s.status() == ContainerStatus.PAUSED) {
+            throw new EngineException("Container " + id + " is paused, unpause the container before exec");
+        }
         if (s.status() != ContainerStatus.RUNNING) {
             throw new EngineException("Container " + id + " is not running: start it before exec");
         }
         CreateOptions config = store.config(id);
         return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), config, options, cgroups.prepare(id, config)),
                 store.dir(id));
+    }
+
+    /** Freezes every process of a running container (Docker's pause). */
+    public void pause(String ref) {
+        String id = resolve(ref);
+        synchronized (lock(id)) {
+            ContainerState s = refresh(id);
+            if (s.status() == ContainerStatus.PAUSED) {
+                throw new EngineException("Container " + id + " is already paused");
+            }
+            if (s.status() != ContainerStatus.RUNNING) {
+                throw new EngineException("Container " + id + " is not running");
+            }
+            cgroups.freeze(id);
+            update(s.withStatus(ContainerStatus.PAUSED));
+        }
+    }
+
+    /** Thaws a paused container (Docker's unpause). */
+    public void unpause(String ref) {
+        String id = resolve(ref);
+        synchronized (lock(id)) {
+            ContainerState s = refresh(id);
+            if (s.status() != ContainerStatus.PAUSED) {
+                throw new EngineException("Container " + id + " is not paused");
+            }
+            cgroups.thaw(id);
+            update(s.withStatus(ContainerStatus.RUNNING));
+        }
+    }
+
+    private void thawIfPaused(ContainerState s) {
+        if (s.status() == ContainerStatus.PAUSED) {
+            cgroups.thaw(s.id());
+            update(s.withStatus(ContainerStatus.RUNNING));
+        }
+    }
+
+    /** The options a container was created with. */
+    public CreateOptions config(String ref) {
+        return store.config(resolve(ref));
+    }
+
+    /** The json-file log of a container, for following it as it grows. */
+    public Path logFile(String ref) {
+        return store.logFile(resolve(ref));
     }
 
     /** The container's log, oldest entry first, rotated files included. */
@@ -235,7 +291,7 @@ public final class Runtime {
         if (s == null) {
             throw new EngineException("No such container: " + id);
         }
-        if (s.status() != ContainerStatus.RUNNING) {
+        if (!s.live()) {
             return s;
         }
         Optional<ExitRecord> exit = store.exit(id);

@@ -21,7 +21,7 @@ class LaunchSpecFactoryTest {
     Path data;
 
     private LaunchSpec spec(CreateOptions.Builder b) {
-        return LaunchSpecFactory.launch(ID, new ContainerStore(data), b.build(), List.of(), List.of());
+        return LaunchSpecFactory.launch(ID, new ContainerStore(data), b.build(), List.of(), java.util.Map.of(), List.of());
     }
 
     private CreateOptions.Builder options() {

@@ -33,7 +33,7 @@ class LauncherIT {
     void syncNetwork_stopsInTheNewNamespaces_untilTheCallerHasWiredTheNetwork() throws Exception {
         String id = fx.runtime.create(fx.options("sh", "-c", "echo wired").build());
         ContainerStore store = new ContainerStore(fx.dataRoot);
-        LaunchSpec s = LaunchSpecFactory.launch(id, store, store.config(id), List.of(), List.of());
+        LaunchSpec s = LaunchSpecFactory.launch(id, store, store.config(id), List.of(), java.util.Map.of(), List.of());
         LaunchSpec synced = new LaunchSpec(s.id(), s.stateDir(), s.rootfs(), s.lowerDirs(), s.upperDir(), s.workDir(),
                 s.argv(), s.env(), s.cwd(), s.uid(), s.gid(), s.extraGids(), s.hostname(), s.capabilities(),
                 s.privileged(), s.seccomp(), s.noNewPrivs(), s.readOnlyRoot(), s.mounts(), s.maskedPaths(),

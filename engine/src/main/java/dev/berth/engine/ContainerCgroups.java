@@ -1,0 +1,126 @@
+package dev.berth.engine;
+
+import dev.berth.engine.cgroup.Cgroup;
+import dev.berth.engine.cgroup.CgroupException;
+import dev.berth.engine.cgroup.CgroupLayout;
+import dev.berth.engine.cgroup.CgroupManager;
+import dev.berth.engine.cgroup.ResourceLimits;
+import dev.berth.engine.cgroup.V1Cgroup;
+import dev.berth.engine.runtime.CgroupAttachment;
+import dev.berth.engine.runtime.ContainerLimits;
+import dev.berth.engine.runtime.CreateOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * The runtime's cgroups on a {@link CgroupManager}: one cgroup per container, named after its ID
+ * under the manager's parent ({@code berth} outside tests), with the container's memory, swap,
+ * CPU and pids limits (isolation.md section 1.4).
+ */
+public final class ContainerCgroups implements CgroupAttachment {
+
+    private final CgroupManager manager;
+
+    public ContainerCgroups(CgroupManager manager) {
+        this.manager = manager;
+    }
+
+    /**
+     * Docker's reading of the limits: memory + swap is twice the memory when only memory is set,
+     * {@code --pids-limit} 0 or -1 is unlimited.
+     *
+     * @throws EngineException with Docker's message when the limits are inconsistent
+     */
+    public static ResourceLimits resourceLimits(ContainerLimits l) {
+        try {
+            return new ResourceLimits(l.memoryBytes(), l.memorySwapBytes(), 0, l.nanoCpus(), 0, "", "",
+                    l.pidsLimit() == 0 ? OptionalLong.empty() : OptionalLong.of(l.pidsLimit() > 0 ? l.pidsLimit() : -1))
+                    .withDockerSwapDefault();
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks the limits before a container is created, with Docker's messages.
+     *
+     * @throws EngineException e.g. {@code Range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available}
+     */
+    public static void validate(ContainerLimits limits, int hostCpus) {
+        try {
+            resourceLimits(limits).requireCpusAvailable(hostCpus);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Path> prepare(String containerId, CreateOptions options) {
+        return find(containerId).orElseGet(() -> manager.create(containerId, resourceLimits(options.limits())))
+                .procsFiles();
+    }
+
+    @Override
+    public boolean oomKilled(String containerId) {
+        return find(containerId).map(c -> c.oomKillCount() > 0).orElse(false);
+    }
+
+    /** Kills what is left in the cgroup (the container has ended or is being removed) and removes it. */
+    @Override
+    public void release(String containerId) {
+        Optional<Cgroup> cgroup = find(containerId);
+        if (cgroup.isPresent()) {
+            if (!cgroup.get().pids().isEmpty()) {
+                cgroup.get().killAll();
+            }
+            cgroup.get().remove();
+        }
+    }
+
+    /**
+     * On v1 the controller folders of the container's own cgroup, as Docker shows them with the
+     * host's cgroup namespace; nothing on v2, where that needs a private cgroup namespace the
+     * launcher does not create yet.
+     */
+    @Override
+    public Map<String, Path> binds(String containerId) {
+        Map<String, Path> binds = new TreeMap<>();
+        if (find(containerId).orElse(null) instanceof V1Cgroup v1) {
+            for (String controller : CgroupLayout.V1_CONTROLLERS) {
+                try {
+                    binds.put(controller, v1.directory(controller));
+                } catch (CgroupException e) {
+                    // that controller is not mounted on this host: nothing to show
+                }
+            }
+        }
+        return binds;
+    }
+
+    @Override
+    public void freeze(String containerId) {
+        existing(containerId, "pause").freeze();
+    }
+
+    @Override
+    public void thaw(String containerId) {
+        existing(containerId, "unpause").thaw();
+    }
+
+    private Cgroup existing(String containerId, String verb) {
+        return find(containerId).orElseThrow(() -> new EngineException("cannot " + verb + " container "
+                + containerId + ": it has no cgroup (is it running?)"));
+    }
+
+    private Optional<Cgroup> find(String containerId) {
+        try {
+            return Optional.of(manager.open(containerId));
+        } catch (CgroupException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.berth.engine;
+
+import dev.berth.engine.image.ImageStore;
+import dev.berth.engine.image.ResolvedImage;
+import dev.berth.engine.runtime.CreateOptions;
+import dev.berth.engine.runtime.Runtime;
+import dev.berth.engine.runtime.etc.LayeredRootfs;
+import dev.berth.engine.runtime.etc.ResolvedUser;
+import dev.berth.engine.runtime.etc.UserResolver;
+import dev.berth.engine.runtime.launch.Mount;
+import dev.berth.engine.volume.MountPlanner;
+import dev.berth.engine.volume.MountSpec;
+import dev.berth.engine.volume.VolumeStore;
+import dev.berth.engine.volume.VolumeUsage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Creates a container from a {@link RunRequest}: resolves the image, applies its config
+ * ({@link ImageDefaults}), resolves the user against the image's /etc/passwd and /etc/group,
+ * prepares the mounts (bind sources, named and anonymous volumes filled from the image, tmpfs,
+ * an anonymous volume for each image VOLUME nothing else mounts) and records it in the runtime.
+ */
+final class ContainerCreator {
+
+    private final ImageStore images;
+    private final VolumeStore volumes;
+    private final Runtime runtime;
+    private final boolean dropMknod;
+
+    /**
+     * @param dropMknod drop CAP_MKNOD by default: where the cgroup manager has no device filter
+     *                  (cgroup v2 without an eBPF device program) a container holding it could create
+     *                  and open a node of a host disk
+     */
+    ContainerCreator(ImageStore images, VolumeStore volumes, Runtime runtime, boolean dropMknod) {
+        this.images = images;
+        this.volumes = volumes;
+        this.runtime = runtime;
+        this.dropMknod = dropMknod;
+    }
+
+    String create(RunRequest request) {
+        ResolvedImage image = resolve(request.image());
+        ImageDefaults merged = ImageDefaults.apply(image.config(), request);
+        ContainerCgroups.validate(request.limits(), java.lang.Runtime.getRuntime().availableProcessors());
+        LayeredRootfs rootfs = new LayeredRootfs(image.layersBottomFirst().reversed());
+        ResolvedUser user = UserResolver.resolve(merged.user(), List.of(), rootfs);
+
+        CreateOptions.Builder options = CreateOptions.builder(image.layersBottomFirst())
+                .name(request.name()).hostname(request.hostname())
+                .entrypoint(merged.entrypoint()).command(merged.command())
+                .workingDir(merged.workingDir())
+                .user(user.uid(), user.gid()).extraGids(user.additionalGids()).homeDir(user.home())
+                .privileged(request.privileged()).readOnlyRoot(request.readOnly()).init(request.init())
+                .stopSignal(merged.stopSignal())
+                .stopTimeoutSeconds(request.stopTimeout() == null ? -1 : request.stopTimeout())
+                .log(request.log()).imageId(image.id().toString()).limits(request.limits());
+        merged.env().forEach(options::env);
+        request.capAdd().forEach(options::capAdd);
+        request.capDrop().forEach(options::capDrop);
+        if (dropMknod && !request.privileged()) {
+            options.capDrop("MKNOD");
+        }
+        request.securityOpts().forEach(options::securityOpt);
+        request.ulimits().forEach(options::ulimit);
+        request.sysctls().forEach(options::sysctl);
+
+        List<String> anonymous = new ArrayList<>();
+        try {
+            mounts(request, image, rootfs, options, anonymous);
+            return runtime.create(options.build());
+        } catch (RuntimeException e) {
+            for (String name : anonymous) {
+                try {
+                    volumes.remove(name, VolumeUsage.NONE);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void mounts(RunRequest request, ResolvedImage image, LayeredRootfs rootfs, CreateOptions.Builder options,
+                        List<String> anonymous) {
+        MountPlanner planner = new MountPlanner(volumes);
+        Set<String> targets = new HashSet<>();
+        List<MountSpec> all = new ArrayList<>(request.mounts());
+        request.mounts().forEach(m -> targets.add(normalise(m.target())));
+        for (String volume : image.config().volumes()) {
+            if (targets.add(normalise(volume))) {
+                all.add(new MountSpec.Volume("", volume, false, false));
+            }
+        }
+        for (MountSpec spec : all) {
+            switch (spec) {
+                case MountSpec.Bind b -> {
+                    MountPlanner.PlannedBind planned = planner.planBind(b);
+                    options.mount(new Mount.Bind(planned.hostPath(), planned.target(), planned.readOnly()));
+                }
+                case MountSpec.Volume v -> {
+                    MountPlanner.PlannedBind planned = planner.planVolume(v, rootfs, Map.of());
+                    if (v.anonymous()) {
+                        anonymous.add(planned.volumeName());
+                    }
+                    options.volume(planned.volumeName(), v.anonymous());
+                    options.mount(new Mount.Bind(planned.hostPath(), planned.target(), planned.readOnly()));
+                }
+                case MountSpec.Tmpfs t -> options.mount(new Mount.Tmpfs(t.target(),
+                        Arrays.asList(t.options().split(","))));
+            }
+        }
+    }
+
+    private ResolvedImage resolve(String name) {
+        try {
+            return images.resolve(name);
+        } catch (IOException e) {
+            throw new EngineException("cannot read image " + name + " from the store: " + e.getMessage(), e);
+        }
+    }
+
+    private static String normalise(String target) {
+        String t = target.replaceAll("/+", "/");
+        return t.length() > 1 && t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.berth.engine;
+
+import dev.berth.engine.image.Digest;
+import dev.berth.engine.image.ImageUsage;
+import dev.berth.engine.runtime.ContainerInspect;
+import dev.berth.engine.runtime.Runtime;
+import dev.berth.engine.volume.VolumeUsage;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Answers the image and volume stores' "is it in use?" from the runtime's containers, running or
+ * not, as Docker refuses {@code image rm} and {@code volume rm} while any container refers to them.
+ */
+final class ContainerUsage implements ImageUsage, VolumeUsage {
+
+    /** A supplier, because the runtime is made after the stores that ask. */
+    private final Supplier<Runtime> runtime;
+
+    ContainerUsage(Supplier<Runtime> runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Optional<String> containerUsing(Digest imageId) {
+        String id = imageId.toString();
+        return containers().stream().map(ContainerInspect::id)
+                .filter(c -> id.equals(runtime.get().config(c).imageId())).findFirst();
+    }
+
+    @Override
+    public List<String> containersUsing(String volumeName) {
+        return containers().stream().map(ContainerInspect::id)
+                .filter(c -> runtime.get().config(c).volumes().contains(volumeName)).toList();
+    }
+
+    private List<ContainerInspect> containers() {
+        Runtime r = runtime.get();
+        return r == null ? List.of() : r.list();
+    }
+}

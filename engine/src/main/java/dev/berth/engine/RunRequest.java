@@ -1,0 +1,105 @@
+package dev.berth.engine;
+
+import dev.berth.engine.runtime.ContainerLimits;
+import dev.berth.engine.runtime.launch.LogOptions;
+import dev.berth.engine.runtime.launch.Rlimit;
+import dev.berth.engine.volume.MountSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A container as {@code docker run} asks for it: an image name and what overrides the image's
+ * config. {@link ContainerCreator} applies the image's defaults and resolves names.
+ *
+ * @param image        image name or ID in the engine's store
+ * @param entrypoint   replaces the image's Entrypoint (and drops its Cmd); null keeps the image's
+ * @param command      replaces the image's Cmd; empty keeps it
+ * @param env          {@code NAME=value} (or {@code NAME} for an empty value) on top of the image's Env
+ * @param user         {@code name|uid[:group|gid]}; null keeps the image's User
+ * @param workingDir   null keeps the image's WorkingDir
+ * @param mounts       {@code -v} and {@code --tmpfs}, in the order given
+ * @param stopSignal   name or number; null keeps the image's StopSignal (else SIGTERM)
+ * @param stopTimeout  seconds; null for 10
+ */
+public record RunRequest(String image, String name, String hostname, List<String> entrypoint,
+                         List<String> command, List<String> env, String user, String workingDir,
+                         List<MountSpec> mounts, ContainerLimits limits, List<String> capAdd, List<String> capDrop,
+                         boolean privileged, List<String> securityOpts, boolean readOnly, boolean init,
+                         List<Rlimit> ulimits, Map<String, String> sysctls, String stopSignal,
+                         Integer stopTimeout, LogOptions log) {
+
+    public RunRequest {
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        command = List.copyOf(command);
+        env = List.copyOf(env);
+        mounts = List.copyOf(mounts);
+        capAdd = List.copyOf(capAdd);
+        capDrop = List.copyOf(capDrop);
+        securityOpts = List.copyOf(securityOpts);
+        ulimits = List.copyOf(ulimits);
+        sysctls = Map.copyOf(sysctls);
+    }
+
+    public static Builder builder(String image) {
+        return new Builder(image);
+    }
+
+    /** Builds a {@link RunRequest}; unset fields are what {@code docker run IMAGE} gives. */
+    public static final class Builder {
+        private final String image;
+        private String name;
+        private String hostname;
+        private List<String> entrypoint;
+        private List<String> command = List.of();
+        private final List<String> env = new ArrayList<>();
+        private String user;
+        private String workingDir;
+        private final List<MountSpec> mounts = new ArrayList<>();
+        private ContainerLimits limits = ContainerLimits.NONE;
+        private final List<String> capAdd = new ArrayList<>();
+        private final List<String> capDrop = new ArrayList<>();
+        private boolean privileged;
+        private final List<String> securityOpts = new ArrayList<>();
+        private boolean readOnly;
+        private boolean init;
+        private final List<Rlimit> ulimits = new ArrayList<>();
+        private final Map<String, String> sysctls = new LinkedHashMap<>();
+        private String stopSignal;
+        private Integer stopTimeout;
+        private LogOptions log = LogOptions.UNLIMITED;
+
+        private Builder(String image) {
+            this.image = image;
+        }
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder hostname(String v) { hostname = v; return this; }
+        public Builder entrypoint(List<String> v) { entrypoint = v; return this; }
+        public Builder command(List<String> v) { command = List.copyOf(v); return this; }
+        public Builder command(String... v) { command = List.of(v); return this; }
+        public Builder env(String v) { env.add(v); return this; }
+        public Builder user(String v) { user = v; return this; }
+        public Builder workingDir(String v) { workingDir = v; return this; }
+        public Builder mount(MountSpec v) { mounts.add(v); return this; }
+        public Builder limits(ContainerLimits v) { limits = v; return this; }
+        public Builder capAdd(String v) { capAdd.add(v); return this; }
+        public Builder capDrop(String v) { capDrop.add(v); return this; }
+        public Builder privileged(boolean v) { privileged = v; return this; }
+        public Builder securityOpt(String v) { securityOpts.add(v); return this; }
+        public Builder readOnly(boolean v) { readOnly = v; return this; }
+        public Builder init(boolean v) { init = v; return this; }
+        public Builder ulimit(Rlimit v) { ulimits.add(v); return this; }
+        public Builder sysctl(String k, String v) { sysctls.put(k, v); return this; }
+        public Builder stopSignal(String v) { stopSignal = v; return this; }
+        public Builder stopTimeout(Integer v) { stopTimeout = v; return this; }
+        public Builder log(LogOptions v) { log = v; return this; }
+
+        public RunRequest build() {
+            return new RunRequest(image, name, hostname, entrypoint, command, env, user, workingDir, mounts, limits,
+                    capAdd, capDrop, privileged, securityOpts, readOnly, init, ulimits, sysctls, stopSignal,
+                    stopTimeout, log);
+        }
+    }
+}
