@@ -2,6 +2,8 @@ package dev.berth.cli.engine;
 
 import java.nio.file.Path;
 
+import dev.berth.engine.Engine;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +18,17 @@ import picocli.CommandLine.ScopeType;
         description = "Low-level commands of berth's own container engine.",
         subcommands = {
                 ImageCommand.class,
+                RunCommand.class,
+                PsCommand.class,
+                LogsCommand.class,
+                StopCommand.class,
+                KillCommand.class,
+                RmCommand.class,
+                ExecCommand.class,
+                PauseCommand.class,
+                UnpauseCommand.class,
+                InspectCommand.class,
+                VolumeCommand.class,
         })
 public final class EngineCommand implements Runnable {
 
@@ -27,6 +40,16 @@ public final class EngineCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private Engine engine;
+
+    /** The engine on the data root, in this process (made on first use). */
+    public Engine engine() {
+        if (engine == null) {
+            engine = Engine.open(dataRoot());
+        }
+        return engine;
+    }
 
     /** The data root: {@code --data-root}, else {@code BERTH_DATA_ROOT}, else {@code /var/lib/berth}. */
     public Path dataRoot() {

@@ -35,6 +35,11 @@ public final class ImageCommand implements Runnable {
         return new ImageStore(dataRoot());
     }
 
+    /** The image store of the engine, which knows which images containers use (for rm). */
+    ImageStore storeWithContainers() {
+        return engine.engine().images();
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -35,7 +35,7 @@ public final class ImageRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImageStore store = image.store();
+        ImageStore store = image.storeWithContainers();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int exit = 0;

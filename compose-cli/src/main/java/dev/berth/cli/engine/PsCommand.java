@@ -1,0 +1,48 @@
+package dev.berth.cli.engine;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.berth.engine.runtime.ContainerInspect;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code berth engine ps}: the containers, like {@code docker ps}: ID, name, status; newest first. */
+@Command(name = "ps", mixinStandardHelpOptions = true, description = "List containers (running ones unless -a).")
+public final class PsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EngineCommand engine;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-a", "--all"}, description = "Show stopped and created containers too.")
+    boolean all;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only print the short IDs.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ContainerInspect> containers = engine.engine().runtime().list().reversed().stream()
+                .filter(c -> all || c.running()).toList();
+        if (!quiet) {
+            out.printf("%-12s   %-10s   %-9s   %s%n", "CONTAINER ID", "STATUS", "EXIT CODE", "NAMES");
+        }
+        for (ContainerInspect c : containers) {
+            if (quiet) {
+                out.println(c.id().substring(0, 12));
+            } else {
+                out.printf("%-12s   %-10s   %-9s   %s%n", c.id().substring(0, 12), c.status().dockerName(),
+                        c.running() ? "" : Integer.toString(c.exitCode()), c.name());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}
