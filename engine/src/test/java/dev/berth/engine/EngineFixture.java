@@ -1,0 +1,146 @@
+package dev.berth.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.engine.cgroup.Cgroups;
+import dev.berth.engine.image.ImageReference;
+import dev.berth.engine.runtime.ContainerInspect;
+import dev.berth.engine.runtime.LogEntry;
+import dev.berth.engine.testing.TarWriter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * An engine on a temporary data root whose containers' cgroups live under a parent of their own
+ * ({@code berth-it-<random>}), and a busybox image; {@link #close()} removes every container, the
+ * cgroup parent and the folder, then checks that no mount, cgroup or monitor is left.
+ */
+final class EngineFixture implements AutoCloseable {
+
+    static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+
+    final Path base;
+    final Path dataRoot;
+    final String cgroupParent;
+    final Engine engine;
+
+    EngineFixture() throws IOException {
+        base = Files.createTempDirectory("berth-it-engine-");
+        dataRoot = Files.createDirectories(base.resolve("data"));
+        byte[] random = new byte[4];
+        new SecureRandom().nextBytes(random);
+        cgroupParent = "berth-it-" + HexFormat.of().formatHex(random);
+        engine = Engine.open(dataRoot, Cgroups.detect(cgroupParent));
+    }
+
+    /**
+     * Imports a busybox-static root filesystem as {@code name}: the applets in /bin, users root,
+     * user (1000, also in group staff 50), /tmp, and /data/seed.txt for copy-up tests.
+     */
+    void importBusybox(String name) throws IOException, InterruptedException {
+        engine.images().importRootfs(new ByteArrayInputStream(busyboxTar()), "busybox.tar", ImageReference.parse(name));
+    }
+
+    static byte[] busyboxTar() throws IOException, InterruptedException {
+        TarWriter tar = new TarWriter().dir("bin", 0755)
+                .file("bin/busybox", 0755, Files.readAllBytes(Path.of("/bin/busybox")));
+        Process list = new ProcessBuilder("/bin/busybox", "--list").redirectErrorStream(true).start();
+        String applets = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(list.waitFor()).as("busybox --list (install busybox-static)").isZero();
+        applets.lines().filter(a -> !a.equals("busybox")).forEach(a -> tar.symlink("bin/" + a, "busybox"));
+        return tar.dir("etc", 0755)
+                .file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\nuser:x:1000:1000:user:/home/user:/bin/sh\n")
+                .file("etc/group", "root:x:0:\nstaff:x:50:user\nuser:x:1000:\n")
+                .dir("tmp", 01777).dir("root", 0700).dir("data", 0755)
+                .file("data/seed.txt", "from image\n")
+                .toBytes();
+    }
+
+    /** Creates, starts and waits for a container; returns its ID. */
+    String run(RunRequest request) {
+        String id = engine.create(request);
+        engine.runtime().start(id);
+        engine.runtime().waitFor(id);
+        return id;
+    }
+
+    /** Creates and starts a container; returns its ID. */
+    String start(RunRequest request) {
+        String id = engine.create(request);
+        engine.runtime().start(id);
+        return id;
+    }
+
+    /** The container's stdout and stderr, in order. */
+    String output(String id) {
+        return engine.runtime().logs(id).stream().map(LogEntry::log).collect(Collectors.joining());
+    }
+
+    /** Polls {@code condition} every 5 ms until it holds, failing after 10 s. */
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out waiting for %s", what).isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+
+    /** The container's cgroup folder for {@code controller} on this (v1) host. */
+    Path cgroupDir(String controller, String id) {
+        return CGROUP_ROOT.resolve(controller).resolve(cgroupParent).resolve(id);
+    }
+
+    @Override
+    public void close() throws IOException {
+        List<Throwable> failures = new ArrayList<>();
+        for (ContainerInspect c : engine.runtime().list()) {
+            try {
+                engine.remove(c.id(), true, true);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        List<Path> leftCgroups = new ArrayList<>();
+        try (DirectoryStream<Path> controllers = Files.newDirectoryStream(CGROUP_ROOT)) {
+            for (Path controller : controllers) {
+                Path parent = controller.resolve(cgroupParent);
+                if (Files.isDirectory(parent)) {
+                    try (Stream<Path> children = Files.list(parent)) {
+                        children.filter(Files::isDirectory).forEach(leftCgroups::add);
+                    }
+                    Files.delete(parent);
+                }
+            }
+        }
+        String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
+        deleteTree(base);
+        assertThat(failures).as("container removal failures").isEmpty();
+        assertThat(leftCgroups).as("container cgroups left behind").isEmpty();
+        assertThat(mounts).as("mounts of the test's data root").doesNotContain(base.toString());
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
