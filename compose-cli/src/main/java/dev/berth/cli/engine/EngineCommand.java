@@ -3,6 +3,8 @@ package dev.berth.cli.engine;
 import java.nio.file.Path;
 
 import dev.berth.engine.Engine;
+import dev.berth.engine.cgroup.CgroupManager;
+import dev.berth.engine.cgroup.Cgroups;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +40,10 @@ public final class EngineCommand implements Runnable {
             description = "Engine state folder (default: $BERTH_DATA_ROOT or /var/lib/berth).")
     Path dataRoot;
 
+    @Option(names = "--cgroup-parent", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Parent cgroup of the containers' cgroups (default: berth).")
+    String cgroupParent = CgroupManager.DEFAULT_PARENT;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,7 +52,7 @@ public final class EngineCommand implements Runnable {
     /** The engine on the data root, in this process (made on first use). */
     public Engine engine() {
         if (engine == null) {
-            engine = Engine.open(dataRoot());
+            engine = Engine.open(dataRoot(), Cgroups.detect(cgroupParent));
         }
         return engine;
     }

@@ -1,0 +1,178 @@
+package dev.berth.cli.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.berth.cli.BerthCommand;
+import picocli.CommandLine;
+
+/**
+ * {@code berth engine image import} then {@code berth engine run} as a user runs them, in-process,
+ * with real containers: the exact lines on stdout and stderr and the exit code.
+ */
+class EngineRunIT {
+
+    @TempDir
+    Path dir;
+
+    Path rootfs;
+    String cgroupParent;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    @BeforeEach
+    void importBusybox() throws IOException {
+        byte[] random = new byte[4];
+        new SecureRandom().nextBytes(random);
+        cgroupParent = "berth-it-cli-" + HexFormat.of().formatHex(random);
+        rootfs = dir.resolve("rootfs.tar");
+        try (OutputStream file = Files.newOutputStream(rootfs);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
+            TarArchiveEntry bin = new TarArchiveEntry("bin/");
+            bin.setMode(040755);
+            tar.putArchiveEntry(bin);
+            tar.closeArchiveEntry();
+            byte[] busybox = Files.readAllBytes(Path.of("/bin/busybox"));
+            TarArchiveEntry entry = new TarArchiveEntry("bin/busybox");
+            entry.setMode(0100755);
+            entry.setSize(busybox.length);
+            tar.putArchiveEntry(entry);
+            tar.write(busybox);
+            tar.closeArchiveEntry();
+            for (String applet : List.of("sh", "sleep", "cat")) {
+                TarArchiveEntry link = new TarArchiveEntry("bin/" + applet, TarArchiveEntry.LF_SYMLINK);
+                link.setLinkName("busybox");
+                tar.putArchiveEntry(link);
+                tar.closeArchiveEntry();
+            }
+        }
+        Result imported = berth("image", "import", rootfs.toString(), "bb");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+    }
+
+    @AfterEach
+    void noLeaks() throws IOException {
+        Result ps = berth("ps", "-a", "-q");
+        List<String> left = ps.out().lines().toList();
+        if (!left.isEmpty()) {
+            List<String> rm = new ArrayList<>(List.of("rm", "--force", "-v"));
+            rm.addAll(left);
+            berth(rm.toArray(String[]::new));
+        }
+        List<Path> cgroups = new ArrayList<>();
+        try (Stream<Path> controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path parent : controllers.map(c -> c.resolve(cgroupParent)).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> children = Files.list(parent)) {
+                    children.filter(Files::isDirectory).forEach(cgroups::add);
+                }
+                Files.delete(parent);
+            }
+        }
+        assertThat(left).as("containers left by the test").isEmpty();
+        assertThat(cgroups).as("container cgroups left by the test").isEmpty();
+        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(dir.toString());
+    }
+
+    private Result berth(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = BerthCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        List<String> full = new ArrayList<>(List.of("engine", "--data-root", dir.resolve("data").toString(),
+                "--cgroup-parent", cgroupParent));
+        full.addAll(List.of(args));
+        int exit = cli.execute(full.toArray(String[]::new));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void run_printsStdoutAndStderr_andExitsWithTheContainersCode() {
+        Result run = berth("run", "--rm", "bb", "sh", "-c", "echo out; echo err >&2; exit 3");
+
+        assertThat(run.out()).isEqualTo("out\n");
+        assertThat(run.err()).isEqualTo("err\n");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(berth("ps", "-a", "-q").out()).as("--rm removed the container").isEmpty();
+    }
+
+    @Test
+    void run_withoutCommand_onAnImportedImage_is125() {
+        Result run = berth("run", "--rm", "bb");
+
+        assertThat(run.exit()).isEqualTo(125);
+        assertThat(run.err()).isEqualTo("berth: No command specified\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void run_ofAMissingCommand_is127_andOfADirectory_is126() {
+        Result missing = berth("run", "--rm", "bb", "nosuch");
+        assertThat(missing.exit()).isEqualTo(127);
+        assertThat(missing.err()).endsWith(": exec: \"nosuch\": executable file not found in $PATH\n");
+
+        Result directory = berth("run", "--rm", "bb", "/bin");
+        assertThat(directory.exit()).isEqualTo(126);
+        assertThat(directory.err()).endsWith(": exec: \"/bin\": permission denied\n");
+    }
+
+    @Test
+    void run_ofAMissingImage_is125() {
+        Result run = berth("run", "--rm", "nosuchimage", "true");
+
+        assertThat(run.exit()).isEqualTo(125);
+        assertThat(run.err()).isEqualTo("berth: No such image: nosuchimage:latest\n");
+    }
+
+    @Test
+    void detached_thenExecStopAndRm() {
+        Result run = berth("run", "-d", "--name", "sleeper", "--init", "bb", "sleep", "1000");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).matches("[0-9a-f]{64}\n");
+
+        Result exec = berth("exec", "sleeper", "sh", "-c", "echo inside; exit 4");
+        assertThat(exec.out()).isEqualTo("inside\n");
+        assertThat(exec.exit()).isEqualTo(4);
+
+        assertThat(berth("pause", "sleeper").exit()).isZero();
+        assertThat(berth("inspect", "sleeper").out()).contains("\"Status\" : \"paused\"");
+        assertThat(berth("unpause", "sleeper").exit()).isZero();
+
+        Result stop = berth("stop", "-t", "5", "sleeper");
+        assertThat(stop.out()).isEqualTo("sleeper\n");
+        assertThat(berth("inspect", "sleeper").out()).contains("\"ExitCode\" : 143");
+        assertThat(berth("rm", "sleeper").exit()).isZero();
+    }
+
+    @Test
+    void volumes_createListRm_andRmRefusedWhileUsed() {
+        assertThat(berth("volume", "create", "data").out()).isEqualTo("data\n");
+        Result created = berth("run", "-d", "-v", "data:/data", "bb", "sh", "-c", ":");
+        String id = created.out().strip();
+        Result refused = berth("volume", "rm", "data");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo("remove data: volume is in use - [" + id + "]\n");
+        assertThat(berth("volume", "ls", "-q").out()).isEqualTo("data\n");
+        assertThat(berth("rm", "--force", id).exit()).isZero();
+        assertThat(berth("volume", "rm", "data").out()).isEqualTo("data\n");
+    }
+}
