@@ -15,7 +15,7 @@ echo "mounts:"
 # (the masked paths have their own section: which exist depends on the kernel)
 awk -v masked="$MASKED" 'BEGIN { n = split(masked, m, /[ \n]+/); for (k = 1; k <= n; k++) skip[m[k]] = 1 }
     { if ($5 in skip) next; opt = ""; for (i = 7; $i != "-"; i++) opt = opt " " $i;
-      t = $(i + 1); if ($5 == "/probe.sh") t = "(host-fs)";
+      t = $(i + 1); if ($5 == "/probe.sh" || $5 ~ /^\/etc\//) t = "(host-fs)";
       sup = (t == "overlay" || t == "(host-fs)") ? "" : " [" $(i + 3) "]";
       gsub(/:[0-9]+/, ":N", opt); print "  " $5 " " t " " $6 opt sup }' /proc/self/mountinfo
 echo "masked:"
@@ -34,6 +34,8 @@ cd /dev && for f in *; do
     elif [ -c "$f" ]; then echo "  $f char $(stat -c '%t:%T %a' "$f")";
     else echo "  $f dir"; fi
 done
+cg=/sys/fs/cgroup
+echo "limits $(cat $cg/memory/memory.limit_in_bytes $cg/cpu/cpu.cfs_quota_us $cg/cpu/cpu.cfs_period_us $cg/pids/pids.max 2>/dev/null | tr '\n' ' ')"
 echo "sysctl ip_unprivileged_port_start $(cat /proc/sys/net/ipv4/ip_unprivileged_port_start)"
 echo "sysctl ping_group_range $(cat /proc/sys/net/ipv4/ping_group_range | tr '\t' ' ')"
 echo "links $(ip -o link | cut -d: -f2 | tr -d ' ' | tr '\n' ' ')"
