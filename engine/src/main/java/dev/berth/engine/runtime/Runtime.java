@@ -88,15 +88,23 @@ public final class Runtime {
             store.clearExit(id);
         }
         String hostname = LaunchSpecFactory.hostname(id, options);
-        LaunchSpec spec = LaunchSpecFactory.launch(id, store, options, cgroups.prepare(id, options),
-                cgroups.binds(id), files.prepare(id, store.dir(id), hostname, options));
         try {
+            LaunchSpec spec = LaunchSpecFactory.launch(id, store, options, cgroups.prepare(id, options),
+                    cgroups.binds(id), files.prepare(id, store.dir(id), hostname, options));
             Launched l = launcher.launch(spec);
             long startTime = Syscalls.startTime(l.monitorPid()).orElse(0);
             update(state.running(l.monitorPid(), startTime, l.initPid(), now()));
         } catch (LaunchFailedException e) {
             cgroups.release(id);
             update(state.failedStart(e.exitCode(), now(), e.reason()));
+            throw e;
+        } catch (RuntimeException e) {
+            // nothing runs: the cgroup made for this start must not outlive it
+            try {
+                cgroups.release(id);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }
