@@ -175,4 +175,26 @@ class EngineRunIT {
         assertThat(berth("rm", "--force", id).exit()).isZero();
         assertThat(berth("volume", "rm", "data").out()).isEqualTo("data\n");
     }
+
+    @Test
+    void logsFollow_printsBothStreams_untilTheContainerEnds() {
+        String id = berth("run", "-d", "bb", "sh", "-c", "echo a; echo b >&2; sleep 0.2; echo c").out().strip();
+
+        Result logs = berth("logs", "--follow", id);
+        assertThat(logs.out()).isEqualTo("a\nc\n");
+        assertThat(logs.err()).isEqualTo("b\n");
+        assertThat(berth("ps", "-q").out()).as("not running any more").isEmpty();
+        assertThat(berth("rm", id).exit()).isZero();
+    }
+
+    @Test
+    void kill_withASignalName_reachesPid1() {
+        String id = berth("run", "-d", "--init", "bb", "sleep", "1000").out().strip();
+
+        assertThat(berth("kill", "-s", "SIGUSR1", id).exit()).isZero();
+        assertThat(berth("logs", "--follow", id).exit()).isZero();
+        assertThat(berth("inspect", id).out()).contains("\"ExitCode\" : 138");
+        assertThat(berth("kill", "-s", "NOPE", id).err()).isEqualTo("Invalid signal: NOPE\n");
+        assertThat(berth("rm", id).exit()).isZero();
+    }
 }
