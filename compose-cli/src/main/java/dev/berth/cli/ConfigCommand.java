@@ -6,11 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import dev.berth.planner.graph.ServiceGraph;
 import dev.berth.planner.load.CanonicalJson;
 import dev.berth.planner.load.LoadResult;
 import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.model.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,7 +83,18 @@ public final class ConfigCommand implements Runnable {
         if (quiet) {
             return;
         }
-        write(render(result, chosen));
+        write(render(serviceNames.isEmpty() ? result : selected(result), chosen));
+    }
+
+    /** The result with only the named services and the services they depend on, as Compose prints it. */
+    private LoadResult selected(LoadResult result) {
+        MapNode model = result.model();
+        Set<String> keep = new HashSet<>(ServiceGraph.of(Project.from(model, result.workingDir()))
+                .withDependencies(new HashSet<>(serviceNames)));
+        MapNode services = (MapNode) model.get("services");
+        MapNode kept = services.mapValues((name, service) -> keep.contains(name) ? service : null);
+        return new LoadResult(model.with("services", kept), result.projectName(), result.workingDir(),
+                result.configFiles(), result.warnings(), result.environment(), result.profiles());
     }
 
     private String render(LoadResult result, ConfigFormat chosen) {

@@ -16,9 +16,9 @@ public final class Warnings {
     private Warnings() {
     }
 
-    /** Prints each warning on its own line and flushes. */
+    /** Prints each warning, each of its lines prefixed, and flushes. */
     public static void print(PrintWriter err, List<String> warnings) {
-        warnings.forEach(w -> err.println(PREFIX + w));
+        warnings.forEach(w -> w.lines().forEach(line -> err.println(PREFIX + line)));
         err.flush();
     }
 }
