@@ -7,6 +7,7 @@ import java.util.SequencedMap;
 import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.load.tree.ScalarNode;
 import dev.berth.planner.load.tree.SeqNode;
 
 /**
@@ -53,6 +54,12 @@ public final class DependsOn {
             out = out.with("required", Nodes.bool(true, m.location()));
         }
         return out;
+    }
+
+    /** The merged {@code depends_on} mapping without {@code restart: false}, which compose-go omits when printing. */
+    static MapNode withoutRestartFalse(MapNode deps) {
+        return deps.mapValues((name, v) -> v instanceof MapNode m && m.get("restart") instanceof ScalarNode r
+                && Boolean.FALSE.equals(r.value()) ? m.without("restart") : v);
     }
 
     /** One dependency in canonical form, located at {@code at}; {@code restart} only when true. */

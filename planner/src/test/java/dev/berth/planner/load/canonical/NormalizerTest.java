@@ -99,6 +99,10 @@ class NormalizerTest {
         MapNode m = normalized("services: {a: {image: x, depends_on: [b]}, b: {image: x}}\n");
         assertThat(service(m, "a", "depends_on"))
                 .isEqualTo("{\"b\":{\"condition\":\"service_started\",\"required\":true}}");
+        MapNode written = normalized("services: {a: {image: x, depends_on: {b: {condition: service_started, "
+                + "restart: false}}}, b: {image: x}}\n");
+        assertThat(service(written, "a", "depends_on"))
+                .isEqualTo("{\"b\":{\"condition\":\"service_started\",\"required\":true}}");
     }
 
     @Test
