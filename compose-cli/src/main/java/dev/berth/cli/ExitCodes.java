@@ -18,6 +18,8 @@ final class ExitCodes {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int USAGE = 1;
+    /** What the docker CLI returns when its own flags are wrong; {@code berth engine} mirrors it. */
+    static final int ENGINE_USAGE = 125;
 
     private ExitCodes() {
     }
@@ -59,7 +61,16 @@ final class ExitCodes {
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
-        return USAGE;
+        return underEngine(cmd) ? ENGINE_USAGE : USAGE;
+    }
+
+    private static boolean underEngine(CommandLine cmd) {
+        for (CommandLine c = cmd; c != null; c = c.getParent()) {
+            if (c.getCommand() instanceof dev.berth.cli.engine.EngineCommand) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean debugRequested(CommandLine cmd) {
