@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = BerthVersion.class,
         description = "Define and run multi-container stacks, with or without Docker.",
         subcommands = {
+                ConfigCommand.class,
                 VersionCommand.class,
                 dev.berth.cli.engine.EngineCommand.class,
                 CommandLine.HelpCommand.class,
@@ -22,14 +23,36 @@ public final class BerthCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final ProcessContext process;
+
+    /** The command for a run in {@code process}. */
+    public BerthCommand(ProcessContext process) {
+        this.process = process;
+    }
+
+    /** The environment, folders and standard input of this run. */
+    public ProcessContext process() {
+        return process;
+    }
+
+    /** Loads the stack the global options name; every verb that reads a stack file uses it. */
+    public StackLoading stackLoading() {
+        return new StackLoading(global, process);
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** Builds the command line with berth's exception handling and exit codes. */
+    /** Builds the command line for this process, with berth's exception handling and exit codes. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new BerthCommand());
+        return commandLine(ProcessContext.current());
+    }
+
+    /** Builds the command line for a run in {@code process}, with berth's exception handling and exit codes. */
+    public static CommandLine commandLine(ProcessContext process) {
+        CommandLine cli = new CommandLine(new BerthCommand(process));
         ExitCodes.install(cli);
         return cli;
     }

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import dev.berth.planner.load.tree.Node;
 
@@ -71,11 +75,29 @@ public final class CanonicalJson {
         }
     }
 
-    /** YAML in block style, keys sorted. */
+    /**
+     * YAML in block style, keys sorted. Text that a YAML 1.1 reader would take for another type
+     * ({@code no}, {@code on}, {@code y}, as well as {@code 8080} or {@code null}) is quoted, so
+     * {@code restart: "no"} stays text for every reader, as Docker Compose prints it.
+     */
     public static String yaml(Node node) {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
-                .setIndicatorIndent(2).setIndentWithIndicator(true).build();
+                .setIndicatorIndent(2).setIndentWithIndicator(true).setSchema(new QuotingSchema()).build();
         return new Dump(settings).dumpToString(sorted(node.toPlain()));
+    }
+
+    /** The YAML 1.2 core schema, whose resolver also claims YAML 1.1's booleans so the dumper quotes them. */
+    private static final class QuotingSchema extends CoreSchema {
+
+        private static final Pattern YAML11_BOOL =
+                Pattern.compile("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            ScalarResolver core = super.getScalarResolver();
+            return (value, implicit) -> Boolean.TRUE.equals(implicit) && YAML11_BOOL.matcher(value).matches() ? Tag.BOOL
+                    : core.resolve(value, implicit);
+        }
     }
 
     private static String write(ObjectMapper mapper, Node node) {

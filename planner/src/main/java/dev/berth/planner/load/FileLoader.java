@@ -37,18 +37,22 @@ final class FileLoader {
         return context;
     }
 
-    /** The file's documents, fully processed and merged; relative paths resolved against {@code baseDir}. */
+    /**
+     * The file's documents, fully processed and merged; relative paths resolved against {@code baseDir}.
+     * The first document is not merged onto an empty one, so that its {@code !reset} and
+     * {@code !override} tags still apply to the files before it.
+     */
     MapNode load(ConfigFile file, Path baseDir) {
-        MapNode merged = MapNode.empty(Location.of(file.name()));
+        MapNode merged = null;
         Extender extender = new Extender(path -> canonical(ConfigFile.of(path), path.getParent()),
                 context.workingDir());
         Includer includer = new Includer(this);
         for (MapNode doc : canonicalDocuments(file, baseDir)) {
             MapNode extended = extender.apply(doc, file);
             MapNode included = includer.apply(extended, file, baseDir);
-            merged = Merger.merge(merged, included);
+            merged = merged == null ? included : Merger.merge(merged, included);
         }
-        return merged;
+        return merged == null ? MapNode.empty(Location.of(file.name())) : merged;
     }
 
     /** The file's documents interpolated, validated and canonicalised, merged, extends not yet resolved. */

@@ -99,9 +99,11 @@ public record Service(String name, String image, Build build, List<String> comma
         Map<String, Ulimit> out = new LinkedHashMap<>();
         if (u != null) {
             for (String k : u.keys()) {
+                // a single number sets both limits (compose-go UlimitsConfig.Single)
+                Long single = Fields.number(u, k);
                 MapNode l = Fields.map(u, k);
-                Long soft = Fields.number(l, "soft");
-                Long hard = Fields.number(l, "hard");
+                Long soft = single != null ? single : Fields.number(l, "soft");
+                Long hard = single != null ? single : Fields.number(l, "hard");
                 if (soft != null && hard != null) {
                     out.put(k, new Ulimit(soft, hard));
                 }

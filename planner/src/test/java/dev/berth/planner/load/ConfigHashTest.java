@@ -56,4 +56,11 @@ class ConfigHashTest {
         MapNode web = service("services: {web: {image: a, command: [x]}}\n");
         assertThat(CanonicalJson.yaml(web)).isEqualTo("command:\n  - x\nimage: a\nnetworks:\n  default: null\n");
     }
+
+    @Test
+    void canonicalJson_yamlQuotesTextThatYaml11ReadersTakeForBooleans() {
+        MapNode web = service("services: {web: {image: a, restart: 'no', labels: {a: 'on', b: 'y', c: 'yes please'}}}\n");
+        assertThat(CanonicalJson.yaml(web)).isEqualTo("image: a\nlabels:\n  a: 'on'\n  b: 'y'\n  c: yes please\n"
+                + "networks:\n  default: null\nrestart: 'no'\n");
+    }
 }

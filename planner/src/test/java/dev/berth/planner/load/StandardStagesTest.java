@@ -81,8 +81,7 @@ class StandardStagesTest {
                       "depends_on": {
                         "db": {
                           "condition": "service_started",
-                          "required": true,
-                          "restart": false
+                          "required": true
                         }
                       },
                       "environment": {

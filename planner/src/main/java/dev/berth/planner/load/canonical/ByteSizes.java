@@ -11,7 +11,7 @@ import dev.berth.planner.load.tree.ScalarNode;
 /**
  * Byte sizes as the Compose Specification writes them ({@code 11-extension.md}: {@code 2b},
  * {@code 1024kb}, {@code 2048k}, {@code 300m}, {@code 1gb}; units are powers of 1024 as in Docker),
- * turned into a number of bytes as Compose prints them.
+ * turned into a number of bytes, printed as text as Compose prints them.
  */
 public final class ByteSizes {
 
@@ -30,13 +30,17 @@ public final class ByteSizes {
         return (long) (value * Math.pow(1024, power));
     }
 
-    /** The size node as a number of bytes, or a located error naming the key. */
+    /**
+     * The size node as its number of bytes in decimal text ({@code "67108864"}), as compose-go's
+     * {@code types.UnitBytes} prints in YAML and JSON, or a located error naming the key.
+     */
     static Node canonical(Node node, String path) {
-        if (!(node instanceof ScalarNode s) || s.value() == null || s.value() instanceof Long) {
+        if (!(node instanceof ScalarNode s) || s.value() == null) {
             return node;
         }
         try {
-            return Nodes.keep(s, Nodes.num(parse(s.asText()), s.location()));
+            long bytes = s.value() instanceof Long l ? l : parse(s.asText());
+            return Nodes.keep(s, Nodes.str(Long.toString(bytes), s.location()));
         } catch (IllegalArgumentException e) {
             throw new StackException(s.location() + ": " + path + ": \"" + s.asText()
                     + "\" is not a size (write it like 512m, 1g or a number of bytes)");

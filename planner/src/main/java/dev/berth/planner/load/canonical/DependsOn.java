@@ -7,15 +7,16 @@ import java.util.SequencedMap;
 import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.load.tree.ScalarNode;
 import dev.berth.planner.load.tree.SeqNode;
 
 /**
  * {@code depends_on} as a mapping of service to {@code {condition, required, restart}}
  * (compose-spec {@code 05-services.md#depends_on}): the short list means
- * {@code service_started}, required, no restart. Per document only {@code condition} and
- * {@code required} are filled in, as compose-go does; {@code restart: false} is added after the
- * merge ({@link #withRestartDefault}) so that an override file listing a dependency again does not
- * switch off the base file's {@code restart: true}.
+ * {@code service_started}, required, no restart. Only {@code condition} and {@code required} are
+ * filled in; {@code restart} appears only when true, as compose-go prints it
+ * ({@code restart,omitempty} in {@code types.ServiceDependency}), so an override file listing a
+ * dependency again does not switch off the base file's {@code restart: true}.
  */
 public final class DependsOn {
 
@@ -55,19 +56,20 @@ public final class DependsOn {
         return out;
     }
 
-    /** The merged {@code depends_on} mapping with {@code restart: false} where no file set it. */
-    static MapNode withRestartDefault(MapNode deps) {
-        return deps.mapValues((name, v) -> v instanceof MapNode m && !m.has("restart")
-                ? m.with("restart", Nodes.bool(false, m.location()))
-                : v);
+    /** The merged {@code depends_on} mapping without {@code restart: false}, which compose-go omits when printing. */
+    static MapNode withoutRestartFalse(MapNode deps) {
+        return deps.mapValues((name, v) -> v instanceof MapNode m && m.get("restart") instanceof ScalarNode r
+                && Boolean.FALSE.equals(r.value()) ? m.without("restart") : v);
     }
 
-    /** One dependency in canonical form, located at {@code at}. */
+    /** One dependency in canonical form, located at {@code at}; {@code restart} only when true. */
     public static MapNode entry(String condition, boolean required, boolean restart, Location at) {
         SequencedMap<String, Node> e = Nodes.entries();
         e.put("condition", Nodes.str(condition, at));
         e.put("required", Nodes.bool(required, at));
-        e.put("restart", Nodes.bool(restart, at));
+        if (restart) {
+            e.put("restart", Nodes.bool(true, at));
+        }
         return Nodes.map(at, e);
     }
 }

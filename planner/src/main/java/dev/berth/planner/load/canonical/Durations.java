@@ -10,7 +10,7 @@ import dev.berth.planner.load.tree.ScalarNode;
 /**
  * Durations as the Compose Specification writes them ({@code 11-extension.md}: {@code 1h30m},
  * {@code 500ms}, units {@code us ms s m h}, plus {@code ns}), printed back the way Compose prints
- * them: Go's duration format without trailing zero units ({@code 1m30s}, {@code 1h}, {@code 0s}).
+ * them: Go's {@code time.Duration.String()} ({@code 1m30s}, {@code 1h0m0s}, {@code 0s}).
  */
 public final class Durations {
 
@@ -60,7 +60,7 @@ public final class Durations {
         };
     }
 
-    /** Go's {@code time.Duration.String()} with {@code m0s} and {@code h0m} endings dropped, as compose-go prints durations. */
+    /** Go's {@code time.Duration.String()} ({@code 1m0s}, {@code 1h0m0s}, {@code 1.5s}), as compose-go's {@code types.Duration} prints. */
     public static String format(long nanos) {
         if (nanos == 0) {
             return "0s";
@@ -88,14 +88,7 @@ public final class Durations {
             out.append(minutes).append('m');
         }
         out.append(fraction(secNanos, 1_000_000_000L)).append('s');
-        String s = out.toString();
-        if (s.endsWith("m0s")) {
-            s = s.substring(0, s.length() - 2);
-        }
-        if (s.endsWith("h0m")) {
-            s = s.substring(0, s.length() - 2);
-        }
-        return s;
+        return out.toString();
     }
 
     private static String fraction(long value, long unit) {

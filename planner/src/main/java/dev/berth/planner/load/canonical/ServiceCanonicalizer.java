@@ -48,7 +48,6 @@ final class ServiceCanonicalizer {
             case "shm_size", "mem_limit", "mem_reservation", "memswap_limit" -> ByteSizes.canonical(value, path);
             case "cpus" -> Numbers.decimal(value, path);
             case "deploy" -> DeployCanonicalizer.canonical(value, path);
-            case "ulimits" -> ulimits(value);
             case "extra_hosts" -> extraHosts(value, path);
             case "devices" -> each(value, path, ServiceCanonicalizer::device);
             case "blkio_config" -> blkio(value, path);
@@ -142,21 +141,6 @@ final class ServiceCanonicalizer {
             }
         }
         return out;
-    }
-
-    private static Node ulimits(Node value) {
-        if (!(value instanceof MapNode m)) {
-            return value;
-        }
-        return m.mapValues((k, v) -> {
-            if (v instanceof ScalarNode s && s.value() != null) {
-                SequencedMap<String, Node> e = Nodes.entries();
-                e.put("soft", s.withValue(s.value()));
-                e.put("hard", s.withValue(s.value()));
-                return Nodes.keep(s, Nodes.map(s.location(), e));
-            }
-            return v;
-        });
     }
 
     /**

@@ -57,7 +57,7 @@ final class ServiceDefaults {
     }
 
     private static MapNode implicitDependencies(MapNode s) {
-        MapNode deps = s.get("depends_on") instanceof MapNode d ? DependsOn.withRestartDefault(d) : MapNode.empty(s.location());
+        MapNode deps = s.get("depends_on") instanceof MapNode d ? DependsOn.withoutRestartFalse(d) : MapNode.empty(s.location());
         int before = deps.size();
         for (Node link : items(s.get("links"))) {
             String v = Nodes.text(link);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
@@ -98,11 +98,10 @@ final class SchemaErrorPhraser {
     }
 
     static String suggestion(String key, Set<String> allowed) {
-        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : allowed) {
-            int d = distance.apply(key.toLowerCase(), candidate);
+            int d = editDistance(key.toLowerCase(Locale.ROOT), candidate);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
@@ -110,6 +109,31 @@ final class SchemaErrorPhraser {
         }
         int tolerance = Math.max(1, Math.min(3, key.length() / 3));
         return best != null && bestDistance <= tolerance ? best : null;
+    }
+
+    /**
+     * Edits (insert, delete, replace, or swap two neighbouring characters) from {@code a} to
+     * {@code b}: the optimal string alignment distance, so that swapped letters, the most common
+     * slip ({@code imgae}), count as one edit.
+     */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static String expectedTypes(List<ValidationMessage> messages) {

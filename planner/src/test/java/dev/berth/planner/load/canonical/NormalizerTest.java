@@ -89,16 +89,20 @@ class NormalizerTest {
                 """);
         assertThat(service(m, "a", "depends_on")).isEqualTo("{"
                 + "\"b\":{\"condition\":\"service_started\",\"required\":true,\"restart\":true},"
-                + "\"c\":{\"condition\":\"service_healthy\",\"required\":true,\"restart\":false},"
+                + "\"c\":{\"condition\":\"service_healthy\",\"required\":true},"
                 + "\"d\":{\"condition\":\"service_started\",\"required\":true,\"restart\":true},"
-                + "\"e\":{\"condition\":\"service_started\",\"required\":true,\"restart\":false}}");
+                + "\"e\":{\"condition\":\"service_started\",\"required\":true}}");
     }
 
     @Test
-    void normalize_addsRestartFalseToDependencies() {
+    void normalize_leavesRestartOutOfDependencies_whenFalse() {
         MapNode m = normalized("services: {a: {image: x, depends_on: [b]}, b: {image: x}}\n");
         assertThat(service(m, "a", "depends_on"))
-                .isEqualTo("{\"b\":{\"condition\":\"service_started\",\"required\":true,\"restart\":false}}");
+                .isEqualTo("{\"b\":{\"condition\":\"service_started\",\"required\":true}}");
+        MapNode written = normalized("services: {a: {image: x, depends_on: {b: {condition: service_started, "
+                + "restart: false}}}, b: {image: x}}\n");
+        assertThat(service(written, "a", "depends_on"))
+                .isEqualTo("{\"b\":{\"condition\":\"service_started\",\"required\":true}}");
     }
 
     @Test

@@ -20,10 +20,10 @@ class ParsersTest {
     @Test
     void durations_formatLikeCompose() {
         assertThat(Durations.format(90_000_000_000L)).isEqualTo("1m30s");
-        assertThat(Durations.format(3_600_000_000_000L)).isEqualTo("1h");
-        assertThat(Durations.format(3_660_000_000_000L)).isEqualTo("1h1m");
+        assertThat(Durations.format(3_600_000_000_000L)).isEqualTo("1h0m0s");
+        assertThat(Durations.format(3_660_000_000_000L)).isEqualTo("1h1m0s");
         assertThat(Durations.format(3_601_000_000_000L)).isEqualTo("1h0m1s");
-        assertThat(Durations.format(120_000_000_000L)).isEqualTo("2m");
+        assertThat(Durations.format(120_000_000_000L)).isEqualTo("2m0s");
         assertThat(Durations.format(0)).isEqualTo("0s");
         assertThat(Durations.format(1_500_000L)).isEqualTo("1.5ms");
     }
