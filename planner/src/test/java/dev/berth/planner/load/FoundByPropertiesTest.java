@@ -1,5 +1,6 @@
 package dev.berth.planner.load;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.berth.planner.StackException;
+import dev.berth.planner.load.tree.MapNode;
 
 /** Stack files that {@code LoaderProperties} found mishandled, through the real loader and stages. */
 class FoundByPropertiesTest {
@@ -62,5 +64,23 @@ class FoundByPropertiesTest {
         assertThatThrownBy(() -> load("include: [other.yaml]\nservices:\n  web: {image: a}\n"))
                 .isInstanceOf(StackException.class)
                 .hasMessageStartingWith(dir.resolve("compose.yaml") + ":1:11: ");
+    }
+
+    @Test
+    void load_infiniteNumber_failsAtTheValue() {
+        assertThatThrownBy(() -> load("services:\n  web:\n    image: a\n    restart: .inf\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage(dir.resolve("compose.yaml") + ":4:14: services.web.restart: Infinity is not a finite number;"
+                        + " write a finite number, or quote the value if text was meant");
+    }
+
+    @Test
+    void load_manyServices_keepTheirOrderThroughTheMerge() throws IOException {
+        StringBuilder text = new StringBuilder("services:\n");
+        for (int i = 0; i < 300; i++) {
+            text.append("  s").append(299 - i).append(": {image: a}\n");
+        }
+        MapNode services = (MapNode) load(text.toString()).model().get("services");
+        assertThat(services.keys()).hasSize(300).startsWith("s299", "s298").endsWith("s0");
     }
 }
