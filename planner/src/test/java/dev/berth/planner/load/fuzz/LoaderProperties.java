@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,9 @@ class LoaderProperties {
         Files.writeString(project.resolve(".env"), "# interpolation defaults\nREDIS_TAG=7.2\nDATA_DIR=./data\n");
         Files.writeString(project.resolve("Dockerfile"), "FROM scratch\n");
         Files.createDirectories(project.resolve("src"));
+        Files.createDirectories(project.resolve(StackWriter.INCLUDED_FILE).getParent());
+        Files.writeString(project.resolve(StackWriter.INCLUDED_FILE), StackWriter.INCLUDED_TEXT);
+        Files.writeString(project.resolve(StackWriter.OVERRIDE_FILE), StackWriter.OVERRIDE_TEXT);
         // FILE:LINE:COLUMN: message, or FILE: message for file-level errors; FILE is in the project or "-".
         located = Pattern.compile("(?s)(" + Pattern.quote(project.toString()) + "/[^:\\s]+|-)(:\\d+:\\d+)?: \\S.*");
     }
@@ -94,7 +98,10 @@ class LoaderProperties {
         }
     }
 
-    /** Loads {@code text} as {@code compose.yaml} in the project, or from standard input one time in four. */
+    /**
+     * Loads {@code text} as {@code compose.yaml} in the project, or from standard input one time in
+     * four; one time in four with the override file after it.
+     */
     private static MapNode load(String text, Random random) throws IOException {
         LoadOptions options = LoadOptions.defaults(project, OS_ENVIRONMENT, project.resolve("home"));
         if (random.nextInt(4) == 0) {
@@ -103,6 +110,11 @@ class LoaderProperties {
             Path file = project.resolve("compose.yaml");
             Files.writeString(file, text);
             options = options.withFiles(List.of(file.toString()));
+        }
+        if (random.nextInt(4) == 0) {
+            List<String> files = new ArrayList<>(options.files());
+            files.add(project.resolve(StackWriter.OVERRIDE_FILE).toString());
+            options = options.withFiles(files);
         }
         if (random.nextBoolean()) {
             options = options.withProfiles(List.of("debug"));

@@ -9,7 +9,7 @@ import java.util.Random;
  * images or builds, ports in every short and long form, volumes (bind, volume, tmpfs, anonymous),
  * environment as list and mapping, env_file, depends_on in short and long form, networks,
  * healthchecks, profiles, extends (same file and {@value #COMMON_FILE}), an anchor with a merge key,
- * and interpolation with defaults, alternatives and escapes. Dependencies only point to services
+ * include, and interpolation with defaults, alternatives and escapes. Dependencies only point to services
  * written earlier and profiled services have no dependents, so every stack it writes is valid.
  */
 public final class StackWriter {
@@ -23,6 +23,20 @@ public final class StackWriter {
                 image: busybox:${COMMON_TAG:-1.36}
                 environment: [FROM_COMMON=1]
                 labels: {origin: common}
+            """;
+    /** A file the stacks may {@code include}; it defines the service {@code included}. */
+    public static final String INCLUDED_FILE = "inc/compose.yaml";
+    /** Its content. */
+    public static final String INCLUDED_TEXT = "services:\n  included:\n    image: busybox\n    volumes: [\"./data:/d\"]\n";
+    /** An override file loaded after the stack ({@code -f compose.yaml -f override.yaml}); it changes s0. */
+    public static final String OVERRIDE_FILE = "override.yaml";
+    /** Its content. */
+    public static final String OVERRIDE_TEXT = """
+            services:
+              s0:
+                ports: !override ["9999:80"]
+                environment: {OVERRIDDEN: "1"}
+                labels: !reset {}
             """;
     /** The env_file the services may name. */
     public static final String ENV_FILE = "app.env";
@@ -65,6 +79,9 @@ public final class StackWriter {
         StringBuilder out = new StringBuilder();
         if (random.nextBoolean()) {
             out.append("name: ").append(pick("fuzz", "\"fuzz-${SUFFIX:-a}\"", "my_app1")).append('\n');
+        }
+        if (random.nextInt(5) == 0) {
+            out.append("include:\n  - ").append(INCLUDED_FILE).append('\n');
         }
         boolean anchor = random.nextBoolean();
         if (anchor) {
