@@ -1,5 +1,6 @@
 package dev.berth.planner.load;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import dev.berth.planner.StackException;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
 import dev.berth.planner.load.tree.LocatedPaths;
+import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
 import dev.berth.planner.load.tree.ScalarNode;
@@ -65,7 +67,12 @@ final class Extender {
         MapNode baseServices = services;
         if (baseFileName != null) {
             Path dir = file.isStdin() ? stdinDir : file.path().getParent();
-            Path path = LocatedPaths.resolve(dir, baseFileName, ext.location());
+            Location fileAt = ((MapNode) ext).get("file").location();
+            Path path = LocatedPaths.resolve(dir, baseFileName, fileAt);
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw new StackException(fileAt + ": extends of service \"" + name + "\": cannot read file \""
+                        + baseFileName + "\" (" + path + "); check the name and that the file exists");
+            }
             baseFile = ConfigFile.of(path);
             MapNode other = canonicalFile.apply(path);
             baseServices = other.get("services") instanceof MapNode s ? s : MapNode.empty(other.location());

@@ -58,7 +58,7 @@ public final class ProjectLoader {
         }
 
         SourceReader sources = new SourceReader(options.stdin());
-        String name = ProjectName.resolve(options.projectName(), environment.get(PROJECT_NAME_VARIABLE),
+        String name = projectName(options.projectName(), environment.get(PROJECT_NAME_VARIABLE),
                 nameFromFiles(files, sources, environment, options.interpolate()), projectDir);
         environment = environment.withDefaults(Map.of(PROJECT_NAME_VARIABLE, name));
 
@@ -89,17 +89,35 @@ public final class ProjectLoader {
     }
 
     /**
+     * The project name by precedence ({@link ProjectName#resolve}); when the stack file's
+     * {@code name:} decides it and is refused, the error points at that value.
+     */
+    private static String projectName(String flag, String fromEnvironment, ScalarNode fromFile, Path projectDir) {
+        String fileName = fromFile == null ? null : fromFile.asText();
+        try {
+            return ProjectName.resolve(flag, fromEnvironment, fileName, projectDir);
+        } catch (StackException e) {
+            boolean fileDecides = (flag == null || flag.isEmpty()) && (fromEnvironment == null || fromEnvironment.isEmpty())
+                    && fileName != null && !fileName.isEmpty();
+            if (fileDecides) {
+                throw new StackException(fromFile.location() + ": name: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * The top-level {@code name:} of the last document that has one, interpolated, or null: the
      * name must be known before the files are interpolated, because they may use
      * {@code ${COMPOSE_PROJECT_NAME}} (compose-go {@code loader/loader.go:projectName}).
      */
-    private static String nameFromFiles(List<ConfigFile> files, SourceReader sources,
-                                        InterpolationEnvironment environment, boolean interpolate) {
-        String name = null;
+    private static ScalarNode nameFromFiles(List<ConfigFile> files, SourceReader sources,
+                                            InterpolationEnvironment environment, boolean interpolate) {
+        ScalarNode found = null;
         for (ConfigFile file : files) {
             for (MapNode doc : sources.documents(file)) {
                 if (doc.get("name") instanceof ScalarNode s && s.value() != null) {
-                    name = s.asText();
+                    String name = s.asText();
                     if (interpolate) {
                         try {
                             name = new Template(environment.variables(), unset -> { }).substitute(name);
@@ -109,9 +127,10 @@ public final class ProjectLoader {
                                     + "\"; you may need to escape any $ with another $" : e.getMessage()));
                         }
                     }
+                    found = s.withValue(name);
                 }
             }
         }
-        return name;
+        return found;
     }
 }

@@ -42,6 +42,6 @@ final class BuildCanonicalizer {
 
     private ScalarNode context(ScalarNode s) {
         String context = (String) s.value();
-        return PathResolver.isRemote(context) ? s : s.withValue(paths.resolve(context));
+        return PathResolver.isRemote(context) ? s : s.withValue(paths.resolve(context, s.location()));
     }
 }

@@ -61,7 +61,7 @@ public final class Canonicalizer {
                 out = out.with("driver_opts", opts.mapValues((k, v) -> Nodes.asString(v)));
             }
             if (files && d.get("file") instanceof ScalarNode f && f.isString()) {
-                out = out.with("file", f.withValue(paths.resolve((String) f.value())));
+                out = out.with("file", f.withValue(paths.resolve((String) f.value(), f.location())));
             }
             return out;
         });

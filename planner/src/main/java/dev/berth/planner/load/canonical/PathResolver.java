@@ -2,21 +2,21 @@ package dev.berth.planner.load.canonical;
 
 import java.nio.file.Path;
 
+import dev.berth.planner.load.tree.LocatedPaths;
+import dev.berth.planner.load.tree.Location;
+
 /** Resolves host paths written in a stack file: {@code ~} against the home folder, relative paths against the file's folder. */
 record PathResolver(Path baseDir, Path homeDir) {
 
-    String resolve(String path) {
+    /** {@code path} absolute and normalised; a path the file system refuses is an error located at {@code where}. */
+    String resolve(String path, Location where) {
         if (path.equals("~")) {
             return homeDir.toString();
         }
         if (path.startsWith("~/")) {
-            return homeDir.resolve(path.substring(2)).normalize().toString();
+            return LocatedPaths.resolve(homeDir, path.substring(2), where).toString();
         }
-        Path p = Path.of(path);
-        if (p.isAbsolute()) {
-            return p.normalize().toString();
-        }
-        return baseDir.resolve(p).normalize().toAbsolutePath().toString();
+        return LocatedPaths.resolve(baseDir, path, where).toString();
     }
 
     /** True for a build context that is a remote location rather than a folder. */

@@ -80,12 +80,12 @@ final class ServiceCanonicalizer {
             switch (item) {
                 case ScalarNode s when s.value() != null -> {
                     SequencedMap<String, Node> e = Nodes.entries();
-                    e.put("path", Nodes.str(paths.resolve(s.asText()), at));
+                    e.put("path", Nodes.str(paths.resolve(s.asText(), at), at));
                     e.put("required", Nodes.bool(true, at));
                     out.add(Nodes.map(at, e));
                 }
                 case MapNode m -> {
-                    MapNode entry = m.with("path", Nodes.str(paths.resolve(Nodes.text(m.get("path"))), m.get("path").location()));
+                    MapNode entry = m.with("path", Nodes.str(paths.resolve(Nodes.text(m.get("path")), m.get("path").location()), m.get("path").location()));
                     out.add(m.has("required") ? entry : entry.with("required", Nodes.bool(true, at)));
                 }
                 default -> out.add(item);

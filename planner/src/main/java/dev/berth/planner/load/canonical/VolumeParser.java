@@ -36,7 +36,7 @@ final class VolumeParser {
         MapNode out = m;
         String type = Nodes.text(m.get("type"));
         if ("bind".equals(type) && m.get("source") instanceof ScalarNode s && s.isString()) {
-            out = out.with("source", s.withValue(paths.resolve((String) s.value())));
+            out = out.with("source", s.withValue(paths.resolve((String) s.value(), s.location())));
         }
         if (m.get("tmpfs") instanceof MapNode t && t.has("size")) {
             out = out.with("tmpfs", t.with("size", ByteSizes.canonical(t.get("size"), path + ".tmpfs.size")));
@@ -61,7 +61,7 @@ final class VolumeParser {
         boolean bind = source.startsWith(".") || source.startsWith("/") || source.startsWith("~");
         List<String> options = parts.size() == 3 ? List.of(parts.get(2).split(",")) : List.of();
         e.put("type", Nodes.str(bind ? "bind" : "volume", at));
-        e.put("source", Nodes.str(bind ? paths.resolve(source) : source, at));
+        e.put("source", Nodes.str(bind ? paths.resolve(source, at) : source, at));
         e.put("target", Nodes.str(parts.get(1), at));
         if (options.contains("ro")) {
             e.put("read_only", Nodes.bool(true, at));

@@ -2,8 +2,10 @@ package dev.berth.planner.load.env;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SequencedMap;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.tree.LocatedPaths;
@@ -73,7 +75,8 @@ public final class EnvironmentResolver {
 
     private MapNode fillFromEnvironment(Map<String, Node> entries, Map<String, Location> keyLocations,
                                         Location location) {
-        MapNode out = MapNode.empty(location);
+        SequencedMap<String, Node> out = new LinkedHashMap<>();
+        Map<String, Location> outKeys = new HashMap<>();
         for (var e : entries.entrySet()) {
             Node value = e.getValue();
             if (value instanceof ScalarNode s && s.isNull()) {
@@ -83,9 +86,10 @@ public final class EnvironmentResolver {
                 }
                 value = s.withValue(inherited);
             }
-            out = out.with(e.getKey(), value, keyLocations.get(e.getKey()));
+            out.put(e.getKey(), value);
+            outKeys.put(e.getKey(), keyLocations.get(e.getKey()));
         }
-        return out;
+        return new MapNode(out, outKeys, location, null);
     }
 
     private void readEnvFile(Node entry, Map<String, Node> merged, Map<String, Location> keyLocations) {

@@ -80,7 +80,7 @@ public final class Interpolator {
             }
             throw new StackException(node.location() + ": " + e.getMessage());
         }
-        ScalarNode substituted = node.withValue(value);
+        ScalarNode substituted = value.equals(text) ? node : node.withValue(value);
         TypedCasts.Kind kind = TypedCasts.castFor(path);
         return kind == null ? substituted : TypedCasts.cast(substituted, kind, displayPath, warnings::add);
     }

@@ -1,11 +1,13 @@
 package dev.berth.planner.load.merge;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SequencedMap;
 import java.util.Set;
 
 import dev.berth.planner.load.tree.Directive;
@@ -88,24 +90,30 @@ public final class Merger {
     }
 
     private static MapNode mergeMaps(List<String> path, MapNode base, MapNode over) {
-        MapNode result = base;
+        // One map filled in place: MapNode.with per key would copy the whole map each time,
+        // quadratic in the number of services.
+        SequencedMap<String, Node> entries = new LinkedHashMap<>(base.entries());
+        Map<String, Location> keyLocations = new HashMap<>();
+        base.keys().forEach(k -> keyLocations.put(k, base.keyLocation(k)));
         for (String key : over.keys()) {
             Node value = over.get(key);
             if (value.directive() == Directive.RESET) {
-                result = result.without(key);
+                entries.remove(key);
+                keyLocations.remove(key);
                 continue;
             }
             Node merged;
             path.add(key);
             try {
-                merged = value.directive() == Directive.OVERRIDE || !result.has(key) ? cleanNode(path, value)
-                        : mergeValues(path, result.get(key), value);
+                merged = value.directive() == Directive.OVERRIDE || !entries.containsKey(key) ? cleanNode(path, value)
+                        : mergeValues(path, entries.get(key), value);
             } finally {
                 path.removeLast();
             }
-            result = result.with(key, merged, over.keyLocation(key));
+            entries.put(key, merged);
+            keyLocations.put(key, over.keyLocation(key));
         }
-        return result;
+        return new MapNode(entries, keyLocations, base.location(), base.directive());
     }
 
     private static Node mergeValues(List<String> path, Node base, Node over) {

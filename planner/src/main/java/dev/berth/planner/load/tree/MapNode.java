@@ -3,6 +3,7 @@ package dev.berth.planner.load.tree;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SequencedMap;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -15,8 +16,12 @@ public record MapNode(SequencedMap<String, Node> entries, Map<String, Location> 
                       Location location, Directive directive) implements Node {
 
     public MapNode {
-        entries = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(entries));
-        keyLocations = Map.copyOf(keyLocations);
+        // Maps this class has just built and hands over are wrapped without another copy: the
+        // with/without/mapValues chains of the loader would otherwise copy every mapping twice.
+        entries = Collections.unmodifiableSequencedMap(entries instanceof Owned<Node> owned ? owned
+                : new LinkedHashMap<>(entries));
+        keyLocations = keyLocations instanceof Owned<Location> owned ? Collections.unmodifiableMap(owned)
+                : Map.copyOf(keyLocations);
         if (directive == null) {
             directive = Directive.NONE;
         }
@@ -53,10 +58,10 @@ public record MapNode(SequencedMap<String, Node> entries, Map<String, Location> 
     }
 
     public MapNode with(String key, Node value, Location keyLocation) {
-        LinkedHashMap<String, Node> e = new LinkedHashMap<>(entries);
+        Owned<Node> e = new Owned<>(entries);
         e.put(key, value);
-        Map<String, Location> k = new LinkedHashMap<>(keyLocations);
-        k.put(key, keyLocation);
+        Owned<Location> k = new Owned<>(keyLocations);
+        k.put(key, Objects.requireNonNull(keyLocation, "keyLocation"));
         return new MapNode(e, k, location, directive);
     }
 
@@ -64,30 +69,46 @@ public record MapNode(SequencedMap<String, Node> entries, Map<String, Location> 
         if (!entries.containsKey(key)) {
             return this;
         }
-        LinkedHashMap<String, Node> e = new LinkedHashMap<>(entries);
+        Owned<Node> e = new Owned<>(entries);
         e.remove(key);
-        Map<String, Location> k = new LinkedHashMap<>(keyLocations);
+        Owned<Location> k = new Owned<>(keyLocations);
         k.remove(key);
         return new MapNode(e, k, location, directive);
     }
 
-    /** This mapping with every value replaced by {@code f(key, value)}; a null result drops the key. */
+    /**
+     * This mapping with every value replaced by {@code f(key, value)}; a null result drops the key.
+     * When {@code f} returns every value itself, the result is this mapping.
+     */
     public MapNode mapValues(BiFunction<String, Node, Node> f) {
-        LinkedHashMap<String, Node> e = new LinkedHashMap<>();
-        Map<String, Location> k = new LinkedHashMap<>();
+        Owned<Node> e = null;
+        Owned<Location> k = null;
         for (var entry : entries.entrySet()) {
-            Node v = f.apply(entry.getKey(), entry.getValue());
-            if (v != null) {
-                e.put(entry.getKey(), v);
-                k.put(entry.getKey(), keyLocation(entry.getKey()));
+            String key = entry.getKey();
+            Node v = f.apply(key, entry.getValue());
+            if (e == null && v != entry.getValue()) {
+                e = new Owned<>();
+                k = new Owned<>();
+                for (var before : entries.entrySet()) {
+                    if (before.getKey().equals(key)) {
+                        break;
+                    }
+                    e.put(before.getKey(), before.getValue());
+                    k.put(before.getKey(), keyLocation(before.getKey()));
+                }
+            }
+            if (e != null && v != null) {
+                e.put(key, v);
+                k.put(key, keyLocation(key));
             }
         }
-        return new MapNode(e, k, location, directive);
+        return e == null ? this : new MapNode(e, k, location, directive);
     }
 
     @Override
     public MapNode withDirective(Directive d) {
-        return new MapNode(entries, keyLocations, location, d);
+        return d == directive || d == null && directive == Directive.NONE ? this
+                : new MapNode(entries, keyLocations, location, d);
     }
 
     @Override
@@ -102,5 +123,16 @@ public record MapNode(SequencedMap<String, Node> entries, Map<String, Location> 
     @Override
     public String kind() {
         return "mapping";
+    }
+
+    /** A map built by this class and handed to the constructor, which keeps it rather than copying it. */
+    private static final class Owned<V> extends LinkedHashMap<String, V> {
+
+        Owned() {
+        }
+
+        Owned(Map<String, ? extends V> from) {
+            super(from);
+        }
     }
 }

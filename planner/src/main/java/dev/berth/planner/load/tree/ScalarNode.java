@@ -26,7 +26,7 @@ public record ScalarNode(Object value, Location location, Directive directive) i
 
     @Override
     public ScalarNode withDirective(Directive d) {
-        return new ScalarNode(value, location, d);
+        return d == directive || d == null && directive == Directive.NONE ? this : new ScalarNode(value, location, d);
     }
 
     public boolean isNull() {

@@ -25,13 +25,29 @@ public record SeqNode(List<Node> items, Location location, Directive directive) 
         return items.get(i);
     }
 
+    /** This sequence with {@code newItems}; this sequence itself when they are its own items, in order. */
     public SeqNode withItems(List<? extends Node> newItems) {
+        if (sameItems(newItems)) {
+            return this;
+        }
         return new SeqNode(List.copyOf(newItems), location, directive);
     }
 
     @Override
     public SeqNode withDirective(Directive d) {
-        return new SeqNode(items, location, d);
+        return d == directive || d == null && directive == Directive.NONE ? this : new SeqNode(items, location, d);
+    }
+
+    private boolean sameItems(List<? extends Node> newItems) {
+        if (newItems.size() != items.size()) {
+            return false;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (newItems.get(i) != items.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

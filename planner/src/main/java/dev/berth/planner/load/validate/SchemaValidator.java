@@ -19,6 +19,9 @@ import com.networknt.schema.ValidationMessage;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.load.tree.SeqNode;
 
 /**
  * Validates one interpolated stack document against berth's JSON Schema
@@ -60,12 +63,32 @@ public final class SchemaValidator {
      * @throws StackException with {@code FILE:LINE:COL: PATH: problem} for the first, most useful error
      */
     public void validate(MapNode document) {
+        refuseNonFinite(document, "");
         JsonNode instance = JSON.valueToTree(document.toPlain());
         Set<ValidationMessage> messages = schema.validate(instance);
         if (messages.isEmpty()) {
             return;
         }
         throw new StackException(new SchemaErrorPhraser(document, schemaTree).phrase(pick(messages)));
+    }
+
+    /**
+     * JSON has no infinite or NaN numbers ({@code .inf}, {@code .nan}, {@code 1e400} in YAML), and
+     * the schema library cannot compare them; they are refused here, located.
+     */
+    private static void refuseNonFinite(Node node, String path) {
+        switch (node) {
+            case MapNode m -> m.keys().forEach(k -> refuseNonFinite(m.get(k), path.isEmpty() ? k : path + "." + k));
+            case SeqNode s -> {
+                for (int i = 0; i < s.size(); i++) {
+                    refuseNonFinite(s.get(i), path + "[" + i + "]");
+                }
+            }
+            case ScalarNode sc when sc.value() instanceof Double d && !Double.isFinite(d) ->
+                    throw new StackException(sc.location() + ": " + path + ": " + d + " is not a finite number;"
+                            + " write a finite number, or quote the value if text was meant");
+            case ScalarNode sc -> { }
+        }
     }
 
     /**
