@@ -4,17 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The top-level {@code berth} command; its sub-commands are the verbs. */
+/**
+ * The top-level {@code berth} command; its sub-commands are the verbs ({@link Verbs}).
+ */
 @Command(name = "berth",
         mixinStandardHelpOptions = true,
         versionProvider = BerthVersion.class,
-        description = "Define and run multi-container stacks, with or without Docker.",
-        subcommands = {
-                ConfigCommand.class,
-                VersionCommand.class,
-                dev.berth.cli.engine.EngineCommand.class,
-                CommandLine.HelpCommand.class,
-        })
+        description = "Define and run multi-container stacks, with or without Docker.")
 public final class BerthCommand implements Runnable {
 
     @Mixin
@@ -52,8 +48,39 @@ public final class BerthCommand implements Runnable {
 
     /** Builds the command line for a run in {@code process}, with berth's exception handling and exit codes. */
     public static CommandLine commandLine(ProcessContext process) {
+        return commandLine(process, Verbs.ALL);
+    }
+
+    /**
+     * Builds the command line with only the verbs {@code args} need: picocli builds each verb's model
+     * by reflection, and a short-lived CLI should not pay for the verbs it does not run.
+     */
+    public static CommandLine commandLine(ProcessContext process, String... args) {
+        return commandLine(process, Verbs.neededBy(args));
+    }
+
+    private static CommandLine commandLine(ProcessContext process, java.util.List<Class<?>> verbs) {
         CommandLine cli = new CommandLine(new BerthCommand(process));
+        for (Class<?> verb : verbs) {
+            cli.addSubcommand(verb);
+        }
+        reapplyModelTransformers(cli);
         ExitCodes.install(cli);
         return cli;
+    }
+
+    /**
+     * Adding a verb copies the parent's parser settings over the verb's whole tree, undoing what a
+     * verb's model transformer set (such as {@code run} stopping at its first positional argument);
+     * this applies each transformer again.
+     */
+    private static void reapplyModelTransformers(CommandLine cli) {
+        CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+        if (spec.modelTransformer() != null) {
+            spec.modelTransformer().transform(spec);
+        }
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            reapplyModelTransformers(sub);
+        }
     }
 }

@@ -16,7 +16,7 @@ public final class Main {
 
     /** Runs the command line and returns the process exit code, without exiting. */
     public static int run(String... args) {
-        return BerthCommand.commandLine().execute(args);
+        return BerthCommand.commandLine(ProcessContext.current(), args).execute(args);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class Main {
      * the exit code, without exiting: how tests run {@code berth} in-process.
      */
     public static int run(ProcessContext process, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = BerthCommand.commandLine(process);
+        CommandLine cli = BerthCommand.commandLine(process, args);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
