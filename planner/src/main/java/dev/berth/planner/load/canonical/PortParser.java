@@ -72,7 +72,8 @@ final class PortParser {
             ip = ip.substring(1, ip.length() - 1);
         }
         if (!ip.isEmpty() && !IpAddresses.isValid(ip)) {
-            throw new StackException(at.location() + ": " + path + ": Invalid ip address: " + ip);
+            throw new StackException(at.location() + ": " + path + ": Invalid ip address: " + ip + " in \"" + raw
+                    + "\"; expected [[IP:]HOST:]CONTAINER[/PROTOCOL], e.g. \"127.0.0.1:8080:80\"");
         }
         int[] target = range(container, at, path, raw);
         int[] published = host.isEmpty() ? null : range(host, at, path, raw);

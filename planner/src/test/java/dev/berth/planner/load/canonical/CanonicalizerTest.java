@@ -102,7 +102,7 @@ class CanonicalizerTest {
 
     @Test
     void ports_invalidIpIsLocated() {
-        webRejects("ports", "[\"127.0.1:80:80\"]", "compose.yaml:3:13: services.web.ports[0]: Invalid ip address: 127.0.1");
+        webRejects("ports", "[\"127.0.1:80:80\"]", "compose.yaml:3:13: services.web.ports[0]: Invalid ip address: 127.0.1 in \"127.0.1:80:80\"; expected [[IP:]HOST:]CONTAINER[/PROTOCOL], e.g. \"127.0.0.1:8080:80\"");
     }
 
     @Test
