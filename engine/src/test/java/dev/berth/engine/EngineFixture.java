@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.image.ImageReference;
+import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.LogEntry;
 import dev.berth.engine.testing.TarWriter;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -127,20 +127,9 @@ final class EngineFixture implements AutoCloseable {
             }
         }
         String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
-        deleteTree(base);
+        Trees.deleteRecursively(base);
         assertThat(failures).as("container removal failures").isEmpty();
         assertThat(leftCgroups).as("container cgroups left behind").isEmpty();
         assertThat(mounts).as("mounts of the test's data root").doesNotContain(base.toString());
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

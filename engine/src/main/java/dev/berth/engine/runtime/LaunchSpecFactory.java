@@ -50,7 +50,7 @@ final class LaunchSpecFactory {
 
     static ExecSpec exec(String id, long initPid, CreateOptions o, ExecOptions e, List<Path> cgroupProcs) {
         List<String> env = new ArrayList<>(env(o.env(), hostname(id, o), o.uid(), o.homeDir()));
-        env = merge(env, e.env());
+        env = EnvEntries.merge(env, e.env());
         int uid = e.uid() == null ? o.uid() : e.uid();
         int gid = e.uid() == null ? o.gid() : e.gid();
         boolean privileged = o.privileged() || e.privileged();
@@ -82,27 +82,11 @@ final class LaunchSpecFactory {
             env.add("PATH=" + LinuxDefaults.PATH);
         }
         env.add("HOSTNAME=" + hostname);
-        env = merge(env, userEnv);
+        env = EnvEntries.merge(env, userEnv);
         if (env.stream().noneMatch(e -> e.startsWith("HOME="))) {
             env.add("HOME=" + (homeDir != null ? homeDir : uid == 0 ? "/root" : "/"));
         }
         return env;
-    }
-
-    private static List<String> merge(List<String> base, List<String> overrides) {
-        Map<String, String> byName = new LinkedHashMap<>();
-        for (String e : base) {
-            byName.put(key(e), e);
-        }
-        for (String e : overrides) {
-            byName.put(key(e), e.contains("=") ? e : e + "=");
-        }
-        return new ArrayList<>(byName.values());
-    }
-
-    private static String key(String entry) {
-        int eq = entry.indexOf('=');
-        return eq < 0 ? entry : entry.substring(0, eq);
     }
 
     private static Set<Integer> capabilities(CreateOptions o, boolean privileged) {

@@ -2,12 +2,10 @@ package dev.berth.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.engine.layer.Trees;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -58,25 +56,6 @@ final class RuntimeFixture implements AutoCloseable {
         }
         String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
         assertThat(mounts).doesNotContain(base.toString());
-        deleteTree(base);
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        Trees.deleteRecursively(base);
     }
 }
