@@ -51,7 +51,8 @@ class LauncherIT {
         assertThat(seen).hasSize(2);
         assertThat(seen.get(0)).isNotEqualTo(Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString());
         assertThat(seen.get(1)).as("not exec'd before the network is ready").isEqualTo("berth-launch");
-        assertThat(Syscalls.awaitExit(launched.monitorPid(), 30_000)).isTrue();
+        long monitorStart = Syscalls.startTime(launched.monitorPid()).orElse(0);
+        assertThat(Syscalls.awaitExit(launched.monitorPid(), monitorStart, 30_000)).isTrue();
         assertThat(store.exit(id)).map(ExitRecord::exitCode).contains(0);
         assertThat(fx.output(id)).isEqualTo("wired\n");
     }
