@@ -9,9 +9,8 @@ import dev.berth.engine.runtime.launch.LaunchFailedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Exit codes, signals, stop, init, exec and removal. */
 class LifecycleIT {
@@ -19,17 +18,8 @@ class LifecycleIT {
     private static final String TRAP_TERM =
             "trap 'echo got TERM; exit 3' TERM; echo ready; while true; do sleep 0.05; done";
 
-    private RuntimeFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RuntimeFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
 
     private String started(CreateOptions.Builder options) {
         String id = fx.runtime.create(options.build());
