@@ -25,8 +25,7 @@ class LauncherIT {
         ContainerStore store = new ContainerStore(fx.dataRoot);
         LaunchSpec s = LaunchSpecFactory.launch(id, store, store.config(id), List.of(), java.util.Map.of(), List.of());
         LaunchSpec synced = new LaunchSpec(s.id(), s.stateDir(), s.rootfs(), s.lowerDirs(), s.upperDir(), s.workDir(),
-                s.argv(), s.env(), s.cwd(), s.uid(), s.gid(), s.extraGids(), s.hostname(), s.capabilities(),
-                s.privileged(), s.seccomp(), s.noNewPrivs(), s.readOnlyRoot(), s.mounts(), s.maskedPaths(),
+                s.argv(), s.env(), s.cwd(), s.privileges(), s.hostname(), s.readOnlyRoot(), s.mounts(), s.maskedPaths(),
                 s.readOnlyPaths(), s.sysctls(), s.rlimits(), s.shmSize(), s.init(), s.log(), s.logFile(),
                 s.cgroupProcs(), s.cgroupBinds(), true);
         List<String> seen = new ArrayList<>();
