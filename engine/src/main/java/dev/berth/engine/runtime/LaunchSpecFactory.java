@@ -48,7 +48,8 @@ final class LaunchSpecFactory {
                 cgroupProcs, cgroupBinds, false);
     }
 
-    static ExecSpec exec(String id, long initPid, CreateOptions o, ExecOptions e, List<Path> cgroupProcs) {
+    static ExecSpec exec(String id, long initPid, long monitorPid, CreateOptions o, ExecOptions e,
+                         List<Path> cgroupProcs) {
         List<String> env = new ArrayList<>(env(o.env(), hostname(id, o), o.uid(), o.homeDir()));
         env = EnvEntries.merge(env, e.env());
         int uid = e.uid() == null ? o.uid() : e.uid();
@@ -56,7 +57,7 @@ final class LaunchSpecFactory {
         boolean privileged = o.privileged() || e.privileged();
         String cwd = e.workingDir() != null ? e.workingDir()
                 : o.workingDir() == null || o.workingDir().isBlank() ? "/" : o.workingDir();
-        return new ExecSpec((int) initPid, e.command(), env, cwd,
+        return new ExecSpec((int) initPid, (int) monitorPid, e.command(), env, cwd,
                 privileges(o, uid, gid, e.uid() == null ? o.extraGids() : List.of(), privileged),
                 rlimits(o.ulimits()), cgroupProcs);
     }

@@ -217,8 +217,8 @@ public final class Runtime {
             throw new EngineException("Container " + id + " is not running: start it before exec");
         }
         CreateOptions config = store.config(id);
-        return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), config, options, cgroups.prepare(id, config)),
-                store.dir(id));
+        return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), s.monitorPid(), config, options,
+                cgroups.prepare(id, config)), store.dir(id));
     }
 
     /** Freezes every process of a running container (Docker's pause). */

@@ -97,9 +97,9 @@ class LaunchSpecFactoryTest {
     void exec_sharesTheContainersPrivileges_unlessItAsksForItsOwn() {
         CreateOptions container = options().user(1000, 1000).extraGids(List.of(50))
                 .securityOpt("no-new-privileges").build();
-        ProcessPrivileges inherited = LaunchSpecFactory.exec(ID, 42, container, ExecOptions.of("id"), List.of())
+        ProcessPrivileges inherited = LaunchSpecFactory.exec(ID, 42, 41, container, ExecOptions.of("id"), List.of())
                 .privileges();
-        ProcessPrivileges own = LaunchSpecFactory.exec(ID, 42, container,
+        ProcessPrivileges own = LaunchSpecFactory.exec(ID, 42, 41, container,
                 new ExecOptions(List.of("id"), List.of(), null, 0, 0, true), List.of()).privileges();
 
         assertThat(inherited).isEqualTo(spec(options().user(1000, 1000).extraGids(List.of(50))

@@ -7,10 +7,13 @@ import java.util.List;
  * {@code initPid} (ipc, uts, net, pid, mnt) and the cgroups, forks, and runs {@code argv}.
  *
  * @param initPid    the host PID of the container's PID 1
+ * @param monitorPid the host PID of its monitor (the init's parent); the launcher refuses to join
+ *                   the namespaces of {@code initPid} unless that PID is still the monitor's child
  * @param privileges the user, groups, capabilities and restrictions of the process
  */
 public record ExecSpec(
         int initPid,
+        int monitorPid,
         List<String> argv,
         List<String> env,
         String cwd,
