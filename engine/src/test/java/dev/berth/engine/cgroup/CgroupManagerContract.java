@@ -3,6 +3,8 @@ package dev.berth.engine.cgroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,15 @@ abstract class CgroupManagerContract {
 
     /** The folder of cgroup {@code name} in the first (or only) hierarchy. */
     abstract Path folder(String name);
+
+    /** A control file under {@link #root}, stripped. */
+    String read(String relative) {
+        try {
+            return Files.readString(root.resolve(relative)).strip();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @Test
     void create_refusesAnExistingCgroup() {

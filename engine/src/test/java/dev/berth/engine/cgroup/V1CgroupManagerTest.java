@@ -186,12 +186,4 @@ class V1CgroupManagerTest extends CgroupManagerContract {
     Path folder(String name) {
         return root.resolve("memory/berth").resolve(name);
     }
-
-    private String read(String relative) {
-        try {
-            return Files.readString(root.resolve(relative)).strip();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

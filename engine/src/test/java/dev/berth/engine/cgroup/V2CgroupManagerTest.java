@@ -182,12 +182,4 @@ class V2CgroupManagerTest extends CgroupManagerContract {
     Path folder(String name) {
         return root.resolve("berth").resolve(name);
     }
-
-    private String read(String relative) {
-        try {
-            return Files.readString(root.resolve(relative)).strip();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 }
