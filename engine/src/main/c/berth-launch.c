@@ -78,6 +78,7 @@ struct spec {
     const char *shm_size;
     int privileged, seccomp, nnp, readonly, init, sync_net;
     pid_t pid; /* exec: the container's init */
+    pid_t monitor; /* exec: the init's parent, the container's monitor */
 };
 
 static int err_fd = -1;      /* container side: where a setup error is reported */
@@ -188,6 +189,7 @@ static void parse_spec(const char *path, struct spec *s)
         else if (!strcmp(k, "sync-net")) s->sync_net = (int) num(v, k);
         else if (!strcmp(k, "shm-size")) s->shm_size = v;
         else if (!strcmp(k, "pid")) s->pid = (pid_t) num(v, k);
+        else if (!strcmp(k, "monitor")) s->monitor = (pid_t) num(v, k);
         else if (!strcmp(k, "mask")) ADD(s->mask, s->nmask, v);
         else if (!strcmp(k, "ro-path")) ADD(s->ropath, s->nropath, v);
         else if (!strcmp(k, "sysctl")) ADD(s->sysctl, s->nsysctl, v);
@@ -1020,6 +1022,27 @@ static int launch(struct spec *s)
 
 /* ---------- exec into a running container ---------- */
 
+/* The parent PID of a process, from /proc/PID/stat; -1 when it cannot be read. */
+static pid_t parent_of(pid_t pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = 0;
+    char *end = strrchr(buf, ')');
+    char state;
+    int ppid;
+    if (!end || sscanf(end + 1, " %c %d", &state, &ppid) != 2)
+        return -1;
+    return (pid_t) ppid;
+}
+
 static int exec_in(struct spec *s)
 {
     static const char *ns[] = { "ipc", "uts", "net", "pid", "mnt" };
@@ -1027,6 +1050,12 @@ static int exec_in(struct spec *s)
     int lastcap = last_cap();
     if (s->pid <= 0)
         die("spec: pid of the container's init is required for exec");
+    if (s->monitor <= 0)
+        die("spec: pid of the container's monitor is required for exec");
+    /* Pin the init first: its PID may have gone to another host process once the monitor reaped it. */
+    int pidfd = (int) syscall(__NR_pidfd_open, s->pid, 0);
+    if (pidfd < 0)
+        die("the container's init (PID %d) is gone: %s", s->pid, strerror(errno));
     for (int i = 0; i < 5; i++) {
         char p[64];
         snprintf(p, sizeof p, "/proc/%d/ns/%s", s->pid, ns[i]);
@@ -1034,6 +1063,13 @@ static int exec_in(struct spec *s)
         if (fds[i] < 0)
             die("cannot open %s (is the container running?): %s", p, strerror(errno));
     }
+    /* The namespaces opened above are the init's only if PID s->pid is still the monitor's child
+       and the pinned process has not exited: a PID is not reused while its process exists. */
+    struct pollfd exited = { pidfd, POLLIN, 0 };
+    if (parent_of(s->pid) != s->monitor || poll(&exited, 1, 0) != 0)
+        die("PID %d is no longer the container's init (its parent is not the monitor %d):"
+            " is the container still running?", s->pid, s->monitor);
+    close(pidfd);
     join_cgroups(s);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     for (int i = 0; i < 5; i++)

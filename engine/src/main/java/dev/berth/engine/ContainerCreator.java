@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.image.ImageHold;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.image.ResolvedImage;
 import dev.berth.engine.runtime.CreateOptions;
@@ -46,7 +47,13 @@ final class ContainerCreator {
     }
 
     String create(RunRequest request) {
-        ResolvedImage image = resolve(request.image());
+        // Held until the container exists: from then on ImageUsage keeps the image from removal.
+        try (ImageHold hold = hold(request.image())) {
+            return create(request, hold.image());
+        }
+    }
+
+    private String create(RunRequest request, ResolvedImage image) {
         ImageDefaults merged = ImageDefaults.apply(image.config(), request);
         ContainerCgroups.validate(request.limits(), java.lang.Runtime.getRuntime().availableProcessors());
         LayeredRootfs rootfs = new LayeredRootfs(image.layersBottomFirst().reversed());
@@ -118,9 +125,9 @@ final class ContainerCreator {
         }
     }
 
-    private ResolvedImage resolve(String name) {
+    private ImageHold hold(String name) {
         try {
-            return images.resolve(name);
+            return images.hold(name);
         } catch (IOException e) {
             throw new EngineException("cannot read image " + name + " from the store: " + e.getMessage(), e);
         }

@@ -1,11 +1,9 @@
 package dev.berth.engine;
 
 import dev.berth.engine.image.ImageConfig;
+import dev.berth.engine.runtime.EnvEntries;
 import dev.berth.engine.runtime.Signals;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A request merged with its image's config as {@code docker run} merges them: Env (image first,
@@ -48,25 +46,8 @@ public record ImageDefaults(List<String> env, List<String> entrypoint, List<Stri
         String user = blankToNull(request.user()) != null ? request.user() : blankToNull(image.user());
         String signal = blankToNull(request.stopSignal()) != null ? request.stopSignal()
                 : blankToNull(image.stopSignal());
-        return new ImageDefaults(mergeEnv(image.env(), request.env()), entrypoint, command, workingDir, user,
+        return new ImageDefaults(EnvEntries.merge(image.env(), request.env()), entrypoint, command, workingDir, user,
                 signal == null ? SIGTERM : Signals.parse(signal));
-    }
-
-    /** Entries by name, later ones replacing earlier ones in place; a bare {@code NAME} means an empty value. */
-    static List<String> mergeEnv(List<String> base, List<String> overrides) {
-        Map<String, String> byName = new LinkedHashMap<>();
-        for (String e : base) {
-            byName.put(key(e), e);
-        }
-        for (String e : overrides) {
-            byName.put(key(e), e.contains("=") ? e : e + "=");
-        }
-        return new ArrayList<>(byName.values());
-    }
-
-    private static String key(String entry) {
-        int eq = entry.indexOf('=');
-        return eq < 0 ? entry : entry.substring(0, eq);
     }
 
     private static List<String> orEmpty(List<String> list) {

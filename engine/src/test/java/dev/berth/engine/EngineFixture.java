@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.image.ImageReference;
+import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.LogEntry;
 import dev.berth.engine.testing.TarWriter;
@@ -16,35 +17,57 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An engine on a temporary data root whose containers' cgroups live under a parent of their own
- * ({@code berth-it-<random>}), and a busybox image; {@link #close()} removes every container, the
- * cgroup parent and the folder, then checks that no mount, cgroup or monitor is left.
+ * ({@code berth-it-<random>}), optionally with a busybox image; after each test it removes every
+ * container, the cgroup parent and the folder, then checks that no mount, cgroup or monitor is left.
+ * Register it with {@code @RegisterExtension}.
  */
-final class EngineFixture implements AutoCloseable {
+final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
 
     static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
 
-    final Path base;
-    final Path dataRoot;
-    final String cgroupParent;
-    final Engine engine;
+    private final String busyboxName;
+    Path base;
+    Path dataRoot;
+    String cgroupParent;
+    Engine engine;
 
-    EngineFixture() throws IOException {
+    /** An engine with no image. */
+    EngineFixture() {
+        this(null);
+    }
+
+    private EngineFixture(String busyboxName) {
+        this.busyboxName = busyboxName;
+    }
+
+    /** An engine with busybox imported as {@code name} (see {@link #importBusybox(String)}) before each test. */
+    static EngineFixture withBusybox(String name) {
+        return new EngineFixture(name);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException, InterruptedException {
         base = Files.createTempDirectory("berth-it-engine-");
         dataRoot = Files.createDirectories(base.resolve("data"));
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         cgroupParent = "berth-it-" + HexFormat.of().formatHex(random);
         engine = Engine.open(dataRoot, Cgroups.detect(cgroupParent));
+        if (busyboxName != null) {
+            importBusybox(busyboxName);
+        }
     }
 
     /**
@@ -105,7 +128,14 @@ final class EngineFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (engine == null) {
+            // the set-up failed before any container could exist
+            if (base != null) {
+                Trees.deleteRecursively(base);
+            }
+            return;
+        }
         List<Throwable> failures = new ArrayList<>();
         for (ContainerInspect c : engine.runtime().list()) {
             try {
@@ -127,20 +157,9 @@ final class EngineFixture implements AutoCloseable {
             }
         }
         String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
-        deleteTree(base);
+        Trees.deleteRecursively(base);
         assertThat(failures).as("container removal failures").isEmpty();
         assertThat(leftCgroups).as("container cgroups left behind").isEmpty();
         assertThat(mounts).as("mounts of the test's data root").doesNotContain(base.toString());
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -12,27 +12,16 @@ import dev.berth.engine.volume.MountFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Containers made by the wired engine from an imported busybox image, checked from inside and from the host. */
 class EngineIT {
 
     private static final long MIB = 1024 * 1024;
 
-    private EngineFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new EngineFixture();
-        fx.importBusybox("bb");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    final EngineFixture fx = EngineFixture.withBusybox("bb");
 
     @Test
     void limits_areInTheContainersOwnCgroupFiles_seenFromInside() {

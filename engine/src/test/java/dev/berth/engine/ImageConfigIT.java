@@ -5,29 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.engine.testing.ImageArchives;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A loaded image's config (Env, Cmd, WorkingDir, User, Volumes) applied to its containers as Docker applies it. */
 class ImageConfigIT {
 
-    private EngineFixture fx;
+    @RegisterExtension
+    final EngineFixture fx = new EngineFixture();
 
     @BeforeEach
-    void setUp() throws Exception {
-        fx = new EngineFixture();
+    void loadConfiguredImage() throws Exception {
         byte[] layer = EngineFixture.busyboxTar();
         byte[] config = ImageArchives.config("\"Env\":[\"PATH=/bin\",\"MODE=image\"],"
                 + "\"Cmd\":[\"sh\",\"-c\",\"echo $MODE $PWD $(id -u); ls /data\"],\"WorkingDir\":\"/tmp\","
                 + "\"User\":\"user\",\"Volumes\":{\"/data\":{}}", List.of(layer));
         fx.engine.images().load(new ByteArrayInputStream(
                 ImageArchives.dockerSaveLegacy("configured:1", config, List.of(layer))));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
     }
 
     @Test

@@ -9,9 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs {@code probe/probe.sh} through the wired engine with reference/isolation.md section 1.2's
@@ -22,18 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProbeLimitsIT {
 
-    private EngineFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new EngineFixture();
-        fx.importBusybox("bb");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    final EngineFixture fx = EngineFixture.withBusybox("bb");
 
     @Test
     void probe_withLimits_printsDockersFacts() throws Exception {

@@ -2,6 +2,8 @@ package dev.berth.engine.cgroup;
 
 import dev.berth.engine.ByteSize;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -125,6 +127,24 @@ public record ResourceLimits(long memoryBytes, long memorySwapBytes, long memory
         }
         long limit = pidsLimit.getAsLong();
         return java.util.Optional.of(limit > 0 ? Long.toString(limit) : limit == 0 ? "1" : "max");
+    }
+
+    /** The controllers these limits write to, in the order the cgroup managers check them. */
+    List<String> controllersNeeded() {
+        List<String> needed = new ArrayList<>();
+        if (memoryBytes > 0 || memoryReservationBytes > 0) {
+            needed.add("memory");
+        }
+        if (nanoCpus > 0 || cpuShares != 0) {
+            needed.add("cpu");
+        }
+        if (!cpusetCpus.isEmpty() || !cpusetMems.isEmpty()) {
+            needed.add("cpuset");
+        }
+        if (pidsLimit.isPresent()) {
+            needed.add("pids");
+        }
+        return needed;
     }
 
     /** Accumulates limits given as text; each setter puts the raw input in its error. */

@@ -1,7 +1,5 @@
 package dev.berth.engine.cgroup;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,11 +41,11 @@ public final class V1CgroupManager implements CgroupManager {
         try {
             for (Path mount : distinct(mounts)) {
                 Path parentDir = mount.resolve(parent);
-                if (ensureDirectory(parentDir, name)) {
+                if (CgroupDirectories.ensureParent(fs, parentDir, displayPath(name))) {
                     copyCpusetFromParent(parentDir);
                 }
                 Path dir = parentDir.resolve(name);
-                mkdir(dir, name);
+                CgroupDirectories.createNew(fs, dir, displayPath(name));
                 created.add(dir);
                 copyCpusetFromParent(dir);
             }
@@ -55,14 +53,7 @@ public final class V1CgroupManager implements CgroupManager {
             writeLimits(cgroup, limits);
             return cgroup;
         } catch (RuntimeException e) {
-            for (Path dir : created.reversed()) {
-                try {
-                    fs.removeDirectory(dir);
-                } catch (IOException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-            }
-            throw e;
+            throw CgroupDirectories.removeAfterFailure(fs, created, e);
         }
     }
 
@@ -145,52 +136,11 @@ public final class V1CgroupManager implements CgroupManager {
     }
 
     private void requireControllersFor(String name, ResourceLimits limits) {
-        List<String> needed = new ArrayList<>();
-        if (limits.memoryBytes() > 0 || limits.memoryReservationBytes() > 0) {
-            needed.add("memory");
-        }
-        if (limits.nanoCpus() > 0 || limits.cpuShares() != 0) {
-            needed.add("cpu");
-        }
-        if (!limits.cpusetCpus().isEmpty() || !limits.cpusetMems().isEmpty()) {
-            needed.add("cpuset");
-        }
-        if (limits.pidsLimit().isPresent()) {
-            needed.add("pids");
-        }
-        for (String controller : needed) {
+        for (String controller : limits.controllersNeeded()) {
             if (!mounts.containsKey(controller)) {
                 throw new CgroupException("create cgroup " + displayPath(name) + ": the limits need the "
                         + controller + " controller, which is not mounted on this host");
             }
-        }
-    }
-
-    /** Creates the shared parent unless it exists (maybe made by a concurrent create); true if made. */
-    private boolean ensureDirectory(Path dir, String name) {
-        if (Files.isDirectory(dir)) {
-            return false;
-        }
-        try {
-            fs.createDirectory(dir);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (IOException e) {
-            throw new CgroupException("create cgroup " + displayPath(name) + ": mkdir " + dir + ": "
-                    + ControlFiles.reason(e), e);
-        }
-    }
-
-    private void mkdir(Path dir, String name) {
-        try {
-            fs.createDirectory(dir);
-        } catch (FileAlreadyExistsException e) {
-            throw new CgroupException("create cgroup " + displayPath(name) + ": " + dir
-                    + " exists already; open it or remove it first", e);
-        } catch (IOException e) {
-            throw new CgroupException("create cgroup " + displayPath(name) + ": mkdir " + dir + ": "
-                    + ControlFiles.reason(e), e);
         }
     }
 

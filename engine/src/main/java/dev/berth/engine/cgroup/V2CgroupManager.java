@@ -1,10 +1,7 @@
 package dev.berth.engine.cgroup;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -42,26 +39,13 @@ public final class V2CgroupManager implements CgroupManager {
         Path parentDir = root.resolve(parent);
         Path dir = parentDir.resolve(name);
         enable(root, wanted);
-        ensureParent(parentDir, name);
+        CgroupDirectories.ensureParent(fs, parentDir, displayPath(name));
         enable(parentDir, wanted);
-        try {
-            fs.createDirectory(dir);
-        } catch (FileAlreadyExistsException e) {
-            throw new CgroupException("create cgroup " + displayPath(name) + ": " + dir
-                    + " exists already; open it or remove it first", e);
-        } catch (IOException e) {
-            throw new CgroupException("create cgroup " + displayPath(name) + ": mkdir " + dir + ": "
-                    + ControlFiles.reason(e), e);
-        }
+        CgroupDirectories.createNew(fs, dir, displayPath(name));
         try {
             writeLimits(dir, limits);
         } catch (RuntimeException e) {
-            try {
-                fs.removeDirectory(dir);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
+            throw CgroupDirectories.removeAfterFailure(fs, List.of(dir), e);
         }
         return new V2Cgroup(name, displayPath(name), dir, fs);
     }
@@ -130,35 +114,8 @@ public final class V2CgroupManager implements CgroupManager {
         }
     }
 
-    private void ensureParent(Path parentDir, String name) {
-        if (Files.isDirectory(parentDir)) {
-            return;
-        }
-        try {
-            fs.createDirectory(parentDir);
-        } catch (FileAlreadyExistsException e) {
-            // made by a concurrent create: fine
-        } catch (IOException e) {
-            throw new CgroupException("create cgroup " + displayPath(name) + ": mkdir " + parentDir
-                    + ": " + ControlFiles.reason(e), e);
-        }
-    }
-
     private void requireControllersFor(String name, ResourceLimits limits, Set<String> available) {
-        List<String> needed = new ArrayList<>();
-        if (limits.memoryBytes() > 0 || limits.memoryReservationBytes() > 0) {
-            needed.add("memory");
-        }
-        if (limits.nanoCpus() > 0 || limits.cpuShares() != 0) {
-            needed.add("cpu");
-        }
-        if (!limits.cpusetCpus().isEmpty() || !limits.cpusetMems().isEmpty()) {
-            needed.add("cpuset");
-        }
-        if (limits.pidsLimit().isPresent()) {
-            needed.add("pids");
-        }
-        for (String controller : needed) {
+        for (String controller : limits.controllersNeeded()) {
             if (!available.contains(controller)) {
                 throw new CgroupException("create cgroup " + displayPath(name) + ": the limits need the "
                         + controller + " controller, which " + root.resolve("cgroup.controllers")

@@ -9,7 +9,8 @@ import dev.berth.engine.EngineException;
 
 /**
  * {@code docker rmi} semantics for one name: untag a reference, delete the image once no reference
- * is left, refuse when a container still uses it. Runs under the store's lock.
+ * is left, refuse when a container still uses it or is being created from it (an {@link ImageHold}).
+ * Runs under the store's lock.
  */
 final class ImageRemover {
 
@@ -21,7 +22,8 @@ final class ImageRemover {
 
     RemoveReport remove(String nameOrId, boolean force) throws IOException {
         ImageStore.Image image = store.find(nameOrId);
-        Optional<String> container = store.usage().containerUsing(image.id());
+        Optional<String> user = store.usage().containerUsing(image.id()).map(c -> "container " + shortId(c))
+                .or(() -> store.isHeld(image.id()) ? Optional.of("a container being created") : Optional.empty());
         Optional<ImageReference> byReference = image.references().stream()
                 .filter(r -> isReferenceTo(nameOrId, r)).findFirst();
         List<String> lines = new ArrayList<>();
@@ -29,10 +31,10 @@ final class ImageRemover {
         if (byReference.isPresent()) {
             ImageReference ref = byReference.get();
             boolean last = image.references().size() == 1;
-            if (last && container.isPresent() && !force) {
+            if (last && user.isPresent() && !force) {
                 throw new EngineException("conflict: unable to remove repository reference \"" + nameOrId
-                        + "\" (must force) - container " + shortId(container.get())
-                        + " is using its referenced image " + image.id().shortHex());
+                        + "\" (must force) - " + user.get() + " is using its referenced image "
+                        + image.id().shortHex());
             }
             untag(entries, image, ref, lines);
         } else {
@@ -40,9 +42,9 @@ final class ImageRemover {
                 throw new EngineException("conflict: unable to delete " + image.id().shortHex()
                         + " (must be forced) - image is referenced in multiple repositories");
             }
-            if (container.isPresent() && !force) {
+            if (user.isPresent() && !force) {
                 throw new EngineException("conflict: unable to delete " + image.id().shortHex()
-                        + " (must be forced) - image is being used by container " + shortId(container.get()));
+                        + " (must be forced) - image is being used by " + user.get());
             }
             for (ImageReference ref : image.references()) {
                 untag(entries, image, ref, lines);
@@ -50,7 +52,7 @@ final class ImageRemover {
         }
         boolean named = entries.stream().anyMatch(e -> e.manifest().digest().equals(image.descriptor().digest())
                 && e.reference().isPresent());
-        if (!named && container.isEmpty()) {
+        if (!named && user.isEmpty()) {
             entries.removeIf(e -> e.manifest().digest().equals(image.descriptor().digest()));
             lines.add("Deleted: " + image.id());
         }

@@ -29,7 +29,9 @@ import dev.berth.engine.layer.Trees;
  * <p>Names are looked up as Docker does: a reference ({@code busybox} means
  * {@code docker.io/library/busybox:latest}), else an image ID or a unique prefix of one. Changes
  * hold a lock (in this JVM and across processes, on {@code images/.lock}) so that concurrent
- * commands never lose a tag.
+ * commands never lose a tag; resolving holds it too, so a concurrent remove never deletes the layers
+ * a resolve is about to return. A caller that goes on to create a container takes an
+ * {@link ImageHold}, which keeps the image until the container exists.
  */
 public final class ImageStore {
 
@@ -41,6 +43,7 @@ public final class ImageStore {
     private final ImageIndex index;
     private final UnpackedLayers layers;
     private final ImageUsage usage;
+    private final ImageHolds holds = new ImageHolds();
 
     /** A store on {@code dataRoot} with the real system calls and no container using any image. */
     public ImageStore(Path dataRoot) {
@@ -146,9 +149,18 @@ public final class ImageStore {
      * @throws EngineException {@code No such image: NAME} when nothing matches
      */
     public ResolvedImage resolve(String nameOrId) throws IOException {
-        Image image = find(nameOrId);
-        List<Path> folders = layers.ensureUnpacked(image.manifest().layers(), image.config().diffIds());
-        return new ResolvedImage(image.id(), image.config(), folders);
+        return locked(() -> resolveLocked(nameOrId));
+    }
+
+    /**
+     * Resolves as {@link #resolve(String)} does and keeps the image from being deleted until the
+     * returned hold is closed, so that a concurrent remove cannot take the layers away from a
+     * container being created from them.
+     *
+     * @throws EngineException {@code No such image: NAME} when nothing matches
+     */
+    public ImageHold hold(String nameOrId) throws IOException {
+        return locked(() -> holds.take(resolveLocked(nameOrId)));
     }
 
     /** {@link #resolve(String)} for a parsed reference. */
@@ -185,6 +197,11 @@ public final class ImageStore {
 
     ImageIndex index() {
         return index;
+    }
+
+    /** Whether an {@link ImageHold} keeps this image; asked under the lock, as holds are taken under it. */
+    boolean isHeld(Digest imageId) {
+        return holds.isHeld(imageId);
     }
 
     List<Image> images() throws IOException {
@@ -270,6 +287,12 @@ public final class ImageStore {
             entries.add(new ImageIndex.Entry(new Descriptor(manifest.mediaType(), manifest.digest(), manifest.size()),
                     Optional.empty()));
         }
+    }
+
+    private ResolvedImage resolveLocked(String nameOrId) throws IOException {
+        Image image = find(nameOrId);
+        List<Path> folders = layers.ensureUnpacked(image.manifest().layers(), image.config().diffIds());
+        return new ResolvedImage(image.id(), image.config(), folders);
     }
 
     private static boolean matches(Image image, ImageReference ref) {

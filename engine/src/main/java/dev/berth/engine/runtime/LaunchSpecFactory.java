@@ -5,6 +5,7 @@ import dev.berth.engine.runtime.launch.Capability;
 import dev.berth.engine.runtime.launch.ExecSpec;
 import dev.berth.engine.runtime.launch.LaunchSpec;
 import dev.berth.engine.runtime.launch.Mount;
+import dev.berth.engine.runtime.launch.ProcessPrivileges;
 import dev.berth.engine.runtime.launch.Rlimit;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,25 +41,25 @@ final class LaunchSpecFactory {
                 lowers.isEmpty() ? null : store.upper(id), lowers.isEmpty() ? null : store.work(id),
                 argv(id, o), env(o.env(), hostname, o.uid(), o.homeDir()),
                 o.workingDir() == null || o.workingDir().isBlank() ? "/" : o.workingDir(),
-                o.uid(), o.gid(), o.extraGids(), hostname, capabilities(o, o.privileged()), o.privileged(),
-                seccomp(o) && !o.privileged(), noNewPrivs(o), o.readOnlyRoot(), mounts,
+                privileges(o, o.uid(), o.gid(), o.extraGids(), o.privileged()), hostname, o.readOnlyRoot(), mounts,
                 o.privileged() ? List.of() : LinuxDefaults.maskedPaths(),
                 o.privileged() ? List.of() : LinuxDefaults.readOnlyPaths(), sysctls, rlimits(o.ulimits()),
                 o.shmSize() > 0 ? o.shmSize() : LinuxDefaults.SHM_SIZE, o.init(), o.log(), store.logFile(id),
                 cgroupProcs, cgroupBinds, false);
     }
 
-    static ExecSpec exec(String id, long initPid, CreateOptions o, ExecOptions e, List<Path> cgroupProcs) {
+    static ExecSpec exec(String id, long initPid, long monitorPid, CreateOptions o, ExecOptions e,
+                         List<Path> cgroupProcs) {
         List<String> env = new ArrayList<>(env(o.env(), hostname(id, o), o.uid(), o.homeDir()));
-        env = merge(env, e.env());
+        env = EnvEntries.merge(env, e.env());
         int uid = e.uid() == null ? o.uid() : e.uid();
         int gid = e.uid() == null ? o.gid() : e.gid();
         boolean privileged = o.privileged() || e.privileged();
         String cwd = e.workingDir() != null ? e.workingDir()
                 : o.workingDir() == null || o.workingDir().isBlank() ? "/" : o.workingDir();
-        return new ExecSpec((int) initPid, e.command(), env, cwd, uid, gid,
-                e.uid() == null ? o.extraGids() : List.of(), capabilities(o, privileged), privileged,
-                seccomp(o) && !privileged, noNewPrivs(o), rlimits(o.ulimits()), cgroupProcs);
+        return new ExecSpec((int) initPid, (int) monitorPid, e.command(), env, cwd,
+                privileges(o, uid, gid, e.uid() == null ? o.extraGids() : List.of(), privileged),
+                rlimits(o.ulimits()), cgroupProcs);
     }
 
     static String hostname(String id, CreateOptions o) {
@@ -82,27 +83,18 @@ final class LaunchSpecFactory {
             env.add("PATH=" + LinuxDefaults.PATH);
         }
         env.add("HOSTNAME=" + hostname);
-        env = merge(env, userEnv);
+        env = EnvEntries.merge(env, userEnv);
         if (env.stream().noneMatch(e -> e.startsWith("HOME="))) {
             env.add("HOME=" + (homeDir != null ? homeDir : uid == 0 ? "/root" : "/"));
         }
         return env;
     }
 
-    private static List<String> merge(List<String> base, List<String> overrides) {
-        Map<String, String> byName = new LinkedHashMap<>();
-        for (String e : base) {
-            byName.put(key(e), e);
-        }
-        for (String e : overrides) {
-            byName.put(key(e), e.contains("=") ? e : e + "=");
-        }
-        return new ArrayList<>(byName.values());
-    }
-
-    private static String key(String entry) {
-        int eq = entry.indexOf('=');
-        return eq < 0 ? entry : entry.substring(0, eq);
+    /** Privileged means every capability and no seccomp filter, for the command and for exec alike. */
+    private static ProcessPrivileges privileges(CreateOptions o, int uid, int gid, List<Integer> extraGids,
+                                                boolean privileged) {
+        return new ProcessPrivileges(uid, gid, extraGids, capabilities(o, privileged), privileged,
+                seccomp(o) && !privileged, noNewPrivs(o));
     }
 
     private static Set<Integer> capabilities(CreateOptions o, boolean privileged) {

@@ -123,11 +123,11 @@ public final class Runtime {
             return;
         }
         // As Docker: a paused container is thawed so that its PID 1 can handle the stop signal.
-        Syscalls.kill(s.initPid(), store.config(id).effectiveStopSignal());
+        InitSignaller.signal(s, store.config(id).effectiveStopSignal());
         thawIfPaused(s);
-        if (!Syscalls.awaitExit(s.monitorPid(), timeout.toMillis())) {
-            Syscalls.kill(s.initPid(), Syscalls.SIGKILL);
-            Syscalls.awaitExit(s.monitorPid(), -1);
+        if (!Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), timeout.toMillis())) {
+            InitSignaller.signal(s, Syscalls.SIGKILL);
+            Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), -1);
         }
         refresh(id);
     }
@@ -145,7 +145,7 @@ public final class Runtime {
         if (!s.live()) {
             throw new EngineException("Cannot kill container: " + ref + ": Container " + id + " is not running");
         }
-        int errno = Syscalls.kill(s.initPid(), signal);
+        int errno = InitSignaller.signal(s, signal);
         if (signal == Syscalls.SIGKILL) {
             // a frozen process dies of SIGKILL only once thawed
             thawIfPaused(s);
@@ -160,7 +160,7 @@ public final class Runtime {
         String id = resolve(ref);
         ContainerState s = refresh(id);
         if (s.live()) {
-            Syscalls.awaitExit(s.monitorPid(), -1);
+            Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), -1);
             s = refresh(id);
         }
         return s.exitCode();
@@ -181,9 +181,9 @@ public final class Runtime {
                 throw new EngineException("You cannot remove a " + s.status().dockerName() + " container " + id
                         + ". Stop the container before attempting removal or force remove");
             }
-            Syscalls.kill(s.initPid(), Syscalls.SIGKILL);
+            InitSignaller.signal(s, Syscalls.SIGKILL);
             thawIfPaused(s);
-            Syscalls.awaitExit(s.monitorPid(), -1);
+            Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), -1);
             refresh(id);
         }
         cgroups.release(id);
@@ -217,8 +217,8 @@ public final class Runtime {
             throw new EngineException("Container " + id + " is not running: start it before exec");
         }
         CreateOptions config = store.config(id);
-        return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), config, options, cgroups.prepare(id, config)),
-                store.dir(id));
+        return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), s.monitorPid(), config, options,
+                cgroups.prepare(id, config)), store.dir(id));
     }
 
     /** Freezes every process of a running container (Docker's pause). */

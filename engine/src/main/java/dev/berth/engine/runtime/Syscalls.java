@@ -18,6 +18,7 @@ final class Syscalls {
 
     static final int SIGKILL = 9;
     static final int ESRCH = 3;
+    private static final long SYS_PIDFD_SEND_SIGNAL = 424;
     private static final long SYS_PIDFD_OPEN = 434;
     private static final short POLLIN = 1;
 
@@ -25,12 +26,15 @@ final class Syscalls {
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(
             java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle KILL = downcall("kill",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
     private static final MethodHandle SYSCALL2 = LINKER.downcallHandle(
             LINKER.defaultLookup().find("syscall").orElseThrow(),
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
                     ValueLayout.JAVA_INT),
+            Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
+    private static final MethodHandle SYSCALL4 = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("syscall").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
+                    ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
             Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
     private static final MethodHandle POLL = downcall("poll",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
@@ -47,22 +51,61 @@ final class Syscalls {
                 Linker.Option.captureCallState("errno"));
     }
 
-    /** kill(2); returns 0 or the errno. */
-    static int kill(long pid, int signal) {
+    /**
+     * pidfd_open(2): a descriptor that refers to process {@code pid} for as long as it is open,
+     * even once the PID is reused. Returns the descriptor, or minus the errno.
+     */
+    static int pidfdOpen(long pid) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            int r = (int) KILL.invokeExact(state, (int) pid, signal);
+            int fd = (int) (long) SYSCALL2.invokeExact(state, SYS_PIDFD_OPEN, (int) pid, 0);
+            return fd >= 0 ? fd : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw new IllegalStateException("pidfd_open(" + pid + ") failed", t);
+        }
+    }
+
+    /** pidfd_send_signal(2) to the process {@code pidfd} refers to; returns 0 or the errno. */
+    static int pidfdSendSignal(int pidfd, int signal) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            long r = (long) SYSCALL4.invokeExact(state, SYS_PIDFD_SEND_SIGNAL, pidfd, signal, MemorySegment.NULL, 0);
             return r == 0 ? 0 : (int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
-            throw new IllegalStateException("kill(" + pid + ", " + signal + ") failed", t);
+            throw new IllegalStateException("pidfd_send_signal(" + pidfd + ", " + signal + ") failed", t);
+        }
+    }
+
+    /** True once the process {@code pidfd} refers to has exited (a zombie counts as exited). */
+    static boolean hasExited(int pidfd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment pfd = arena.allocate(8);
+            pfd.set(ValueLayout.JAVA_INT, 0, pidfd);
+            pfd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
+            pfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
+            int r = (int) POLL.invokeExact(state, pfd, 1L, 0);
+            return r > 0;
+        } catch (Throwable t) {
+            throw new IllegalStateException("poll of pidfd " + pidfd + " failed", t);
+        }
+    }
+
+    static void close(int fd) {
+        try {
+            int ignored = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            throw new IllegalStateException("close(" + fd + ") failed", t);
         }
     }
 
     /**
-     * Waits until process {@code pid} has exited (any process, not only a child), at most
-     * {@code timeoutMillis} (-1 for ever). Returns true when it has exited or does not exist.
+     * Waits until process {@code pid}, which started at {@code startTime}, has exited (any process,
+     * not only a child), at most {@code timeoutMillis} (-1 for ever). Returns true when it has
+     * exited or does not exist; a process that now holds the PID but started at another time does
+     * not count.
      */
-    static boolean awaitExit(long pid, long timeoutMillis) {
+    static boolean awaitExit(long pid, long startTime, long timeoutMillis) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
             int fd = (int) (long) SYSCALL2.invokeExact(state, SYS_PIDFD_OPEN, (int) pid, 0);
@@ -70,6 +113,10 @@ final class Syscalls {
                 return (int) ERRNO.get(state, 0L) == ESRCH;
             }
             try {
+                // read after pinning the PID: while the pinned process lives, /proc/<pid> is its own
+                if (startTime(pid).orElse(-1) != startTime) {
+                    return true;
+                }
                 MemorySegment pfd = arena.allocate(8);
                 long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000;
                 while (true) {
@@ -99,6 +146,17 @@ final class Syscalls {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return OptionalLong.of(Long.parseLong(f[19]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The parent PID of a process (field 4 of /proc/PID/stat), empty when it does not exist. */
+    static OptionalLong parentPid(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return OptionalLong.of(Long.parseLong(f[1]));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }

@@ -1,6 +1,7 @@
 package dev.berth.engine.volume;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.etc.LayeredRootfs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -145,7 +146,7 @@ public final class VolumeStore {
         Path doomed = volumesDir.resolve(".removing-" + name + "-" + UUID.randomUUID());
         try {
             Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(doomed);
+            Trees.deleteRecursively(doomed);
         } catch (IOException e) {
             throw new VolumeException("remove " + name + ": " + e.getMessage(), e);
         }
@@ -215,14 +216,6 @@ public final class VolumeStore {
 
     private static void setMode(Path path, String mode) throws IOException {
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /** volume.json as written on disk; the mount point follows from where the file lies. */

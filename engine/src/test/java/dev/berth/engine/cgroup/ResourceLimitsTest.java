@@ -100,4 +100,11 @@ class ResourceLimitsTest {
         assertThat(CpuWeight.fromShares(512)).isEqualTo(
                 (long) Math.ceil(Math.pow(10, (81 + 125 * 9) / 612.0 - 7.0 / 34.0)));
     }
+
+    @Test
+    void controllersNeeded_namesEachControllerALimitWritesTo() {
+        assertThat(ResourceLimits.NONE.controllersNeeded()).isEmpty();
+        assertThat(ResourceLimits.builder().memoryReservation("64m").cpuShares(512).cpusetMems("0").pidsLimit(0)
+                .build().controllersNeeded()).containsExactly("memory", "cpu", "cpuset", "pids");
+    }
 }

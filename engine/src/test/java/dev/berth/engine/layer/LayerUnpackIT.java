@@ -1,5 +1,6 @@
 package dev.berth.engine.layer;
 
+import static dev.berth.engine.testing.HostCommand.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -49,13 +50,6 @@ class LayerUnpackIT {
         Path target = Files.createDirectory(dir.resolve(name));
         applier.apply(new ByteArrayInputStream(tar.toBytes()), target, List.of(lowers));
         return target;
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
-        return out;
     }
 
     @Test

@@ -7,24 +7,14 @@ import dev.berth.engine.runtime.launch.Rlimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a process sees from inside a container (reference/isolation.md section 1). */
 class IsolationIT {
 
-    private RuntimeFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RuntimeFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
 
     private String output(CreateOptions.Builder options) {
         String id = fx.run(options.build());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.engine.runtime.launch.LaunchSpec;
 import dev.berth.engine.runtime.launch.Mount;
+import dev.berth.engine.runtime.launch.ProcessPrivileges;
 import dev.berth.engine.runtime.launch.Rlimit;
 import dev.berth.engine.runtime.launch.SpecWriter;
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ class LaunchSpecFactoryTest {
         assertThat(s.hostname()).isEqualTo("0123456789ab");
         assertThat(s.env()).containsExactly("PATH=" + LinuxDefaults.PATH, "HOSTNAME=0123456789ab", "HOME=/root");
         assertThat(s.cwd()).isEqualTo("/");
-        assertThat(s.seccomp()).isTrue();
-        assertThat(s.noNewPrivs()).isFalse();
+        assertThat(s.privileges().seccomp()).isTrue();
+        assertThat(s.privileges().noNewPrivs()).isFalse();
         assertThat(s.shmSize()).isEqualTo(64L * 1024 * 1024);
         assertThat(s.rlimits()).containsExactly(new Rlimit("nofile", 1024, Math.min(524288, LinuxDefaults.hostNofileHard())));
         assertThat(s.sysctls()).containsEntry("net.ipv4.ip_unprivileged_port_start", "0")
@@ -65,15 +66,15 @@ class LaunchSpecFactoryTest {
         LaunchSpec s = spec(options().privileged(true));
         assertThat(s.maskedPaths()).isEmpty();
         assertThat(s.readOnlyPaths()).isEmpty();
-        assertThat(s.seccomp()).isFalse();
-        assertThat(s.capabilities()).hasSize(41);
+        assertThat(s.privileges().seccomp()).isFalse();
+        assertThat(s.privileges().capabilities()).hasSize(41);
     }
 
     @Test
     void securityOptions_andUnsupportedProfile() {
         LaunchSpec s = spec(options().securityOpt("seccomp=unconfined").securityOpt("no-new-privileges"));
-        assertThat(s.seccomp()).isFalse();
-        assertThat(s.noNewPrivs()).isTrue();
+        assertThat(s.privileges().seccomp()).isFalse();
+        assertThat(s.privileges().noNewPrivs()).isTrue();
         assertThatThrownBy(() -> spec(options().securityOpt("seccomp=/etc/profile.json"))).hasMessage(
                 "security option \"seccomp=/etc/profile.json\" is not supported: berth has its built-in seccomp filter"
                         + " or seccomp=unconfined");
@@ -90,5 +91,23 @@ class LaunchSpecFactoryTest {
                 .containsEntry("mount.opts", "ro\0nosuid,nodev,noexec,size=1m")
                 .containsEntry("lower", "/layers/app\0/layers/base")
                 .containsEntry("arg", "sh");
+    }
+
+    @Test
+    void exec_sharesTheContainersPrivileges_unlessItAsksForItsOwn() {
+        CreateOptions container = options().user(1000, 1000).extraGids(List.of(50))
+                .securityOpt("no-new-privileges").build();
+        ProcessPrivileges inherited = LaunchSpecFactory.exec(ID, 42, 41, container, ExecOptions.of("id"), List.of())
+                .privileges();
+        ProcessPrivileges own = LaunchSpecFactory.exec(ID, 42, 41, container,
+                new ExecOptions(List.of("id"), List.of(), null, 0, 0, true), List.of()).privileges();
+
+        assertThat(inherited).isEqualTo(spec(options().user(1000, 1000).extraGids(List.of(50))
+                .securityOpt("no-new-privileges")).privileges());
+        assertThat(own.uid()).isZero();
+        assertThat(own.extraGids()).as("an exec user gets no container groups").isEmpty();
+        assertThat(own.capabilities()).hasSize(41);
+        assertThat(own.seccomp()).isFalse();
+        assertThat(own.noNewPrivs()).isTrue();
     }
 }

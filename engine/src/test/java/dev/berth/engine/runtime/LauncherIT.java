@@ -10,24 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The launcher protocol itself: the network sync point of isolation.md section 2.5. */
 class LauncherIT {
 
-    private RuntimeFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RuntimeFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
 
     @Test
     void syncNetwork_stopsInTheNewNamespaces_untilTheCallerHasWiredTheNetwork() throws Exception {
@@ -35,8 +25,7 @@ class LauncherIT {
         ContainerStore store = new ContainerStore(fx.dataRoot);
         LaunchSpec s = LaunchSpecFactory.launch(id, store, store.config(id), List.of(), java.util.Map.of(), List.of());
         LaunchSpec synced = new LaunchSpec(s.id(), s.stateDir(), s.rootfs(), s.lowerDirs(), s.upperDir(), s.workDir(),
-                s.argv(), s.env(), s.cwd(), s.uid(), s.gid(), s.extraGids(), s.hostname(), s.capabilities(),
-                s.privileged(), s.seccomp(), s.noNewPrivs(), s.readOnlyRoot(), s.mounts(), s.maskedPaths(),
+                s.argv(), s.env(), s.cwd(), s.privileges(), s.hostname(), s.readOnlyRoot(), s.mounts(), s.maskedPaths(),
                 s.readOnlyPaths(), s.sysctls(), s.rlimits(), s.shmSize(), s.init(), s.log(), s.logFile(),
                 s.cgroupProcs(), s.cgroupBinds(), true);
         List<String> seen = new ArrayList<>();
@@ -51,7 +40,8 @@ class LauncherIT {
         assertThat(seen).hasSize(2);
         assertThat(seen.get(0)).isNotEqualTo(Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString());
         assertThat(seen.get(1)).as("not exec'd before the network is ready").isEqualTo("berth-launch");
-        assertThat(Syscalls.awaitExit(launched.monitorPid(), 30_000)).isTrue();
+        long monitorStart = Syscalls.startTime(launched.monitorPid()).orElse(0);
+        assertThat(Syscalls.awaitExit(launched.monitorPid(), monitorStart, 30_000)).isTrue();
         assertThat(store.exit(id)).map(ExitRecord::exitCode).contains(0);
         assertThat(fx.output(id)).isEqualTo("wired\n");
     }

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.engine.EngineException;
 import dev.berth.engine.runtime.launch.ExecResult;
+import dev.berth.engine.runtime.launch.ExecSpec;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
+import dev.berth.engine.runtime.launch.Launcher;
+import dev.berth.engine.runtime.launch.LauncherBinary;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Exit codes, signals, stop, init, exec and removal. */
 class LifecycleIT {
@@ -19,17 +21,8 @@ class LifecycleIT {
     private static final String TRAP_TERM =
             "trap 'echo got TERM; exit 3' TERM; echo ready; while true; do sleep 0.05; done";
 
-    private RuntimeFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RuntimeFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
 
     private String started(CreateOptions.Builder options) {
         String id = fx.runtime.create(options.build());
@@ -133,6 +126,26 @@ class LifecycleIT {
                 List.of("B=2"), "/tmp", 1000, 1000, false));
         assertThat(user).isEqualTo(new ExecResult(0, "1000\n/tmp\n2\n", ""));
         assertThat(fx.runtime.exec(id, ExecOptions.of("no-such")).exitCode()).isEqualTo(127);
+    }
+
+    @Test
+    void exec_isRefused_whenTheInitPidNowBelongsToAHostProcessOfAnotherParent() throws Exception {
+        String id = started(fx.options("sleep", "1000"));
+        long monitor = Syscalls.parentPid(fx.runtime.inspect(id).pid()).orElseThrow();
+        CreateOptions config = new ContainerStore(fx.dataRoot).config(id);
+        Process reuser = new ProcessBuilder("sleep", "300").start();
+        try {
+            ExecSpec spec = LaunchSpecFactory.exec(id, reuser.pid(), monitor, config, ExecOptions.of("true"),
+                    List.of());
+
+            ExecResult r = new Launcher(LauncherBinary.locate()).exec(spec, fx.base);
+
+            assertThat(r).isEqualTo(new ExecResult(128, "", "berth-launch: PID " + reuser.pid()
+                    + " is no longer the container's init (its parent is not the monitor " + monitor
+                    + "): is the container still running?\n"));
+        } finally {
+            reuser.destroyForcibly().waitFor();
+        }
     }
 
     @Test

@@ -7,26 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The monitor's json-file log: content, escaping and rotation, as Docker writes it. */
 class LogIT {
 
     private static final String TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z";
 
-    private RuntimeFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RuntimeFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
 
     @Test
     void log_holdsOneJsonObjectPerLine_withStreamAndNanosecondTime() throws Exception {

@@ -8,9 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs {@code probe/probe.sh} in a default container and compares its normalised output with
@@ -21,17 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProbeIT {
 
-    private RuntimeFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RuntimeFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
 
     @Test
     void probe_printsDockersFacts() throws Exception {

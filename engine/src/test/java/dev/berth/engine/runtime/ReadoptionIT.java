@@ -11,26 +11,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A new engine JVM re-adopts the containers of one that was killed with SIGKILL. */
 class ReadoptionIT {
 
-    private RuntimeFixture fx;
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
     private Process child;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new RuntimeFixture();
-    }
-
+    /** Runs before the fixture's own clean-up, which must find no process of the test alive. */
     @AfterEach
-    void tearDown() throws Exception {
+    void stopChild() throws Exception {
         if (child != null && child.isAlive()) {
             child.destroyForcibly().waitFor();
         }
-        fx.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.berth.engine.runtime;
 
+import dev.berth.engine.layer.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class RuntimeBenchmark {
                     status(Long.parseLong(monitor), "VmHWM"));
             runtime.remove(id, true);
         } finally {
-            RuntimeFixture.deleteTree(base);
+            Trees.deleteRecursively(base);
         }
     }
 

@@ -2,24 +2,29 @@ package dev.berth.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.engine.layer.Trees;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A temporary data root with a busybox layer, and the leak check every runtime test ends with. */
-final class RuntimeFixture implements AutoCloseable {
+/**
+ * A temporary data root with a busybox layer for each test, and the leak check every runtime test
+ * ends with. Register it with {@code @RegisterExtension final RuntimeFixture fx = new RuntimeFixture();}.
+ */
+final class RuntimeFixture implements BeforeEachCallback, AfterEachCallback {
 
-    final Path base;
-    final Path dataRoot;
-    final Path layer;
-    final Runtime runtime;
+    Path base;
+    Path dataRoot;
+    Path layer;
+    Runtime runtime;
 
-    RuntimeFixture() throws IOException, InterruptedException {
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException, InterruptedException {
         base = Files.createTempDirectory("berth-rt-");
         dataRoot = Files.createDirectories(base.resolve("data"));
         layer = BusyboxRootfs.create(Files.createDirectories(base.resolve("layer")));
@@ -45,7 +50,14 @@ final class RuntimeFixture implements AutoCloseable {
 
     /** Removes every container, then checks no process, mount or file of the test remains. */
     @Override
-    public void close() throws IOException {
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (runtime == null) {
+            // the set-up failed before any container could exist
+            if (base != null) {
+                Trees.deleteRecursively(base);
+            }
+            return;
+        }
         List<ContainerState> states = new ContainerStore(dataRoot).loadAll();
         for (ContainerInspect c : runtime.list()) {
             runtime.remove(c.id(), true);
@@ -58,25 +70,6 @@ final class RuntimeFixture implements AutoCloseable {
         }
         String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
         assertThat(mounts).doesNotContain(base.toString());
-        deleteTree(base);
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        Trees.deleteRecursively(base);
     }
 }

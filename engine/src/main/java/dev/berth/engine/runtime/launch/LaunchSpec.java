@@ -3,7 +3,6 @@ package dev.berth.engine.runtime.launch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything the C launcher needs to start one container, fully resolved: no defaults are applied
@@ -19,14 +18,8 @@ import java.util.Set;
  * @param argv          the command, argv[0] first, looked up in the container's PATH
  * @param env           {@code NAME=value} entries, exactly as the process gets them
  * @param cwd           the working directory inside the container (created if missing)
- * @param uid           the numeric user
- * @param gid           the numeric primary group
- * @param extraGids     supplementary groups
+ * @param privileges    the user, groups, capabilities and restrictions of the command
  * @param hostname      the UTS hostname
- * @param capabilities  capability numbers kept (bounding, and effective/permitted for uid 0)
- * @param privileged    all capabilities, /sys writable, no masked or read-only paths, no seccomp
- * @param seccomp       install the launcher's seccomp filter
- * @param noNewPrivs    set PR_SET_NO_NEW_PRIVS
  * @param readOnlyRoot  remount the root filesystem read-only
  * @param mounts        further mounts, in order, after /proc, /dev, /sys and friends
  * @param maskedPaths   paths hidden (files by /dev/null, folders by an empty read-only tmpfs)
@@ -53,14 +46,8 @@ public record LaunchSpec(
         List<String> argv,
         List<String> env,
         String cwd,
-        int uid,
-        int gid,
-        List<Integer> extraGids,
+        ProcessPrivileges privileges,
         String hostname,
-        Set<Integer> capabilities,
-        boolean privileged,
-        boolean seccomp,
-        boolean noNewPrivs,
         boolean readOnlyRoot,
         List<Mount> mounts,
         List<String> maskedPaths,
@@ -79,8 +66,6 @@ public record LaunchSpec(
         lowerDirs = List.copyOf(lowerDirs);
         argv = List.copyOf(argv);
         env = List.copyOf(env);
-        extraGids = List.copyOf(extraGids);
-        capabilities = Set.copyOf(capabilities);
         mounts = List.copyOf(mounts);
         maskedPaths = List.copyOf(maskedPaths);
         readOnlyPaths = List.copyOf(readOnlyPaths);

@@ -3,6 +3,7 @@ package dev.berth.engine.runtime.launch;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,9 +13,9 @@ import java.util.TreeMap;
  * arguments and environment entries cannot either).
  *
  * <p>Keys: {@code id state log log-max-size log-max-file rootfs lower* upper work arg* env* cwd uid
- * gid group* hostname cap* privileged seccomp nnp readonly init sync-net shm-size mask* ro-path*
+ * gid group* cap* privileged seccomp nnp hostname readonly init sync-net shm-size mask* ro-path*
  * sysctl* (NAME=VALUE) rlimit* ("RESOURCE SOFT HARD", -1 = unlimited) cgroup-procs* cgroup-bind*
- * (NAME=HOSTDIR) pid} and per mount, in order, {@code mount.type} (bind or tmpfs) followed by
+ * (NAME=HOSTDIR) pid monitor} and per mount, in order, {@code mount.type} (bind or tmpfs) followed by
  * {@code mount.src mount.dst mount.opts} (comma-separated).
  */
 public final class SpecWriter {
@@ -34,11 +35,8 @@ public final class SpecWriter {
         if (s.upperDir() != null) {
             w.put("upper", s.upperDir()).put("work", s.workDir());
         }
-        w.process(s.argv(), s.env(), s.cwd(), s.uid(), s.gid());
-        s.extraGids().forEach(g -> w.put("group", g));
-        w.put("hostname", s.hostname());
-        s.capabilities().stream().sorted().forEach(c -> w.put("cap", c));
-        w.flag("privileged", s.privileged()).flag("seccomp", s.seccomp()).flag("nnp", s.noNewPrivs())
+        w.process(s.argv(), s.env(), s.cwd(), s.privileges());
+        w.put("hostname", s.hostname())
                 .flag("readonly", s.readOnlyRoot()).flag("init", s.init())
                 .flag("sync-net", s.syncNetwork()).put("shm-size", s.shmSize());
         s.maskedPaths().forEach(p -> w.put("mask", p));
@@ -65,11 +63,8 @@ public final class SpecWriter {
     /** The bytes of an exec spec. */
     public static byte[] exec(ExecSpec s) {
         SpecWriter w = new SpecWriter();
-        w.put("pid", s.initPid());
-        w.process(s.argv(), s.env(), s.cwd(), s.uid(), s.gid());
-        s.extraGids().forEach(g -> w.put("group", g));
-        s.capabilities().stream().sorted().forEach(c -> w.put("cap", c));
-        w.flag("privileged", s.privileged()).flag("seccomp", s.seccomp()).flag("nnp", s.noNewPrivs());
+        w.put("pid", s.initPid()).put("monitor", s.monitorPid());
+        w.process(s.argv(), s.env(), s.cwd(), s.privileges());
         s.rlimits().forEach(w::rlimit);
         s.cgroupProcs().forEach(p -> w.put("cgroup-procs", p));
         return w.out.toByteArray();
@@ -85,11 +80,13 @@ public final class SpecWriter {
         return map;
     }
 
-    private void process(java.util.List<String> argv, java.util.List<String> env, String cwd, int uid,
-                         int gid) {
+    private void process(List<String> argv, List<String> env, String cwd, ProcessPrivileges p) {
         argv.forEach(a -> put("arg", a));
         env.forEach(e -> put("env", e));
-        put("cwd", cwd).put("uid", uid).put("gid", gid);
+        put("cwd", cwd).put("uid", p.uid()).put("gid", p.gid());
+        p.extraGids().forEach(g -> put("group", g));
+        p.capabilities().stream().sorted().forEach(c -> put("cap", c));
+        flag("privileged", p.privileged()).flag("seccomp", p.seccomp()).flag("nnp", p.noNewPrivs());
     }
 
     private void rlimit(Rlimit r) {

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 class SpecWriterTest {
 
     private ExecSpec exec(List<String> argv) {
-        return new ExecSpec(42, argv, List.of("A=1"), "/", 0, 0, List.of(10), Set.of(5, 0), false, true, false,
-                List.of(new Rlimit("nofile", 1024, 2048)), List.of(Path.of("/cg/cgroup.procs")));
+        return new ExecSpec(42, 41, argv, List.of("A=1"), "/",
+                new ProcessPrivileges(0, 0, List.of(10), Set.of(5, 0), false, true, false), List.of(new Rlimit("nofile", 1024, 2048)), List.of(Path.of("/cg/cgroup.procs")));
     }
 
     @Test
     void exec_isKeyNulValueNul_inAFixedOrder() {
         String text = new String(SpecWriter.exec(exec(List.of("sh", "-c", "echo hi"))), StandardCharsets.UTF_8);
-        assertThat(text).isEqualTo(String.join("\0", "pid", "42", "arg", "sh", "arg", "-c", "arg", "echo hi",
+        assertThat(text).isEqualTo(String.join("\0", "pid", "42", "monitor", "41",
+                "arg", "sh", "arg", "-c", "arg", "echo hi",
                 "env", "A=1", "cwd", "/", "uid", "0", "gid", "0", "group", "10", "cap", "0", "cap", "5",
                 "privileged", "0", "seccomp", "1", "nnp", "0", "rlimit", "7 1024 2048",
                 "cgroup-procs", "/cg/cgroup.procs") + "\0");

@@ -1,0 +1,68 @@
+package dev.berth.engine.cgroup;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Makes cgroup folders for both managers, with errors that name the cgroup being created. */
+final class CgroupDirectories {
+
+    private CgroupDirectories() {
+    }
+
+    /**
+     * Makes a container's own cgroup folder, which must not exist yet.
+     *
+     * @param cgroup the cgroup being created, as shown to users ({@code /berth/NAME})
+     */
+    static void createNew(CgroupFs fs, Path dir, String cgroup) {
+        try {
+            fs.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new CgroupException("create cgroup " + cgroup + ": " + dir
+                    + " exists already; open it or remove it first", e);
+        } catch (IOException e) {
+            throw mkdirFailed(cgroup, dir, e);
+        }
+    }
+
+    /**
+     * Makes the shared parent folder unless it exists, perhaps made by a concurrent create.
+     *
+     * @return true if this call made it
+     */
+    static boolean ensureParent(CgroupFs fs, Path dir, String cgroup) {
+        if (Files.isDirectory(dir)) {
+            return false;
+        }
+        try {
+            fs.createDirectory(dir);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw mkdirFailed(cgroup, dir, e);
+        }
+    }
+
+    /**
+     * Removes the folders a failed create made, last made first, and rethrows {@code failure} with
+     * any removal errors attached as suppressed.
+     */
+    static RuntimeException removeAfterFailure(CgroupFs fs, List<Path> made, RuntimeException failure) {
+        for (Path dir : made.reversed()) {
+            try {
+                fs.removeDirectory(dir);
+            } catch (IOException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+        }
+        return failure;
+    }
+
+    private static CgroupException mkdirFailed(String cgroup, Path dir, IOException e) {
+        return new CgroupException("create cgroup " + cgroup + ": mkdir " + dir + ": " + ControlFiles.reason(e), e);
+    }
+}
