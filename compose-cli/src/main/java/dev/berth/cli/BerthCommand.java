@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import java.util.List;
 
+import dev.berth.planner.load.StandardStages;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -69,6 +70,10 @@ public final class BerthCommand implements Runnable {
     }
 
     private static CommandLine commandLine(ProcessContext process, List<Verbs.Verb> verbs) {
+        if (verbs.size() == 1 && verbs.getFirst().readsStack()) {
+            // the schema validator takes longer to build than the stack takes to read: start it first
+            StandardStages.prepare();
+        }
         CommandLine cli = new CommandLine(new BerthCommand(process).spec());
         for (Verbs.Verb verb : verbs) {
             cli.addSubcommand(verb.build());

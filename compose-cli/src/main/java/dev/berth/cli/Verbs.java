@@ -13,13 +13,13 @@ final class Verbs {
 
     /**
      * One verb and how to build its picocli model: its annotated class, or the model itself for the
-     * verbs declared in code ({@link CodedOptions}).
+     * verbs declared in code ({@link CodedOptions}); {@code readsStack} when it loads the stack file.
      */
-    record Verb(String name, Supplier<Object> model) {
+    record Verb(String name, Supplier<Object> model, boolean readsStack) {
 
         /** A verb whose model picocli builds from the annotations of {@code command}. */
         static Verb annotated(String name, Class<?> command) {
-            return new Verb(name, () -> command);
+            return new Verb(name, () -> command, false);
         }
 
         /** What {@link CommandLine#addSubcommand(Object)} takes: a class, or a model built now. */
@@ -28,7 +28,7 @@ final class Verbs {
         }
     }
 
-    static final Verb CONFIG = new Verb("config", ConfigCommand::spec);
+    static final Verb CONFIG = new Verb("config", ConfigCommand::spec, true);
     static final Verb VERSION = Verb.annotated("version", VersionCommand.class);
     static final Verb ENGINE = Verb.annotated("engine", EngineCommand.class);
     static final Verb HELP = Verb.annotated("help", CommandLine.HelpCommand.class);
