@@ -1,29 +1,34 @@
 package dev.berth.cli;
 
+import java.util.List;
+
+import dev.berth.planner.load.StandardStages;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The top-level {@code berth} command; its sub-commands are the verbs ({@link Verbs}).
+ * The top-level {@code berth} command; its sub-commands are the verbs ({@link Verbs}). Its model is
+ * declared in code ({@link #spec}), see {@link CodedOptions} for why.
  */
-@Command(name = "berth",
-        mixinStandardHelpOptions = true,
-        versionProvider = BerthVersion.class,
-        description = "Define and run multi-container stacks, with or without Docker.")
 public final class BerthCommand implements Runnable {
 
-    @Mixin
-    GlobalOptions global;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     private final ProcessContext process;
+    private final CommandSpec spec;
 
     /** The command for a run in {@code process}. */
     public BerthCommand(ProcessContext process) {
         this.process = process;
+        this.spec = CommandSpec.wrapWithoutInspection(this);
+        spec.name("berth");
+        spec.versionProvider(new BerthVersion());
+        spec.usageMessage().description("Define and run multi-container stacks, with or without Docker.");
+        CodedOptions.addStandardHelp(spec);
+        GlobalOptions.declareOn(spec);
+    }
+
+    /** This command's picocli model: the standard help options and the {@link GlobalOptions}. */
+    public CommandSpec spec() {
+        return spec;
     }
 
     /** The environment, folders and standard input of this run. */
@@ -31,9 +36,14 @@ public final class BerthCommand implements Runnable {
         return process;
     }
 
+    /** The global options of this run, as parsed. */
+    public GlobalOptions global() {
+        return GlobalOptions.of(spec);
+    }
+
     /** Loads the stack the global options name; every verb that reads a stack file uses it. */
     public StackLoading stackLoading() {
-        return new StackLoading(global, process);
+        return new StackLoading(global(), process);
     }
 
     @Override
@@ -59,10 +69,14 @@ public final class BerthCommand implements Runnable {
         return commandLine(process, Verbs.neededBy(args));
     }
 
-    private static CommandLine commandLine(ProcessContext process, java.util.List<Class<?>> verbs) {
-        CommandLine cli = new CommandLine(new BerthCommand(process));
-        for (Class<?> verb : verbs) {
-            cli.addSubcommand(verb);
+    private static CommandLine commandLine(ProcessContext process, List<Verbs.Verb> verbs) {
+        if (verbs.size() == 1 && verbs.getFirst().readsStack()) {
+            // the schema validator takes longer to build than the stack takes to read: start it first
+            StandardStages.prepare();
+        }
+        CommandLine cli = new CommandLine(new BerthCommand(process).spec());
+        for (Verbs.Verb verb : verbs) {
+            cli.addSubcommand(verb.build());
         }
         reapplyModelTransformers(cli);
         ExitCodes.install(cli);
@@ -75,7 +89,7 @@ public final class BerthCommand implements Runnable {
      * this applies each transformer again.
      */
     private static void reapplyModelTransformers(CommandLine cli) {
-        CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+        CommandSpec spec = cli.getCommandSpec();
         if (spec.modelTransformer() != null) {
             spec.modelTransformer().transform(spec);
         }

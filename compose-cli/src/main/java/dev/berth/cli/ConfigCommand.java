@@ -1,11 +1,15 @@
 package dev.berth.cli;
 
+import static dev.berth.cli.CodedOptions.flag;
+import static dev.berth.cli.CodedOptions.isSet;
+import static dev.berth.cli.CodedOptions.value;
+import static dev.berth.cli.CodedOptions.valueOf;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,79 +19,72 @@ import dev.berth.planner.load.CanonicalJson;
 import dev.berth.planner.load.LoadResult;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.model.Project;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code berth config}: loads the stack as every other verb does and prints its canonical model
  * (keys sorted, every short syntax in its long form) as YAML or JSON, or one of its lists, as
- * {@code docker compose config} does (reference compose.md §3).
+ * {@code docker compose config} does (reference compose.md §3). Its model is declared in code
+ * ({@link #spec}), see {@link CodedOptions} for why.
  */
-@Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Parse, resolve and render the stack file in canonical format.")
 public final class ConfigCommand implements Runnable {
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: yaml or json (default: yaml).")
-    String format = "yaml";
+    private final CommandSpec spec;
 
-    @Option(names = "--services", description = "Print the service names, one per line.")
-    boolean services;
+    private ConfigCommand() {
+        spec = CommandSpec.wrapWithoutInspection(this);
+        spec.name("config");
+        spec.usageMessage().description("Parse, resolve and render the stack file in canonical format.");
+        CodedOptions.addStandardHelp(spec);
+        spec.addOption(value(String.class, "FORMAT", "Output format: yaml or json (default: yaml).", "--format")
+                .build());
+        spec.addOption(flag("Print the service names, one per line.", "--services").build());
+        spec.addOption(flag("Print the volume names, one per line.", "--volumes").build());
+        spec.addOption(flag("Print the network names, one per line.", "--networks").build());
+        spec.addOption(flag("Print the profile names, one per line.", "--profiles").build());
+        spec.addOption(flag("Print the image names, one per line.", "--images").build());
+        spec.addOption(value(String.class, "SERVICE",
+                "Print the config hash of the named services (comma-separated, or \"*\" for all).", "--hash").build());
+        spec.addOption(flag("Only validate the stack, print nothing.", "-q", "--quiet").build());
+        spec.addOption(flag("Don't interpolate environment variables.", "--no-interpolate").build());
+        spec.addOption(flag("Don't add defaults and names (default network, resource names).", "--no-normalize")
+                .build());
+        spec.addOption(value(Path.class, "FILE", "Save to FILE instead of standard output.", "-o", "--output")
+                .build());
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("SERVICE").arity("0..*").type(List.class)
+                .auxiliaryTypes(String.class).description("Services to print (they enable their profiles).").build());
+    }
 
-    @Option(names = "--volumes", description = "Print the volume names, one per line.")
-    boolean volumes;
-
-    @Option(names = "--networks", description = "Print the network names, one per line.")
-    boolean networks;
-
-    @Option(names = "--profiles", description = "Print the profile names, one per line.")
-    boolean profiles;
-
-    @Option(names = "--images", description = "Print the image names, one per line.")
-    boolean images;
-
-    @Option(names = "--hash", paramLabel = "SERVICE",
-            description = "Print the config hash of the named services (comma-separated, or \"*\" for all).")
-    String hash;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only validate the stack, print nothing.")
-    boolean quiet;
-
-    @Option(names = "--no-interpolate", description = "Don't interpolate environment variables.")
-    boolean noInterpolate;
-
-    @Option(names = "--no-normalize", description = "Don't add defaults and names (default network, resource names).")
-    boolean noNormalize;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Save to FILE instead of standard output.")
-    Path output;
-
-    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services to print (they enable their profiles).")
-    List<String> serviceNames = new ArrayList<>();
-
-    @ParentCommand
-    BerthCommand berth;
-
-    @Spec
-    CommandSpec spec;
+    /** A new {@code config} command's picocli model, to add under {@code berth}. */
+    static CommandSpec spec() {
+        return new ConfigCommand().spec;
+    }
 
     @Override
     public void run() {
-        ConfigFormat chosen = ConfigFormat.parse(format);
+        ConfigFormat chosen = ConfigFormat.parse(valueOf(spec, "--format", "yaml"));
+        List<String> serviceNames = serviceNames();
         PrintWriter err = spec.commandLine().getErr();
-        LoadResult result = berth.stackLoading().load(options -> options.withServices(serviceNames)
-                .withInterpolate(!noInterpolate).withNormalize(!noNormalize), err);
-        if (quiet) {
+        LoadResult result = berth().stackLoading().load(options -> options.withServices(serviceNames)
+                .withInterpolate(!isSet(spec, "--no-interpolate")).withNormalize(!isSet(spec, "--no-normalize")), err);
+        if (isSet(spec, "--quiet")) {
             return;
         }
-        write(render(serviceNames.isEmpty() ? result : selected(result), chosen));
+        write(render(serviceNames.isEmpty() ? result : selected(result, serviceNames), chosen));
+    }
+
+    private BerthCommand berth() {
+        return (BerthCommand) spec.parent().userObject();
+    }
+
+    private List<String> serviceNames() {
+        List<String> names = spec.positionalParameters().getFirst().getValue();
+        return names == null ? List.of() : List.copyOf(names);
     }
 
     /** The result with only the named services and the services they depend on, as Compose prints it. */
-    private LoadResult selected(LoadResult result) {
+    private LoadResult selected(LoadResult result, List<String> serviceNames) {
         MapNode model = result.model();
         Set<String> keep = new HashSet<>(ServiceGraph.of(Project.from(model, result.workingDir()))
                 .withDependencies(new HashSet<>(serviceNames)));
@@ -99,22 +96,23 @@ public final class ConfigCommand implements Runnable {
 
     private String render(LoadResult result, ConfigFormat chosen) {
         ConfigLists lists = new ConfigLists(result);
+        String hash = valueOf(spec, "--hash", null);
         if (hash != null) {
             return lines(lists.hashes(hash));
         }
-        if (services) {
+        if (isSet(spec, "--services")) {
             return lines(lists.services());
         }
-        if (volumes) {
+        if (isSet(spec, "--volumes")) {
             return lines(lists.keys("volumes"));
         }
-        if (networks) {
+        if (isSet(spec, "--networks")) {
             return lines(lists.keys("networks"));
         }
-        if (profiles) {
+        if (isSet(spec, "--profiles")) {
             return lines(result.profiles());
         }
-        if (images) {
+        if (isSet(spec, "--images")) {
             return lines(lists.images());
         }
         MapNode model = result.model();
@@ -128,13 +126,14 @@ public final class ConfigCommand implements Runnable {
     }
 
     private void write(String text) {
+        Path output = valueOf(spec, "--output", null);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
             out.flush();
             return;
         }
-        Path target = berth.process().workingDir().resolve(output);
+        Path target = berth().process().workingDir().resolve(output);
         try {
             Files.writeString(target, text, StandardCharsets.UTF_8);
         } catch (IOException e) {

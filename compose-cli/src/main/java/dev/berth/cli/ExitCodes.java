@@ -79,7 +79,7 @@ final class ExitCodes {
             root = root.getParent();
         }
         Object user = root.getCommand();
-        return user instanceof BerthCommand b && b.global != null && b.global.debug();
+        return user instanceof BerthCommand b && b.global().debug();
     }
 
     /** Ends a command with a given exit code, for example a container's own exit code. */

@@ -3,6 +3,7 @@ package dev.berth.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.berth.cli.engine.EngineCommand;
 import picocli.CommandLine;
@@ -10,17 +11,35 @@ import picocli.CommandLine;
 /** berth's verbs, and which of them one command line needs. */
 final class Verbs {
 
-    /** Every verb, in the order {@code berth --help} lists them. */
-    static final List<Class<?>> ALL = List.of(
-            ConfigCommand.class,
-            VersionCommand.class,
-            EngineCommand.class,
-            CommandLine.HelpCommand.class);
+    /**
+     * One verb and how to build its picocli model: its annotated class, or the model itself for the
+     * verbs declared in code ({@link CodedOptions}); {@code readsStack} when it loads the stack file.
+     */
+    record Verb(String name, Supplier<Object> model, boolean readsStack) {
 
-    private static final Map<String, Class<?>> BY_NAME = Map.of(
-            "config", ConfigCommand.class,
-            "version", VersionCommand.class,
-            "engine", EngineCommand.class);
+        /** A verb whose model picocli builds from the annotations of {@code command}. */
+        static Verb annotated(String name, Class<?> command) {
+            return new Verb(name, () -> command, false);
+        }
+
+        /** What {@link CommandLine#addSubcommand(Object)} takes: a class, or a model built now. */
+        Object build() {
+            return model.get();
+        }
+    }
+
+    static final Verb CONFIG = new Verb("config", ConfigCommand::spec, true);
+    static final Verb VERSION = Verb.annotated("version", VersionCommand.class);
+    static final Verb ENGINE = Verb.annotated("engine", EngineCommand.class);
+    static final Verb HELP = Verb.annotated("help", CommandLine.HelpCommand.class);
+
+    /** Every verb, in the order {@code berth --help} lists them. */
+    static final List<Verb> ALL = List.of(CONFIG, VERSION, ENGINE, HELP);
+
+    private static final Map<String, Verb> BY_NAME = Map.of(
+            CONFIG.name(), CONFIG,
+            VERSION.name(), VERSION,
+            ENGINE.name(), ENGINE);
 
     /** Global options that take a value as the next argument (see {@link GlobalOptions}). */
     private static final Set<String> WITH_VALUE = Set.of(
@@ -34,7 +53,7 @@ final class Verbs {
      * The verbs {@code args} need: the verb it names, or all of them when it names none or one berth
      * does not know (so that usage and "did you mean" list every verb).
      */
-    static List<Class<?>> neededBy(String... args) {
+    static List<Verb> neededBy(String... args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) {
@@ -46,7 +65,7 @@ final class Verbs {
                 }
                 continue;
             }
-            Class<?> verb = BY_NAME.get(a);
+            Verb verb = BY_NAME.get(a);
             return verb == null ? ALL : List.of(verb);
         }
         return ALL;

@@ -2,7 +2,6 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.cli.engine.EngineCommand;
 import org.junit.jupiter.api.Test;
 
 class VerbsTest {
@@ -10,8 +9,8 @@ class VerbsTest {
     @Test
     void neededBy_isTheNamedVerb_afterGlobalOptionsAndTheirValues() {
         assertThat(Verbs.neededBy("-f", "engine", "--profile", "x", "config", "-q"))
-                .containsExactly(ConfigCommand.class);
-        assertThat(Verbs.neededBy("--file=a.yaml", "engine", "run")).containsExactly(EngineCommand.class);
+                .containsExactly(Verbs.CONFIG);
+        assertThat(Verbs.neededBy("--file=a.yaml", "engine", "run")).containsExactly(Verbs.ENGINE);
     }
 
     @Test

@@ -32,6 +32,15 @@ public final class StandardStages implements ModelStages {
     private final Path fixedProjectDir;
     private Path projectDir;
 
+    /**
+     * Starts building the schema validator now, if it is not under way already: for a caller that
+     * knows a load follows, so that the build overlaps its own start-up work (a CLI parsing its
+     * arguments).
+     */
+    public static void prepare() {
+        VALIDATOR.isDone();
+    }
+
     /** Stages whose project folder is the folder of the first document canonicalized. */
     public StandardStages() {
         this(null);
