@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.berth.planner.StackException;
+import dev.berth.planner.load.env.EnvironmentResolver;
 import dev.berth.planner.load.env.InterpolationEnvironment;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
@@ -102,6 +103,9 @@ final class Includer {
             }
             model = Merger.merge(model, child.load(ConfigFile.of(path), projectDir));
         }
+        // The included project's services take their container environment from its own
+        // environment (its env_file), not the including project's.
+        model = new EnvironmentResolver(own, projectDir).resolve(model);
         MapNode out = model;
         for (String key : model.keys()) {
             if (!RESOURCES.contains(key)) {

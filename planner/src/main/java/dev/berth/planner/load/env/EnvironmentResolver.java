@@ -61,8 +61,13 @@ public final class EnvironmentResolver {
         MapNode result = service.without("env_file");
         if (!merged.isEmpty() || service.has("environment")) {
             MapNode resolved = fillFromEnvironment(merged, keyLocations, envLocation);
-            result = result.has("environment") ? result.with("environment", resolved)
-                    : result.with("environment", resolved, service.keyLocation("env_file"));
+            if (resolved.size() == 0) {
+                // Compose omits an empty environment (omitempty), whether written empty or emptied here.
+                result = result.without("environment");
+            } else {
+                result = result.has("environment") ? result.with("environment", resolved)
+                        : result.with("environment", resolved, service.keyLocation("env_file"));
+            }
         }
         if (result.get("build") instanceof MapNode build && build.get("args") instanceof MapNode args) {
             Map<String, Location> argKeys = new LinkedHashMap<>();
