@@ -142,37 +142,45 @@ final class Syscalls {
 
     /** The start time of a process (field 22 of /proc/PID/stat), empty when it does not exist. */
     static OptionalLong startTime(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return OptionalLong.of(Long.parseLong(f[19]));
-        } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        }
+        return statField(pid, 22);
     }
 
     /** The parent PID of a process (field 4 of /proc/PID/stat), empty when it does not exist. */
     static OptionalLong parentPid(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return OptionalLong.of(Long.parseLong(f[1]));
-        } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        }
+        return statField(pid, 4);
     }
 
     /** True when {@code pid} runs and started at {@code startTime}: the same process, not a reused PID. */
     static boolean isAlive(long pid, long startTime) {
-        OptionalLong st = startTime(pid);
-        if (st.isEmpty() || st.getAsLong() != startTime) {
-            return false;
+        // one read: the start time and the state come from the same moment of the same process
+        String[] fields = statFields(pid);
+        return fields != null && fields[0].charAt(0) != 'Z'
+                && parse(fields, 22).orElse(-1) == startTime;
+    }
+
+    private static OptionalLong statField(long pid, int field) {
+        String[] fields = statFields(pid);
+        return fields == null ? OptionalLong.empty() : parse(fields, field);
+    }
+
+    private static OptionalLong parse(String[] fields, int field) {
+        try {
+            return OptionalLong.of(Long.parseLong(fields[field - 3]));
+        } catch (RuntimeException e) {
+            return OptionalLong.empty();
         }
+    }
+
+    /**
+     * The fields of /proc/PID/stat from field 3 (the state) on, null when the process does not
+     * exist; the command name (field 2) is skipped as it may hold spaces and parentheses.
+     */
+    private static String[] statFields(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException e) {
-            return false;
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 }
