@@ -1,6 +1,5 @@
 package dev.berth.engine.image;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.berth.engine.EngineException;
@@ -102,19 +101,6 @@ public record ImageReference(String registry, String repository, String tag, Dig
             return repository.startsWith("library/") ? repository.substring("library/".length()) : repository;
         }
         return name();
-    }
-
-    public Optional<String> tagOpt() {
-        return Optional.ofNullable(tag);
-    }
-
-    public Optional<Digest> digestOpt() {
-        return Optional.ofNullable(digest);
-    }
-
-    /** The same repository with another tag and no digest. */
-    public ImageReference withTag(String newTag) {
-        return new ImageReference(registry, repository, newTag, null);
     }
 
     /** The familiar form, e.g. {@code busybox:latest} or {@code busybox@sha256:…}. */
