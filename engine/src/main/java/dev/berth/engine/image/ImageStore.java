@@ -163,11 +163,6 @@ public final class ImageStore {
         return locked(() -> holds.take(resolveLocked(nameOrId)));
     }
 
-    /** {@link #resolve(String)} for a parsed reference. */
-    public ResolvedImage resolve(ImageReference reference) throws IOException {
-        return resolve(reference.toString());
-    }
-
     /** The parsed configuration of an image. */
     public ImageConfig config(String nameOrId) throws IOException {
         return find(nameOrId).config();
