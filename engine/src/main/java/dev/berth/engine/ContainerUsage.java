@@ -7,7 +7,6 @@ import dev.berth.engine.runtime.Runtime;
 import dev.berth.engine.volume.VolumeUsage;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Answers the image and volume stores' "is it in use?" from the runtime's containers, running or
@@ -15,28 +14,22 @@ import java.util.function.Supplier;
  */
 final class ContainerUsage implements ImageUsage, VolumeUsage {
 
-    /** A supplier, because the runtime is made after the stores that ask. */
-    private final Supplier<Runtime> runtime;
+    private final Runtime runtime;
 
-    ContainerUsage(Supplier<Runtime> runtime) {
+    ContainerUsage(Runtime runtime) {
         this.runtime = runtime;
     }
 
     @Override
     public Optional<String> containerUsing(Digest imageId) {
         String id = imageId.toString();
-        return containers().stream().map(ContainerInspect::id)
-                .filter(c -> id.equals(runtime.get().config(c).imageId())).findFirst();
+        return runtime.list().stream().map(ContainerInspect::id)
+                .filter(c -> id.equals(runtime.config(c).imageId())).findFirst();
     }
 
     @Override
     public List<String> containersUsing(String volumeName) {
-        return containers().stream().map(ContainerInspect::id)
-                .filter(c -> runtime.get().config(c).volumes().contains(volumeName)).toList();
-    }
-
-    private List<ContainerInspect> containers() {
-        Runtime r = runtime.get();
-        return r == null ? List.of() : r.list();
+        return runtime.list().stream().map(ContainerInspect::id)
+                .filter(c -> runtime.config(c).volumes().contains(volumeName)).toList();
     }
 }

@@ -27,12 +27,10 @@ public final class Engine {
     private final ContainerCreator creator;
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
-        Runtime[] made = new Runtime[1];
-        this.usage = new ContainerUsage(() -> made[0]);
+        this.runtime = new Runtime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
+        this.usage = new ContainerUsage(runtime);
         this.images = new ImageStore(dataRoot, new NativeFileOps(), usage);
         this.volumes = new VolumeStore(dataRoot);
-        this.runtime = new Runtime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
-        made[0] = runtime;
         this.creator = new ContainerCreator(images, volumes, runtime, !cgroups.filtersDevices());
     }
 
