@@ -3,10 +3,9 @@ package dev.berth.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.runtime.ContainerLimits;
+import dev.berth.engine.testing.TestResources;
 import dev.berth.engine.volume.MountFlags;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,14 +26,14 @@ class ProbeLimitsIT {
     @Test
     void probe_withLimits_printsDockersFacts() throws Exception {
         Path probe = fx.base.resolve("probe.sh");
-        Files.writeString(probe, resource("probe/probe.sh"));
+        Files.writeString(probe, TestResources.text("probe/probe.sh"));
         String id = fx.run(RunRequest.builder("bb").hostname("probe")
                 .limits(new ContainerLimits(256L * 1024 * 1024, 0, 500_000_000L, 100))
                 .mount(MountFlags.parseVolume(probe + ":/probe.sh:ro"))
                 .command("sh", "/probe.sh").build());
         String hard = Long.toString(Math.min(524288, hostNofileHard()));
         String normalised = fx.output(id).replace("nofile 1024 " + hard + "\n", "nofile 1024 HARD\n");
-        String golden = resource("probe/golden-limits.txt");
+        String golden = TestResources.text("probe/golden-limits.txt");
         if (!normalised.equals(golden)) {
             Files.writeString(Path.of("target/probe-limits-actual.txt"), normalised);
         }
@@ -49,12 +48,5 @@ class ProbeLimitsIT {
             }
         }
         throw new IOException("no Max open files line in /proc/self/limits");
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = ProbeLimitsIT.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as("test resource %s", name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -3,9 +3,7 @@ package dev.berth.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.runtime.launch.Mount;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.berth.engine.testing.TestResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,18 +24,11 @@ class ProbeIT {
     @Test
     void probe_printsDockersFacts() throws Exception {
         Path probe = fx.base.resolve("probe.sh");
-        Files.writeString(probe, resource("probe/probe.sh"));
+        Files.writeString(probe, TestResources.text("probe/probe.sh"));
         String id = fx.run(fx.options("sh", "/probe.sh").hostname("probe")
                 .mount(new Mount.Bind(probe, "/probe.sh", true)).build());
         String hard = Long.toString(Math.min(524288, LinuxDefaults.hostNofileHard()));
         String normalised = fx.output(id).replace("nofile 1024 " + hard + "\n", "nofile 1024 HARD\n");
-        assertThat(normalised).isEqualTo(resource("probe/golden-default.txt"));
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = ProbeIT.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as("test resource %s", name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        assertThat(normalised).isEqualTo(TestResources.text("probe/golden-default.txt"));
     }
 }
