@@ -122,34 +122,32 @@ public final class UserResolver {
     /** One /etc/passwd line: {@code name:password:uid:gid:gecos:home:shell}. */
     record PasswdEntry(String name, long uid, long gid, String home) {
         static List<PasswdEntry> parseAll(String text) {
-            List<PasswdEntry> entries = new ArrayList<>();
-            for (String line : text.split("\n")) {
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                String[] f = trimmed.split(":", -1);
-                entries.add(new PasswdEntry(f[0], number(f, 2), number(f, 3), f.length > 5 ? f[5] : ""));
-            }
-            return entries;
+            return records(text).stream()
+                    .map(f -> new PasswdEntry(f[0], number(f, 2), number(f, 3), f.length > 5 ? f[5] : ""))
+                    .toList();
         }
     }
 
     /** One /etc/group line: {@code name:password:gid:member,member}. */
     record GroupEntry(String name, long gid, List<String> members) {
         static List<GroupEntry> parseAll(String text) {
-            List<GroupEntry> entries = new ArrayList<>();
-            for (String line : text.split("\n")) {
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                String[] f = trimmed.split(":", -1);
-                List<String> members = f.length > 3 && !f[3].isEmpty() ? List.of(f[3].split(",")) : List.of();
-                entries.add(new GroupEntry(f[0], number(f, 2), members));
-            }
-            return entries;
+            return records(text).stream()
+                    .map(f -> new GroupEntry(f[0], number(f, 2),
+                            f.length > 3 && !f[3].isEmpty() ? List.of(f[3].split(",")) : List.of()))
+                    .toList();
         }
+    }
+
+    /** The colon-separated fields of each line of a passwd or group file that is neither blank nor a comment. */
+    private static List<String[]> records(String text) {
+        List<String[]> records = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                records.add(trimmed.split(":", -1));
+            }
+        }
+        return records;
     }
 
     /** runc ignores a malformed number and reads it as 0; so do we. */
