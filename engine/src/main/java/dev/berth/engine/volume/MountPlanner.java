@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Prepares the host side of a container's mounts before the launcher mounts them: bind sources
@@ -52,12 +53,7 @@ public final class MountPlanner {
      * when it is empty and {@code nocopy} is not set, and returns the host path to bind.
      */
     public PlannedBind planVolume(MountSpec.Volume spec, Path imageContent, Map<String, String> labels) {
-        VolumeRecord volume = spec.anonymous() ? volumes.createAnonymous(labels)
-                : volumes.create(spec.name(), labels, Map.of());
-        if (!spec.noCopy()) {
-            volumes.copyUpIfEmpty(volume, imageContent);
-        }
-        return new PlannedBind(volume.mountpoint(), spec.target(), spec.readOnly(), volume.name());
+        return planVolume(spec, labels, volume -> volumes.copyUpIfEmpty(volume, imageContent));
     }
 
     /**
@@ -65,10 +61,15 @@ public final class MountPlanner {
      * mount target through its layers, so the rootfs need not be mounted in the engine's view.
      */
     public PlannedBind planVolume(MountSpec.Volume spec, LayeredRootfs image, Map<String, String> labels) {
+        return planVolume(spec, labels, volume -> volumes.copyUpIfEmpty(volume, image, spec.target()));
+    }
+
+    private PlannedBind planVolume(MountSpec.Volume spec, Map<String, String> labels,
+                                   Consumer<VolumeRecord> copyUpIfEmpty) {
         VolumeRecord volume = spec.anonymous() ? volumes.createAnonymous(labels)
                 : volumes.create(spec.name(), labels, Map.of());
         if (!spec.noCopy()) {
-            volumes.copyUpIfEmpty(volume, image, spec.target());
+            copyUpIfEmpty.accept(volume);
         }
         return new PlannedBind(volume.mountpoint(), spec.target(), spec.readOnly(), volume.name());
     }
