@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.berth.planner.load.ConfigHash;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
 import dev.berth.planner.load.tree.SeqNode;
@@ -48,11 +47,6 @@ public record Service(String name, String image, Build build, List<String> comma
                 Fields.flag(s, "privileged"), Fields.flag(s, "read_only"), Fields.stringsOrEmpty(s, "tmpfs"), ulimits(s),
                 Fields.stringsOrEmpty(s, "profiles"), Fields.string(s, "pull_policy"), list(s, "secrets", FileMount::from),
                 list(s, "configs", FileMount::from), s);
-    }
-
-    /** berth's configuration hash of this service ({@link ConfigHash}). */
-    public String configHash() {
-        return ConfigHash.of(definition);
     }
 
     private static int scale(MapNode s) {
