@@ -83,13 +83,8 @@ final class Includer {
         if (!file.isStdin()) {
             chain.add(file.path());
         }
-        boolean noEnvFile = !envFiles.isEmpty() && envFiles.stream().allMatch(DEV_NULL::equals);
-        InterpolationEnvironment own = noEnvFile ? ctx.environment()
-                : InterpolationEnvironment.load(ctx.environment().variables(),
-                        envFiles.stream().filter(f -> !f.equals(DEV_NULL)).toList(), List.of(projectDir));
-        FileLoader child = new FileLoader(new FileLoader.Context(ctx.stages(), own, ctx.interpolate(), ctx.homeDir(),
-                projectDir, ctx.sources(), ctx.warnings(), List.copyOf(chain)));
-        MapNode model = MapNode.empty(entry.location());
+        // Checked before the included project's environment is read: a path that is no file (the
+        // root directory included) has no folder to read a .env from.
         for (int i = 0; i < files.size(); i++) {
             Path path = files.get(i);
             if (chain.contains(path)) {
@@ -101,6 +96,15 @@ final class Includer {
             if (!Files.isRegularFile(path)) {
                 throw new StackException(paths.get(i).location() + ": included file " + path + " not found");
             }
+        }
+        boolean noEnvFile = !envFiles.isEmpty() && envFiles.stream().allMatch(DEV_NULL::equals);
+        InterpolationEnvironment own = noEnvFile ? ctx.environment()
+                : InterpolationEnvironment.load(ctx.environment().variables(),
+                        envFiles.stream().filter(f -> !f.equals(DEV_NULL)).toList(), List.of(projectDir));
+        FileLoader child = new FileLoader(new FileLoader.Context(ctx.stages(), own, ctx.interpolate(), ctx.homeDir(),
+                projectDir, ctx.sources(), ctx.warnings(), List.copyOf(chain)));
+        MapNode model = MapNode.empty(entry.location());
+        for (Path path : files) {
             model = Merger.merge(model, child.load(ConfigFile.of(path), projectDir));
         }
         // The included project's services take their container environment from its own

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import dev.berth.planner.load.canonical.Durations;
 import dev.berth.planner.load.tree.MapNode;
@@ -73,6 +74,19 @@ final class Fields {
     static List<String> stringsOrEmpty(MapNode m, String key) {
         List<String> s = strings(m, key);
         return s == null ? List.of() : s;
+    }
+
+    /**
+     * Each entry of the mapping at {@code key} made into a value by {@code from}, in written order,
+     * unmodifiable; an entry whose value is not a mapping (a null) is read as an empty mapping.
+     */
+    static <T> Map<String, T> entries(MapNode m, String key, BiFunction<String, MapNode, T> from) {
+        MapNode map = map(m, key);
+        Map<String, T> out = new LinkedHashMap<>();
+        if (map != null) {
+            map.entries().forEach((k, v) -> out.put(k, from.apply(k, v instanceof MapNode d ? d : MapNode.empty(v.location()))));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** A mapping of strings in written order; null values kept as null. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.berth.planner.load.ConfigHash;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
 import dev.berth.planner.load.tree.SeqNode;
@@ -39,7 +38,8 @@ public record Service(String name, String image, Build build, List<String> comma
         return new Service(name, Fields.string(s, "image"), build == null ? null : Build.from(build),
                 Fields.strings(s, "command"), Fields.strings(s, "entrypoint"), Fields.stringMap(s, "environment"),
                 list(s, "ports", PortMapping::from), Fields.stringsOrEmpty(s, "expose"), list(s, "volumes", Mount::from),
-                networks(s), Fields.string(s, "network_mode"), dependencies(s),
+                Fields.entries(s, "networks", (k, n) -> ServiceNetwork.from(n)), Fields.string(s, "network_mode"),
+                Fields.entries(s, "depends_on", (k, d) -> Dependency.from(d)),
                 hc == null ? null : Healthcheck.from(hc), Fields.string(s, "restart"), Fields.string(s, "container_name"),
                 Fields.stringMap(s, "labels"), scale(s), Fields.string(s, "user"), Fields.string(s, "working_dir"),
                 Fields.string(s, "hostname"), Fields.optionalFlag(s, "init"), Fields.string(s, "stop_signal"),
@@ -47,11 +47,6 @@ public record Service(String name, String image, Build build, List<String> comma
                 Fields.flag(s, "privileged"), Fields.flag(s, "read_only"), Fields.stringsOrEmpty(s, "tmpfs"), ulimits(s),
                 Fields.stringsOrEmpty(s, "profiles"), Fields.string(s, "pull_policy"), list(s, "secrets", FileMount::from),
                 list(s, "configs", FileMount::from), s);
-    }
-
-    /** berth's configuration hash of this service ({@link ConfigHash}). */
-    public String configHash() {
-        return ConfigHash.of(definition);
     }
 
     private static int scale(MapNode s) {
@@ -73,25 +68,6 @@ public record Service(String name, String image, Build build, List<String> comma
             }
         }
         return List.copyOf(out);
-    }
-
-    private static Map<String, ServiceNetwork> networks(MapNode s) {
-        MapNode nets = Fields.map(s, "networks");
-        Map<String, ServiceNetwork> out = new LinkedHashMap<>();
-        if (nets != null) {
-            nets.entries().forEach((k, v) -> out.put(k, v instanceof MapNode m ? ServiceNetwork.from(m)
-                    : new ServiceNetwork(List.of(), null, null, null, null, null)));
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static Map<String, Dependency> dependencies(MapNode s) {
-        MapNode deps = Fields.map(s, "depends_on");
-        Map<String, Dependency> out = new LinkedHashMap<>();
-        if (deps != null) {
-            deps.entries().forEach((k, v) -> out.put(k, Dependency.from(v instanceof MapNode m ? m : MapNode.empty(v.location()))));
-        }
-        return Collections.unmodifiableMap(out);
     }
 
     private static Map<String, Ulimit> ulimits(MapNode s) {

@@ -128,4 +128,11 @@ class IncludeTest {
         assertThatThrownBy(() -> load(Map.of()))
                 .hasMessage(a + ":1:11: included file " + dir.resolve("nope.yaml") + " not found");
     }
+
+    @Test
+    void include_rootDirectory_isLocatedNotFound() throws IOException {
+        Path a = write("compose.yaml", "include: [/]\nservices:\n  a: {image: a}\n");
+        assertThatThrownBy(() -> load(Map.of()))
+                .hasMessage(a + ":1:11: included file / not found");
+    }
 }

@@ -17,7 +17,8 @@ import dev.berth.planner.load.tree.SeqNode;
  */
 public final class ConsistencyChecker {
 
-    private static final String INVALID = ": invalid compose project";
+    /** The end of Compose's message for a project whose parts do not fit together. */
+    static final String INVALID = ": invalid compose project";
 
     public void check(MapNode model) {
         MapNode services = map(model.get("services"));

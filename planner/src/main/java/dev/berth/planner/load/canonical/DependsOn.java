@@ -32,10 +32,7 @@ public final class DependsOn {
                 Map<String, Location> keys = new LinkedHashMap<>();
                 for (Node item : seq.items()) {
                     String name = Nodes.text(item);
-                    SequencedMap<String, Node> dep = Nodes.entries();
-                    dep.put("condition", Nodes.str(STARTED, item.location()));
-                    dep.put("required", Nodes.bool(true, item.location()));
-                    e.put(name, Nodes.map(item.location(), dep));
+                    e.put(name, entry(STARTED, true, false, item.location()));
                     keys.put(name, item.location());
                 }
                 yield new MapNode(e, keys, seq.location(), null);

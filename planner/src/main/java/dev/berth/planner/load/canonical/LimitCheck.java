@@ -1,5 +1,7 @@
 package dev.berth.planner.load.canonical;
 
+import static dev.berth.planner.load.canonical.ConsistencyChecker.INVALID;
+
 import java.util.Objects;
 
 import dev.berth.planner.load.tree.MapNode;
@@ -13,8 +15,6 @@ import dev.berth.planner.load.tree.ScalarNode;
  * {@code deploy.resources} counterparts; and a fixed {@code container_name} allows one replica only.
  */
 record LimitCheck(String name, MapNode s) {
-
-    private static final String INVALID = ": invalid compose project";
 
     void run() {
         MapNode deploy = ConsistencyChecker.map(s.get("deploy"));

@@ -1,13 +1,10 @@
 package dev.berth.planner.load.canonical;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
 import dev.berth.planner.load.tree.ScalarNode;
 
 /**
@@ -32,17 +29,10 @@ public final class Normalizer {
         boolean defaultUsed = false;
         ServiceDefaults defaults = new ServiceDefaults(workingDir);
         if (model.get("services") instanceof MapNode services) {
-            Map<String, Node> normalized = new LinkedHashMap<>();
-            for (var e : services.entries().entrySet()) {
-                Node svc = e.getValue();
-                if (svc instanceof MapNode s) {
-                    s = defaults.apply(s);
-                    defaultUsed |= ServiceDefaults.usesDefaultNetwork(s);
-                    svc = s;
-                }
-                normalized.put(e.getKey(), svc);
-            }
-            out = out.with("services", services.mapValues((k, v) -> normalized.get(k)));
+            MapNode normalized = services.mapValues((k, v) -> v instanceof MapNode s ? defaults.apply(s) : v);
+            defaultUsed = normalized.entries().values().stream()
+                    .anyMatch(v -> v instanceof MapNode s && ServiceDefaults.usesDefaultNetwork(s));
+            out = out.with("services", normalized);
         }
         MapNode networks = out.get("networks") instanceof MapNode n ? n : MapNode.empty(at);
         if (defaultUsed && !networks.has("default")) {

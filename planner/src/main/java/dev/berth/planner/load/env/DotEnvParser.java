@@ -1,7 +1,6 @@
 package dev.berth.planner.load.env;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SequencedMap;
 import java.util.function.Function;
 
@@ -200,9 +199,11 @@ public final class DotEnvParser {
         }
 
         private String interpolate(String value, int at) {
-            Map<String, String> known = new LinkedHashMap<>(vars);
             try {
-                return new Template(new LookupMap(lookup, known), name -> { }).substitute(value);
+                return new Template(name -> {
+                    String v = lookup.apply(name);
+                    return v != null ? v : vars.get(name);
+                }, name -> { }).substitute(value);
             } catch (TemplateException e) {
                 String what = e.invalidFormat() ? "invalid interpolation format: \"" + e.getMessage()
                         + "\"; you may need to escape any $ with another $" : e.getMessage();

@@ -2,6 +2,7 @@ package dev.berth.planner.load.interpolate;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Substitutes variables in one string as compose-spec 12-interpolation.md (and compose-go's
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
  */
 public final class Template {
 
-    private final Map<String, String> environment;
+    private final Function<String, String> variables;
     private final Consumer<String> unsetVariables;
 
     /**
@@ -20,7 +21,15 @@ public final class Template {
      * @param unsetVariables told the name of each variable used without a default while unset
      */
     public Template(Map<String, String> environment, Consumer<String> unsetVariables) {
-        this.environment = environment;
+        this(environment::get, unsetVariables);
+    }
+
+    /**
+     * @param variables      a variable's value by name, null when unset
+     * @param unsetVariables told the name of each variable used without a default while unset
+     */
+    public Template(Function<String, String> variables, Consumer<String> unsetVariables) {
+        this.variables = variables;
         this.unsetVariables = unsetVariables;
     }
 
@@ -71,33 +80,27 @@ public final class Template {
         if (rest.isEmpty()) {
             return plain(name);
         }
-        String value = environment.get(name);
-        boolean set = value != null;
-        boolean nonEmpty = set && !value.isEmpty();
-        if (rest.startsWith(":-")) {
-            return nonEmpty ? value : substitute(rest.substring(2));
-        } else if (rest.startsWith(":?")) {
-            if (!nonEmpty) {
-                throw TemplateException.missing(name, substitute(rest.substring(2)));
+        // ${VAR:-x} tests "set and not empty", ${VAR-x} only "set"; likewise for ? and +.
+        boolean colon = rest.startsWith(":");
+        String op = colon ? rest.substring(1) : rest;
+        String value = variables.apply(name);
+        boolean given = colon ? value != null && !value.isEmpty() : value != null;
+        String arg = op.isEmpty() ? "" : op.substring(1);
+        return switch (op.isEmpty() ? ' ' : op.charAt(0)) {
+            case '-' -> given ? value : substitute(arg);
+            case '?' -> {
+                if (!given) {
+                    throw TemplateException.missing(name, substitute(arg));
+                }
+                yield value;
             }
-            return value;
-        } else if (rest.startsWith(":+")) {
-            return nonEmpty ? substitute(rest.substring(2)) : "";
-        } else if (rest.startsWith("-")) {
-            return set ? value : substitute(rest.substring(1));
-        } else if (rest.startsWith("?")) {
-            if (!set) {
-                throw TemplateException.missing(name, substitute(rest.substring(1)));
-            }
-            return value;
-        } else if (rest.startsWith("+")) {
-            return set ? substitute(rest.substring(1)) : "";
-        }
-        throw TemplateException.invalidFormat(whole);
+            case '+' -> given ? substitute(arg) : "";
+            default -> throw TemplateException.invalidFormat(whole);
+        };
     }
 
     private String plain(String name) {
-        String value = environment.get(name);
+        String value = variables.apply(name);
         if (value == null) {
             unsetVariables.accept(name);
             return "";

@@ -7,5 +7,10 @@ package dev.berth.planner.load.tree;
 public enum Directive {
     NONE,
     RESET,
-    OVERRIDE
+    OVERRIDE;
+
+    /** {@code d}, or {@link #NONE} for null: a node built or re-tagged with null has no directive. */
+    public static Directive orNone(Directive d) {
+        return d == null ? NONE : d;
+    }
 }

@@ -22,9 +22,7 @@ public record MapNode(SequencedMap<String, Node> entries, Map<String, Location> 
                 : new LinkedHashMap<>(entries));
         keyLocations = keyLocations instanceof Owned<Location> owned ? Collections.unmodifiableMap(owned)
                 : Map.copyOf(keyLocations);
-        if (directive == null) {
-            directive = Directive.NONE;
-        }
+        directive = Directive.orNone(directive);
     }
 
     public static MapNode empty(Location location) {
@@ -107,8 +105,7 @@ public record MapNode(SequencedMap<String, Node> entries, Map<String, Location> 
 
     @Override
     public MapNode withDirective(Directive d) {
-        return d == directive || d == null && directive == Directive.NONE ? this
-                : new MapNode(entries, keyLocations, location, d);
+        return Directive.orNone(d) == directive ? this : new MapNode(entries, keyLocations, location, d);
     }
 
     @Override

@@ -11,9 +11,7 @@ public record ScalarNode(Object value, Location location, Directive directive) i
                 || value instanceof Double || value instanceof Boolean)) {
             throw new IllegalArgumentException("unsupported scalar type " + value.getClass());
         }
-        if (directive == null) {
-            directive = Directive.NONE;
-        }
+        directive = Directive.orNone(directive);
     }
 
     public static ScalarNode of(Object value, Location location) {
@@ -26,7 +24,7 @@ public record ScalarNode(Object value, Location location, Directive directive) i
 
     @Override
     public ScalarNode withDirective(Directive d) {
-        return d == directive || d == null && directive == Directive.NONE ? this : new ScalarNode(value, location, d);
+        return Directive.orNone(d) == directive ? this : new ScalarNode(value, location, d);
     }
 
     public boolean isNull() {

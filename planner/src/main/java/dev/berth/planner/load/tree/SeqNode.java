@@ -8,9 +8,7 @@ public record SeqNode(List<Node> items, Location location, Directive directive) 
 
     public SeqNode {
         items = List.copyOf(items);
-        if (directive == null) {
-            directive = Directive.NONE;
-        }
+        directive = Directive.orNone(directive);
     }
 
     public static SeqNode of(List<? extends Node> items, Location location) {
@@ -35,7 +33,7 @@ public record SeqNode(List<Node> items, Location location, Directive directive) 
 
     @Override
     public SeqNode withDirective(Directive d) {
-        return d == directive || d == null && directive == Directive.NONE ? this : new SeqNode(items, location, d);
+        return Directive.orNone(d) == directive ? this : new SeqNode(items, location, d);
     }
 
     private boolean sameItems(List<? extends Node> newItems) {
