@@ -3,7 +3,6 @@ package dev.berth.cli.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,8 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,26 +42,7 @@ class EngineRunIT {
         new SecureRandom().nextBytes(random);
         cgroupParent = "berth-it-cli-" + HexFormat.of().formatHex(random);
         rootfs = dir.resolve("rootfs.tar");
-        try (OutputStream file = Files.newOutputStream(rootfs);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
-            TarArchiveEntry bin = new TarArchiveEntry("bin/");
-            bin.setMode(040755);
-            tar.putArchiveEntry(bin);
-            tar.closeArchiveEntry();
-            byte[] busybox = Files.readAllBytes(Path.of("/bin/busybox"));
-            TarArchiveEntry entry = new TarArchiveEntry("bin/busybox");
-            entry.setMode(0100755);
-            entry.setSize(busybox.length);
-            tar.putArchiveEntry(entry);
-            tar.write(busybox);
-            tar.closeArchiveEntry();
-            for (String applet : List.of("sh", "sleep", "cat")) {
-                TarArchiveEntry link = new TarArchiveEntry("bin/" + applet, TarArchiveEntry.LF_SYMLINK);
-                link.setLinkName("busybox");
-                tar.putArchiveEntry(link);
-                tar.closeArchiveEntry();
-            }
-        }
+        BusyboxRootfs.write(rootfs, "sh", "sleep", "cat");
         Result imported = berth("image", "import", rootfs.toString(), "bb");
         assertThat(imported.exit()).as(imported.err()).isZero();
     }

@@ -33,24 +33,7 @@ class ImageCommandsTest {
     @BeforeEach
     void buildBusyboxRootfs() throws IOException {
         rootfs = dir.resolve("rootfs.tar");
-        try (OutputStream file = Files.newOutputStream(rootfs);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
-            TarArchiveEntry bin = new TarArchiveEntry("bin/");
-            bin.setMode(040755);
-            tar.putArchiveEntry(bin);
-            tar.closeArchiveEntry();
-            byte[] busybox = Files.readAllBytes(Path.of("/bin/busybox"));
-            TarArchiveEntry entry = new TarArchiveEntry("bin/busybox");
-            entry.setMode(0100755);
-            entry.setSize(busybox.length);
-            tar.putArchiveEntry(entry);
-            tar.write(busybox);
-            tar.closeArchiveEntry();
-            TarArchiveEntry sh = new TarArchiveEntry("bin/sh", TarArchiveEntry.LF_SYMLINK);
-            sh.setLinkName("busybox");
-            tar.putArchiveEntry(sh);
-            tar.closeArchiveEntry();
-        }
+        BusyboxRootfs.write(rootfs, "sh");
     }
 
     private Result berth(String... args) {
