@@ -35,7 +35,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Runtime runtime = engine.engine().runtime();
-        return InspectEach.print(containers, spec, "Error: ", ref -> json(runtime.inspect(ref), runtime.config(ref)));
+        return InspectEach.print(containers, spec, "Error: ",
+                ref -> json(runtime.inspect(ref), runtime.config(ref)));
     }
 
     static Map<String, Object> json(ContainerInspect c, CreateOptions o) {
