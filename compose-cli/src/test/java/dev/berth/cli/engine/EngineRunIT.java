@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.berth.cli.BerthCommand;
-import picocli.CommandLine;
+import dev.berth.cli.Main;
+import dev.berth.cli.ProcessContext;
 
 /**
  * {@code berth engine image import} then {@code berth engine run} as a user runs them, in-process,
@@ -73,13 +73,11 @@ class EngineRunIT {
     private Result berth(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = BerthCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
         List<String> full = new ArrayList<>(List.of("engine", "--data-root", dir.resolve("data").toString(),
                 "--cgroup-parent", cgroupParent));
         full.addAll(List.of(args));
-        int exit = cli.execute(full.toArray(String[]::new));
+        int exit = Main.run(ProcessContext.current(), new PrintWriter(out), new PrintWriter(err),
+                full.toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
     }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.berth.cli.BerthCommand;
-import picocli.CommandLine;
+import dev.berth.cli.Main;
+import dev.berth.cli.ProcessContext;
 
 /** {@code berth engine image …} as a user runs it: exit codes and the exact lines printed. */
 class ImageCommandsTest {
@@ -39,16 +39,13 @@ class ImageCommandsTest {
     private Result berth(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = BerthCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
         String[] full = new String[args.length + 4];
         full[0] = "engine";
         full[1] = "--data-root";
         full[2] = dir.resolve("data").toString();
         full[3] = "image";
         System.arraycopy(args, 0, full, 4, args.length);
-        int exit = cli.execute(full);
+        int exit = Main.run(ProcessContext.current(), new PrintWriter(out), new PrintWriter(err), full);
         return new Result(exit, out.toString().lines().toList(), err.toString().lines().toList());
     }
 
