@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.berth.engine.EngineException;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Applies a verb to each container named, as the docker CLI does: the name is printed on
@@ -15,7 +16,10 @@ final class EachContainer {
     private EachContainer() {
     }
 
-    static int apply(List<String> refs, PrintWriter out, PrintWriter err, Consumer<String> verb) {
+    /** Runs {@code verb} on each of {@code refs}, printing to {@code spec}'s out and err; returns the exit code. */
+    static int apply(List<String> refs, CommandSpec spec, Consumer<String> verb) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         int exit = 0;
         for (String ref : refs) {
             try {

@@ -53,9 +53,7 @@ public final class ExecCommand implements Callable<Integer> {
             result = engine.engine().runtime().exec(container,
                     new ExecOptions(command, env, workdir, null, 0, privileged));
         } catch (EngineException e) {
-            err.println("berth: " + e.getMessage());
-            err.flush();
-            return RunCommand.ENGINE_ERROR;
+            return RunCommand.refused(err, e);
         }
         out.print(result.stdout());
         err.print(result.stderr());

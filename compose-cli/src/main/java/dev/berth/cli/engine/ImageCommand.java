@@ -1,7 +1,5 @@
 package dev.berth.cli.engine;
 
-import java.nio.file.Path;
-
 import dev.berth.engine.image.ImageStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,13 +24,9 @@ public final class ImageCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    Path dataRoot() {
-        return engine.dataRoot();
-    }
-
     /** The image store on the data root. */
     ImageStore store() {
-        return new ImageStore(dataRoot());
+        return new ImageStore(engine.dataRoot());
     }
 
     /** The image store of the engine, which knows which images containers use (for rm). */

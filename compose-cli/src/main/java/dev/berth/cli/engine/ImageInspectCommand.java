@@ -1,12 +1,8 @@
 package dev.berth.cli.engine;
 
-import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.EngineException;
-import dev.berth.engine.image.ImageConfig;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.image.ImageSummary;
 import picocli.CommandLine;
@@ -30,23 +26,9 @@ public final class ImageInspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImageStore store = image.store();
-        List<Object> details = new ArrayList<>();
-        PrintWriter err = spec.commandLine().getErr();
-        int exit = 0;
-        for (String name : names) {
-            try {
-                ImageSummary summary = store.inspect(name);
-                ImageConfig config = store.config(summary.id().toString());
-                details.add(ImageJson.details(summary, config));
-            } catch (EngineException e) {
-                err.println(e.getMessage());
-                exit = 1;
-            }
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(ImageJson.pretty(details));
-        out.flush();
-        err.flush();
-        return exit;
+        return InspectEach.print(names, spec, "", name -> {
+            ImageSummary summary = store.inspect(name);
+            return ImageJson.details(summary, store.config(summary.id().toString()));
+        });
     }
 }

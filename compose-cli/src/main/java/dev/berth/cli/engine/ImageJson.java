@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.berth.engine.image.ImageConfig;
 import dev.berth.engine.image.ImageReference;
@@ -74,9 +73,5 @@ final class ImageJson {
         Map<String, Object> m = new LinkedHashMap<>();
         keys.forEach(k -> m.put(k, Map.of()));
         return m;
-    }
-
-    static String pretty(Object value) throws JsonProcessingException {
-        return MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
     }
 }

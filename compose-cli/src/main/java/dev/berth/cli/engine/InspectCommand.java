@@ -1,16 +1,11 @@
 package dev.berth.cli.engine;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import dev.berth.engine.EngineException;
 import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.CreateOptions;
 import dev.berth.engine.runtime.Runtime;
@@ -28,8 +23,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = "Show containers as JSON.")
 public final class InspectCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @ParentCommand
     EngineCommand engine;
 
@@ -41,23 +34,9 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Runtime runtime = engine.engine().runtime();
-        List<Map<String, Object>> found = new ArrayList<>();
-        int exit = 0;
-        for (String ref : containers) {
-            try {
-                found.add(json(runtime.inspect(ref), runtime.config(ref)));
-            } catch (EngineException e) {
-                err.println("Error: " + e.getMessage());
-                exit = 1;
-            }
-        }
-        out.println(JSON.writeValueAsString(found));
-        out.flush();
-        err.flush();
-        return exit;
+        return InspectEach.print(containers, spec, "Error: ",
+                ref -> json(runtime.inspect(ref), runtime.config(ref)));
     }
 
     static Map<String, Object> json(ContainerInspect c, CreateOptions o) {

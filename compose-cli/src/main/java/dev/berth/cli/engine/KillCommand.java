@@ -29,7 +29,6 @@ public final class KillCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int number = Signals.parse(signal);
-        return EachContainer.apply(containers, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                ref -> engine.engine().runtime().kill(ref, number));
+        return EachContainer.apply(containers, spec, ref -> engine.engine().runtime().kill(ref, number));
     }
 }

@@ -23,7 +23,6 @@ public final class PauseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EachContainer.apply(containers, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                ref -> engine.engine().runtime().pause(ref));
+        return EachContainer.apply(containers, spec, ref -> engine.engine().runtime().pause(ref));
     }
 }

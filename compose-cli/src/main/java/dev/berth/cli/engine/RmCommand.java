@@ -30,7 +30,6 @@ public final class RmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EachContainer.apply(containers, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                ref -> engine.engine().remove(ref, force, volumes));
+        return EachContainer.apply(containers, spec, ref -> engine.engine().remove(ref, force, volumes));
     }
 }

@@ -71,18 +71,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
             e.runtime().start(id);
-        } catch (LaunchFailedException ex) {
-            if (remove) {
-                e.remove(id, true, true);
-            }
-            err.println("berth: " + ex.getMessage());
-            err.flush();
-            return ex.exitCode() == 126 || ex.exitCode() == 127 ? ex.exitCode() : ENGINE_ERROR;
         } catch (EngineException ex) {
             if (remove) {
                 e.remove(id, true, true);
             }
-            return refused(err, ex);
+            int refused = refused(err, ex);
+            // the command could not be invoked (126) or was not found (127): Docker's codes for those
+            if (ex instanceof LaunchFailedException launch && (launch.exitCode() == 126 || launch.exitCode() == 127)) {
+                return launch.exitCode();
+            }
+            return refused;
         }
         if (detach) {
             out.println(id);
@@ -120,7 +118,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static int refused(PrintWriter err, EngineException ex) {
+    /** Prints {@code ex} as the engine's refusal ({@code berth: MESSAGE}) and returns {@link #ENGINE_ERROR}. */
+    static int refused(PrintWriter err, EngineException ex) {
         err.println("berth: " + ex.getMessage());
         err.flush();
         return ENGINE_ERROR;

@@ -31,7 +31,7 @@ public final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Runtime runtime = engine.engine().runtime();
-        return EachContainer.apply(containers, spec.commandLine().getOut(), spec.commandLine().getErr(), ref -> {
+        return EachContainer.apply(containers, spec, ref -> {
             if (seconds == null) {
                 runtime.stop(ref);
             } else {

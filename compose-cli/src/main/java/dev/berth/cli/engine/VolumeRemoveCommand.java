@@ -25,7 +25,6 @@ public final class VolumeRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Engine engine = volume.engine.engine();
-        return EachContainer.apply(names, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                name -> engine.volumes().remove(name, engine.volumeUsage()));
+        return EachContainer.apply(names, spec, name -> engine.volumes().remove(name, engine.volumeUsage()));
     }
 }

@@ -3,7 +3,6 @@ package dev.berth.cli.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,15 +13,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.berth.cli.BerthCommand;
-import picocli.CommandLine;
+import dev.berth.cli.Main;
+import dev.berth.cli.ProcessContext;
 
 /**
  * {@code berth engine image import} then {@code berth engine run} as a user runs them, in-process,
@@ -45,26 +42,7 @@ class EngineRunIT {
         new SecureRandom().nextBytes(random);
         cgroupParent = "berth-it-cli-" + HexFormat.of().formatHex(random);
         rootfs = dir.resolve("rootfs.tar");
-        try (OutputStream file = Files.newOutputStream(rootfs);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
-            TarArchiveEntry bin = new TarArchiveEntry("bin/");
-            bin.setMode(040755);
-            tar.putArchiveEntry(bin);
-            tar.closeArchiveEntry();
-            byte[] busybox = Files.readAllBytes(Path.of("/bin/busybox"));
-            TarArchiveEntry entry = new TarArchiveEntry("bin/busybox");
-            entry.setMode(0100755);
-            entry.setSize(busybox.length);
-            tar.putArchiveEntry(entry);
-            tar.write(busybox);
-            tar.closeArchiveEntry();
-            for (String applet : List.of("sh", "sleep", "cat")) {
-                TarArchiveEntry link = new TarArchiveEntry("bin/" + applet, TarArchiveEntry.LF_SYMLINK);
-                link.setLinkName("busybox");
-                tar.putArchiveEntry(link);
-                tar.closeArchiveEntry();
-            }
-        }
+        BusyboxRootfs.write(rootfs, "sh", "sleep", "cat");
         Result imported = berth("image", "import", rootfs.toString(), "bb");
         assertThat(imported.exit()).as(imported.err()).isZero();
     }
@@ -95,13 +73,11 @@ class EngineRunIT {
     private Result berth(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = BerthCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
         List<String> full = new ArrayList<>(List.of("engine", "--data-root", dir.resolve("data").toString(),
                 "--cgroup-parent", cgroupParent));
         full.addAll(List.of(args));
-        int exit = cli.execute(full.toArray(String[]::new));
+        int exit = Main.run(ProcessContext.current(), new PrintWriter(out), new PrintWriter(err),
+                full.toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
     }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.berth.cli.BerthCommand;
-import picocli.CommandLine;
+import dev.berth.cli.Main;
+import dev.berth.cli.ProcessContext;
 
 /** {@code berth engine image …} as a user runs it: exit codes and the exact lines printed. */
 class ImageCommandsTest {
@@ -33,39 +33,19 @@ class ImageCommandsTest {
     @BeforeEach
     void buildBusyboxRootfs() throws IOException {
         rootfs = dir.resolve("rootfs.tar");
-        try (OutputStream file = Files.newOutputStream(rootfs);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
-            TarArchiveEntry bin = new TarArchiveEntry("bin/");
-            bin.setMode(040755);
-            tar.putArchiveEntry(bin);
-            tar.closeArchiveEntry();
-            byte[] busybox = Files.readAllBytes(Path.of("/bin/busybox"));
-            TarArchiveEntry entry = new TarArchiveEntry("bin/busybox");
-            entry.setMode(0100755);
-            entry.setSize(busybox.length);
-            tar.putArchiveEntry(entry);
-            tar.write(busybox);
-            tar.closeArchiveEntry();
-            TarArchiveEntry sh = new TarArchiveEntry("bin/sh", TarArchiveEntry.LF_SYMLINK);
-            sh.setLinkName("busybox");
-            tar.putArchiveEntry(sh);
-            tar.closeArchiveEntry();
-        }
+        BusyboxRootfs.write(rootfs, "sh");
     }
 
     private Result berth(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = BerthCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
         String[] full = new String[args.length + 4];
         full[0] = "engine";
         full[1] = "--data-root";
         full[2] = dir.resolve("data").toString();
         full[3] = "image";
         System.arraycopy(args, 0, full, 4, args.length);
-        int exit = cli.execute(full);
+        int exit = Main.run(ProcessContext.current(), new PrintWriter(out), new PrintWriter(err), full);
         return new Result(exit, out.toString().lines().toList(), err.toString().lines().toList());
     }
 
