@@ -15,7 +15,6 @@ import picocli.CommandLine;
  */
 final class ExitCodes {
 
-    static final int OK = 0;
     static final int FAILURE = 1;
     static final int USAGE = 1;
     /** What the docker CLI returns when its own flags are wrong; {@code berth engine} mirrors it. */
@@ -32,13 +31,6 @@ final class ExitCodes {
     private static int onExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         boolean debug = parsed != null && debugRequested(cmd);
-        if (e instanceof ExitException exit) {
-            if (exit.getMessage() != null && !exit.getMessage().isEmpty()) {
-                err.println(exit.getMessage());
-            }
-            err.flush();
-            return exit.code();
-        }
         if (e instanceof StackException || e instanceof EngineException || e instanceof UserException) {
             err.println(e.getMessage());
         } else {
@@ -80,20 +72,6 @@ final class ExitCodes {
         }
         Object user = root.getCommand();
         return user instanceof BerthCommand b && b.global().debug();
-    }
-
-    /** Ends a command with a given exit code, for example a container's own exit code. */
-    static final class ExitException extends RuntimeException {
-        private final int code;
-
-        ExitException(int code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        int code() {
-            return code;
-        }
     }
 
     /** A mistake in how berth was called that picocli cannot see, such as two exclusive flags. */
