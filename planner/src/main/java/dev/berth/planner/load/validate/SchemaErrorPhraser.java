@@ -1,17 +1,11 @@
 package dev.berth.planner.load.validate;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonNodePath;
-import com.networknt.schema.ValidationMessage;
 
 import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
@@ -20,42 +14,43 @@ import dev.berth.planner.load.tree.ScalarNode;
 import dev.berth.planner.load.tree.SeqNode;
 
 /**
- * Turns the validator's error(s) about one place into {@code FILE:LINE:COL: PATH: problem}, with
+ * Turns the {@link Violation}(s) about one place into {@code FILE:LINE:COL: PATH: problem}, with
  * the location taken from the document's own nodes and a "did you mean" hint for misspelt keys.
  */
 final class SchemaErrorPhraser {
 
     private final MapNode document;
-    private final JsonNode schemaTree;
 
-    SchemaErrorPhraser(MapNode document, JsonNode schemaTree) {
+    SchemaErrorPhraser(MapNode document) {
         this.document = document;
-        this.schemaTree = schemaTree;
     }
 
-    /** Phrases {@code messages}, which all concern the same place (several only for type errors). */
-    String phrase(List<ValidationMessage> messages) {
-        ValidationMessage first = messages.getFirst();
-        List<Object> path = segments(first.getInstanceLocation());
-        Node node = find(path);
-        String where = dotted(path);
-        return switch (first.getType()) {
+    /** Phrases {@code violations}, which all concern the same place (several only for type errors). */
+    String phrase(List<Violation> violations) {
+        Violation first = violations.getFirst();
+        Node node = find(first.path());
+        String where = dotted(first.path());
+        Subschema rule = first.rule();
+        return switch (first.keyword()) {
             case "additionalProperties" -> unknownKey(first, node, where);
-            case "type" -> located(node, where, "expected " + expectedTypes(messages) + ", found " + article(node));
-            case "enum" -> located(node, where, "expected one of " + enumValues(first) + ", found " + shown(node));
-            case "required" -> located(node, where, "missing required key \"" + first.getProperty() + "\"");
-            case "pattern" -> located(node, where, shown(node) + " does not match " + first.getSchemaNode().asText());
+            case "type" -> located(node, where, "expected " + expectedTypes(violations, node) + ", found "
+                    + (isFraction(node) ? shown(node) : article(node)));
+            case "enum" -> located(node, where, "expected one of " + enumValues(rule) + ", found " + shown(node));
+            case "required" -> located(node, where, "missing required key \"" + first.property() + "\"");
+            case "pattern" -> located(node, where, shown(node) + " does not match " + rule.pattern().pattern());
             case "propertyNames" -> badName(first, node, where);
-            case "minimum" -> located(node, where, "must be " + first.getSchemaNode().asText() + " or more, found " + shown(node));
+            case "minimum" -> located(node, where, "must be " + rule.minimum() + " or more, found " + shown(node));
             case "uniqueItems" -> located(node, where, "contains duplicate entries; list each value once");
-            default -> located(node, where, stripPath(first.getMessage()));
+            case Violation.ONE_OF -> located(node, where, "matches more than one of the forms this key allows;"
+                    + " write it in one form only");
+            default -> located(node, where, "is not allowed here");
         };
     }
 
-    private String unknownKey(ValidationMessage m, Node node, String where) {
-        String key = m.getProperty();
+    private static String unknownKey(Violation v, Node node, String where) {
+        String key = v.property();
         Location loc = node instanceof MapNode map ? map.keyLocation(key) : node.location();
-        Set<String> allowed = allowedKeys(m);
+        Set<String> allowed = new TreeSet<>(v.rule().properties().keySet());
         String hint = suggestion(key, allowed);
         String what = where.isEmpty() ? "unknown top-level key \"" + key + "\"" : where + ": unknown key \"" + key + "\"";
         String fix = hint != null
@@ -64,37 +59,17 @@ final class SchemaErrorPhraser {
         return loc + ": " + what + fix;
     }
 
-    /** propertyNames reports the mapping; the message names the key that breaks the rule, where it was typed. */
-    private static String badName(ValidationMessage m, Node node, String where) {
-        JsonNode rule = m.getSchemaNode();
-        String regex = rule.path("pattern").asText(rule.asText());
-        if (node instanceof MapNode map) {
-            for (String key : map.keys()) {
-                if (!Pattern.compile(regex).matcher(key).find()) {
-                    return map.keyLocation(key) + ": " + where + ": invalid name \"" + key + "\" (names must match " + regex + ")";
-                }
-            }
-        }
-        return located(node, where, stripPath(m.getMessage()));
+    /** The name is reported where it was typed; the rule is the propertyNames schema's pattern. */
+    private static String badName(Violation v, Node node, String where) {
+        String key = v.property();
+        Location loc = node instanceof MapNode map ? map.keyLocation(key) : node.location();
+        String rule = v.rule().pattern() != null ? " (names must match " + v.rule().pattern().pattern() + ")" : "";
+        return loc + ": " + where + ": invalid name \"" + key + "\"" + rule;
     }
 
     private static String located(Node node, String where, String problem) {
         String prefix = node.location() + ": ";
         return where.isEmpty() ? prefix + problem : prefix + where + ": " + problem;
-    }
-
-    /** The keys the schema allows at the place an unknown key was found, from the schema object that forbids others. */
-    private Set<String> allowedKeys(ValidationMessage m) {
-        String pointer = m.getSchemaLocation().getFragment().toString();
-        if (pointer.endsWith("/additionalProperties")) {
-            pointer = pointer.substring(0, pointer.length() - "/additionalProperties".length());
-        }
-        JsonNode properties = schemaTree.at(pointer.isEmpty() ? "/properties" : pointer + "/properties");
-        Set<String> keys = new TreeSet<>();
-        for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
-            keys.add(it.next());
-        }
-        return keys;
     }
 
     static String suggestion(String key, Set<String> allowed) {
@@ -136,12 +111,13 @@ final class SchemaErrorPhraser {
         return d[a.length()][b.length()];
     }
 
-    private static String expectedTypes(List<ValidationMessage> messages) {
+    /** The types the violated rules allow, by name; "a whole number" where a fraction was written. */
+    private static String expectedTypes(List<Violation> violations, Node node) {
         Set<String> names = new LinkedHashSet<>();
         for (String type : List.of("string", "number", "integer", "boolean", "object", "array", "null")) {
-            for (ValidationMessage m : messages) {
-                if (typesOf(m.getSchemaNode()).contains(type)) {
-                    names.add(typeName(type));
+            for (Violation v : violations) {
+                if (v.rule().types().contains(type)) {
+                    names.add(type.equals("integer") && isFraction(node) ? "a whole number" : typeName(type));
                 }
             }
         }
@@ -152,19 +128,8 @@ final class SchemaErrorPhraser {
         return String.join(", ", list.subList(0, list.size() - 1)) + " or " + list.getLast();
     }
 
-    private static Set<String> typesOf(JsonNode typeNode) {
-        Set<String> out = new LinkedHashSet<>();
-        if (typeNode == null) {
-            return out;
-        }
-        if (typeNode.isArray()) {
-            typeNode.forEach(t -> out.add(t.asText()));
-        } else if (typeNode.isObject() && typeNode.has("type")) {
-            return typesOf(typeNode.get("type"));
-        } else {
-            out.add(typeNode.asText());
-        }
-        return out;
+    private static boolean isFraction(Node node) {
+        return node instanceof ScalarNode s && s.value() instanceof Double d && d != Math.rint(d);
     }
 
     private static String typeName(String jsonType) {
@@ -189,9 +154,9 @@ final class SchemaErrorPhraser {
         };
     }
 
-    private static String enumValues(ValidationMessage m) {
+    private static String enumValues(Subschema rule) {
         List<String> values = new ArrayList<>();
-        m.getSchemaNode().forEach(v -> values.add(v.asText()));
+        rule.enumValues().forEach(v -> values.add(String.valueOf(v)));
         return String.join(", ", values);
     }
 
@@ -202,28 +167,16 @@ final class SchemaErrorPhraser {
         return article(node);
     }
 
-    private static String stripPath(String message) {
-        int colon = message.indexOf(": ");
-        return colon > 0 && message.startsWith("/") ? message.substring(colon + 2) : message;
-    }
-
-    private static List<Object> segments(JsonNodePath path) {
-        List<Object> out = new ArrayList<>();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            out.add(path.getElement(i));
-        }
-        return out;
-    }
-
     /** The node at {@code path}, or the deepest node on the way when the path leaves the tree. */
     private Node find(List<Object> path) {
         Node current = document;
         for (Object segment : path) {
-            Node next = switch (current) {
-                case MapNode m when segment instanceof String k -> m.get(k);
-                case SeqNode s when segment instanceof Integer i && i < s.size() -> s.get(i);
-                default -> null;
-            };
+            Node next = null;
+            if (current instanceof MapNode m && segment instanceof String k) {
+                next = m.get(k);
+            } else if (current instanceof SeqNode s && segment instanceof Integer i && i < s.size()) {
+                next = s.get(i);
+            }
             if (next == null) {
                 return current;
             }

@@ -186,4 +186,30 @@ class SchemaValidatorTest {
                 """;
         assertThatCode(() -> VALIDATOR.validate(yaml(text))).doesNotThrowAnyException();
     }
+
+    @Test
+    void validate_reportsNumberBelowMinimum() {
+        rejects("services:\n  web:\n    image: a\n    scale: -1\n",
+                "compose.yaml:4:12: services.web.scale: must be 0 or more, found -1");
+    }
+
+    @Test
+    void validate_reportsTextNotMatchingPattern() {
+        rejects("services:\n  web:\n    image: a\n    container_name: -web\n",
+                "compose.yaml:4:21: services.web.container_name: \"-web\" does not match ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
+    }
+
+    @Test
+    void validate_reportsDuplicateItems() {
+        rejects("services:\n  web:\n    image: a\n    profiles: [debug, debug]\n",
+                "compose.yaml:4:15: services.web.profiles: contains duplicate entries; list each value once");
+    }
+
+    @Test
+    void validate_takesAWholeNumberWrittenWithAFractionAsAnInteger() {
+        assertThatCode(() -> VALIDATOR.validate(yaml("services:\n  web:\n    image: a\n    scale: 2.0\n")))
+                .doesNotThrowAnyException();
+        rejects("services:\n  web:\n    image: a\n    scale: 2.5\n",
+                "compose.yaml:4:12: services.web.scale: expected a whole number, found 2.5");
+    }
 }

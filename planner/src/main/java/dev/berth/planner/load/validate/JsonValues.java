@@ -1,0 +1,65 @@
+package dev.berth.planner.load.validate;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import dev.berth.planner.load.tree.SeqNode;
+
+/**
+ * Equality of plain values (String, Long, Double, Boolean, null, List, Map) as JSON Schema defines
+ * it for {@code enum} and {@code uniqueItems}: numbers are equal when their values are
+ * ({@code 1} and {@code 1.0}), mappings when they have the same keys with equal values, in any order.
+ */
+final class JsonValues {
+
+    private JsonValues() {
+    }
+
+    static boolean equal(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return decimal(x).compareTo(decimal(y)) == 0;
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!equal(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (!x.keySet().equals(y.keySet())) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                if (!equal(e.getValue(), y.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a == null ? b == null : a.equals(b);
+    }
+
+    /** Whether no two items of {@code seq} are equal. */
+    static boolean allDistinct(SeqNode seq) {
+        List<Object> plain = seq.items().stream().map(item -> item.toPlain()).toList();
+        for (int i = 0; i < plain.size(); i++) {
+            for (int j = i + 1; j < plain.size(); j++) {
+                if (equal(plain.get(i), plain.get(j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A finite number's exact value. */
+    static BigDecimal decimal(Number n) {
+        return n instanceof Double d ? BigDecimal.valueOf(d) : BigDecimal.valueOf(n.longValue());
+    }
+}
