@@ -24,14 +24,17 @@ import dev.berth.planner.load.tree.Node;
  */
 public final class CanonicalJson {
 
-    private static final ObjectMapper COMPACT = new ObjectMapper();
-
     private CanonicalJson() {
+    }
+
+    /** Jackson's mapper, made when first needed: YAML output and {@code config -q} never start Jackson. */
+    private static final class Json {
+        static final ObjectMapper COMPACT = new ObjectMapper();
     }
 
     /** JSON without whitespace, keys sorted: the bytes berth hashes. */
     public static String compact(Node node) {
-        return write(COMPACT, node);
+        return write(Json.COMPACT, node);
     }
 
     /** JSON indented by two spaces, one value per line, {@code "key": value}, keys sorted, ending in a newline. */
@@ -69,7 +72,7 @@ public final class CanonicalJson {
 
     private static String scalar(Object value) {
         try {
-            return COMPACT.writeValueAsString(value);
+            return Json.COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a plain value always prints as JSON", e);
         }
