@@ -3,7 +3,6 @@ package dev.berth.planner.load.validate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,14 +12,13 @@ import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
 import dev.berth.planner.load.tree.ScalarNode;
 import dev.berth.planner.load.tree.SeqNode;
-import dev.berth.planner.load.yaml.YamlReader;
 
 /**
  * Validates one interpolated stack document against berth's JSON Schema
  * ({@code schemas/compose.schema.json}) and reports the most useful error, located where the
  * offending key or value was written and phrased for a person (see {@link SchemaErrorPhraser}).
  *
- * <p>The schema is read with berth's own YAML reader (JSON is YAML) and checked by
+ * <p>The schema is read by {@link JsonTreeReader}, compiled by {@link SchemaCompiler} and checked by
  * {@link SchemaEvaluator}, which knows the keywords the schema uses: a general JSON Schema library
  * took a third of a short {@code berth config} run to start, in classes loaded and code run cold.
  * The tests hold this validator's verdicts to a general library's.
@@ -34,17 +32,16 @@ public final class SchemaValidator {
     private final SchemaEvaluator evaluator;
 
     public SchemaValidator() {
-        String text;
+        MapNode schema;
         try (InputStream in = SchemaValidator.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("stack file schema missing from the classpath: " + SCHEMA_RESOURCE);
             }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            schema = new JsonTreeReader("compose.schema.json").read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the stack file schema", e);
         }
-        SchemaCompiler.Compiled compiled = new SchemaCompiler()
-                .compile(new YamlReader().readAll("compose.schema.json", text).getFirst());
+        SchemaCompiler.Compiled compiled = new SchemaCompiler().compile(schema);
         root = compiled.root();
         evaluator = new SchemaEvaluator(compiled.definitions());
     }
