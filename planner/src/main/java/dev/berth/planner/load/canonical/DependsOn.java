@@ -26,20 +26,18 @@ public final class DependsOn {
     }
 
     static Node canonical(Node value) {
-        return switch (value) {
-            case SeqNode seq -> {
-                SequencedMap<String, Node> e = new LinkedHashMap<>();
-                Map<String, Location> keys = new LinkedHashMap<>();
-                for (Node item : seq.items()) {
-                    String name = Nodes.text(item);
-                    e.put(name, entry(STARTED, true, false, item.location()));
-                    keys.put(name, item.location());
-                }
-                yield new MapNode(e, keys, seq.location(), null);
+        if (value instanceof SeqNode seq) {
+            SequencedMap<String, Node> e = new LinkedHashMap<>();
+            Map<String, Location> keys = new LinkedHashMap<>();
+            for (Node item : seq.items()) {
+                String name = Nodes.text(item);
+                e.put(name, entry(STARTED, true, false, item.location()));
+                keys.put(name, item.location());
             }
-            case MapNode map -> map.mapValues((name, v) -> v instanceof MapNode m ? withDefaults(m) : v);
-            default -> value;
-        };
+            return new MapNode(e, keys, seq.location(), null);
+        }
+        return value instanceof MapNode map
+                ? map.mapValues((name, v) -> v instanceof MapNode m ? withDefaults(m) : v) : value;
     }
 
     private static MapNode withDefaults(MapNode m) {

@@ -23,11 +23,10 @@ final class Dicts {
     }
 
     static Node canonical(Node node) {
-        return switch (node) {
-            case SeqNode seq -> Nodes.keep(seq, fromList(seq));
-            case MapNode map -> map.mapValues((k, v) -> Nodes.asString(v));
-            default -> node;
-        };
+        if (node instanceof SeqNode seq) {
+            return Nodes.keep(seq, fromList(seq));
+        }
+        return node instanceof MapNode map ? map.mapValues((k, v) -> Nodes.asString(v)) : node;
     }
 
     private static MapNode fromList(SeqNode seq) {

@@ -25,11 +25,13 @@ final class PortParser {
 
     /** The long-form entries one {@code ports} item stands for. */
     static List<Node> canonical(Node item, String path) {
-        return switch (item) {
-            case MapNode m -> List.of(longForm(m, path));
-            case ScalarNode s when s.value() != null -> shortForm(s.asText(), s, path);
-            default -> List.of(item);
-        };
+        if (item instanceof MapNode m) {
+            return List.of(longForm(m, path));
+        }
+        if (item instanceof ScalarNode s && s.value() != null) {
+            return shortForm(s.asText(), s, path);
+        }
+        return List.of(item);
     }
 
     private static Node longForm(MapNode m, String path) {

@@ -25,11 +25,10 @@ final class VolumeParser {
     }
 
     static Node canonical(Node item, String path, PathResolver paths) {
-        return switch (item) {
-            case ScalarNode s when s.isString() -> shortForm((String) s.value(), s.location(), path, paths);
-            case MapNode m -> longForm(m, path, paths);
-            default -> item;
-        };
+        if (item instanceof ScalarNode s && s.isString()) {
+            return shortForm((String) s.value(), s.location(), path, paths);
+        }
+        return item instanceof MapNode m ? longForm(m, path, paths) : item;
     }
 
     private static Node longForm(MapNode m, String path, PathResolver paths) {

@@ -38,8 +38,8 @@ public final class Interpolator {
     }
 
     private Node walk(Node node, List<String> path, List<String> display) {
-        return switch (node) {
-            case MapNode m -> m.mapValues((key, value) -> {
+        if (node instanceof MapNode m) {
+            return m.mapValues((key, value) -> {
                 path.add(key);
                 display.add(display.isEmpty() ? key : "." + key);
                 try {
@@ -49,23 +49,23 @@ public final class Interpolator {
                     display.removeLast();
                 }
             });
-            case SeqNode s -> {
-                List<Node> items = new ArrayList<>(s.size());
-                for (int i = 0; i < s.size(); i++) {
-                    path.add("[]");
-                    display.add("[" + i + "]");
-                    try {
-                        items.add(walk(s.get(i), path, display));
-                    } finally {
-                        path.removeLast();
-                        display.removeLast();
-                    }
+        }
+        if (node instanceof SeqNode s) {
+            List<Node> items = new ArrayList<>(s.size());
+            for (int i = 0; i < s.size(); i++) {
+                path.add("[]");
+                display.add("[" + i + "]");
+                try {
+                    items.add(walk(s.get(i), path, display));
+                } finally {
+                    path.removeLast();
+                    display.removeLast();
                 }
-                yield s.withItems(items);
             }
-            case ScalarNode sc when sc.value() instanceof String text -> scalar(sc, text, path, String.join("", display));
-            case ScalarNode sc -> sc;
-        };
+            return s.withItems(items);
+        }
+        ScalarNode sc = (ScalarNode) node;
+        return sc.value() instanceof String text ? scalar(sc, text, path, String.join("", display)) : sc;
     }
 
     private ScalarNode scalar(ScalarNode node, String text, List<String> path, String displayPath) {

@@ -51,8 +51,8 @@ public final class Merger {
     }
 
     private static Node cleanNode(List<String> path, Node node) {
-        return switch (node) {
-            case MapNode m -> m.mapValues((k, v) -> {
+        if (node instanceof MapNode m) {
+            return m.mapValues((k, v) -> {
                 if (v.directive() == Directive.RESET) {
                     return null;
                 }
@@ -63,19 +63,19 @@ public final class Merger {
                     path.removeLast();
                 }
             }).withDirective(Directive.NONE);
-            case SeqNode s -> {
-                List<Node> items = new ArrayList<>();
-                for (Node item : s.items()) {
-                    if (item.directive() != Directive.RESET) {
-                        path.add("[]");
-                        items.add(cleanNode(path, item));
-                        path.removeLast();
-                    }
+        }
+        if (node instanceof SeqNode s) {
+            List<Node> items = new ArrayList<>();
+            for (Node item : s.items()) {
+                if (item.directive() != Directive.RESET) {
+                    path.add("[]");
+                    items.add(cleanNode(path, item));
+                    path.removeLast();
                 }
-                yield s.withItems(deduplicate(path, items)).withDirective(Directive.NONE);
             }
-            case ScalarNode sc -> sc.withDirective(Directive.NONE);
-        };
+            return s.withItems(deduplicate(path, items)).withDirective(Directive.NONE);
+        }
+        return node.withDirective(Directive.NONE);
     }
 
     private static List<Node> deduplicate(List<String> path, List<Node> items) {

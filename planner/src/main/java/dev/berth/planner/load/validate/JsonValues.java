@@ -1,9 +1,11 @@
 package dev.berth.planner.load.validate;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.berth.planner.load.tree.Node;
 import dev.berth.planner.load.tree.SeqNode;
 
 /**
@@ -47,7 +49,10 @@ final class JsonValues {
 
     /** Whether no two items of {@code seq} are equal. */
     static boolean allDistinct(SeqNode seq) {
-        List<Object> plain = seq.items().stream().map(item -> item.toPlain()).toList();
+        List<Object> plain = new ArrayList<>(seq.size());
+        for (Node item : seq.items()) {
+            plain.add(item.toPlain());
+        }
         for (int i = 0; i < plain.size(); i++) {
             for (int j = i + 1; j < plain.size(); j++) {
                 if (equal(plain.get(i), plain.get(j))) {

@@ -60,10 +60,12 @@ public final class YamlReader {
         try {
             for (org.snakeyaml.engine.v2.nodes.Node root : new Compose(settings).composeAllFromString(text)) {
                 Node converted = new Converter(file).convert(root, 0);
-                switch (converted) {
-                    case MapNode m -> docs.add(m);
-                    case ScalarNode s when s.isNull() -> docs.add(MapNode.empty(s.location()));
-                    default -> throw new StackException(converted.location()
+                if (converted instanceof MapNode m) {
+                    docs.add(m);
+                } else if (converted instanceof ScalarNode s && s.isNull()) {
+                    docs.add(MapNode.empty(s.location()));
+                } else {
+                    throw new StackException(converted.location()
                             + ": top-level object must be a mapping, found a " + converted.kind());
                 }
             }
@@ -106,18 +108,20 @@ public final class YamlReader {
             }
             try {
                 Directive directive = directive(n.getTag(), loc);
-                return switch (n) {
-                    case org.snakeyaml.engine.v2.nodes.ScalarNode s -> scalar(s, loc, directive);
-                    case SequenceNode s -> {
-                        List<Node> items = new ArrayList<>(s.getValue().size());
-                        for (var item : s.getValue()) {
-                            items.add(convert(item, depth + 1));
-                        }
-                        yield new SeqNode(items, loc, directive);
+                if (n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
+                    return scalar(s, loc, directive);
+                }
+                if (n instanceof SequenceNode s) {
+                    List<Node> items = new ArrayList<>(s.getValue().size());
+                    for (var item : s.getValue()) {
+                        items.add(convert(item, depth + 1));
                     }
-                    case MappingNode m -> mapping(m, loc, directive, depth);
-                    default -> throw new StackException(loc + ": unsupported YAML node");
-                };
+                    return new SeqNode(items, loc, directive);
+                }
+                if (n instanceof MappingNode m) {
+                    return mapping(m, loc, directive, depth);
+                }
+                throw new StackException(loc + ": unsupported YAML node");
             } finally {
                 expanding.remove(n);
             }
