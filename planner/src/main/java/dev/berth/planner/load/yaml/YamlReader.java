@@ -40,7 +40,12 @@ public final class YamlReader {
     private static final String MERGE_KEY = "<<";
     private static final int MAX_DEPTH = 200;
 
-    private final ScalarResolver resolver = new CoreSchema().getScalarResolver();
+    /**
+     * YAML 1.2's core schema, made once: making one compiles its resolver's patterns, and its
+     * resolver only reads them afterwards.
+     */
+    private static final CoreSchema CORE_SCHEMA = new CoreSchema();
+    private static final ScalarResolver RESOLVER = CORE_SCHEMA.getScalarResolver();
 
     /**
      * Reads every document of {@code content}; {@code file} is how the file is named in errors.
@@ -49,7 +54,7 @@ public final class YamlReader {
     public List<MapNode> readAll(String file, String content) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
-                .setSchema(new CoreSchema())
+                .setSchema(CORE_SCHEMA)
                 .setUseMarks(true)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(10_000)
@@ -200,7 +205,7 @@ public final class YamlReader {
             String tagName = tag.getValue();
             if (isDirectiveTag(tagName)) {
                 // A tagged scalar loses its implicit type; resolve it as if it were plain.
-                tag = s.isPlain() ? resolver.resolve(text, true) : Tag.STR;
+                tag = s.isPlain() ? RESOLVER.resolve(text, true) : Tag.STR;
             }
             if (tag.equals(Tag.STR)) {
                 return text;
