@@ -65,23 +65,28 @@ public final class Interpolator {
             return s.withItems(items);
         }
         ScalarNode sc = (ScalarNode) node;
-        return sc.value() instanceof String text ? scalar(sc, text, path, String.join("", display)) : sc;
+        return sc.value() instanceof String text ? scalar(sc, text, path, display) : sc;
     }
 
-    private ScalarNode scalar(ScalarNode node, String text, List<String> path, String displayPath) {
-        String value;
+    /** {@code display}, the path as errors show it, is joined only for an error or a cast. */
+    private ScalarNode scalar(ScalarNode node, String text, List<String> path, List<String> display) {
+        String value = text.indexOf('$') < 0 ? text : substitute(node, text, display);
+        ScalarNode substituted = value.equals(text) ? node : node.withValue(value);
+        TypedCasts.Kind kind = TypedCasts.castFor(path);
+        return kind == null ? substituted : TypedCasts.cast(substituted, kind, String.join("", display), warnings::add);
+    }
+
+    private String substitute(ScalarNode node, String text, List<String> display) {
         try {
-            value = new Template(environment, name -> warnings.add("The \"" + name
+            return new Template(environment, name -> warnings.add("The \"" + name
                     + "\" variable is not set. Defaulting to a blank string.")).substitute(text);
         } catch (TemplateException e) {
             if (e.invalidFormat()) {
-                throw new StackException(node.location() + ": invalid interpolation format for " + displayPath
-                        + ": \"" + e.getMessage() + "\"; you may need to escape any $ with another $");
+                throw new StackException(node.location() + ": invalid interpolation format for "
+                        + String.join("", display) + ": \"" + e.getMessage()
+                        + "\"; you may need to escape any $ with another $");
             }
             throw new StackException(node.location() + ": " + e.getMessage());
         }
-        ScalarNode substituted = value.equals(text) ? node : node.withValue(value);
-        TypedCasts.Kind kind = TypedCasts.castFor(path);
-        return kind == null ? substituted : TypedCasts.cast(substituted, kind, displayPath, warnings::add);
     }
 }

@@ -1,8 +1,11 @@
 package dev.berth.planner.load.interpolate;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import dev.berth.planner.StackException;
@@ -64,16 +67,25 @@ final class TypedCasts {
             "secrets.*.external", Kind.BOOL,
             "configs.*.external", Kind.BOOL);
 
-    /** The tables with their patterns split once, in a fixed order. */
-    private static final List<Map.Entry<String[], Kind>> SERVICE_PATTERNS = split(SERVICE_FIELDS);
-    private static final List<Map.Entry<String[], Kind>> RESOURCE_PATTERNS = split(RESOURCE_FIELDS);
+    /**
+     * The tables with their patterns split once, in a fixed order, by their last segment ({@code *}
+     * for patterns ending in one): most values are no typed field, and are told so by one lookup.
+     */
+    private static final Map<String, List<Map.Entry<String[], Kind>>> SERVICE_PATTERNS = split(SERVICE_FIELDS);
+    private static final Map<String, List<Map.Entry<String[], Kind>>> RESOURCE_PATTERNS = split(RESOURCE_FIELDS);
+    private static final String ANY = "*";
 
     private TypedCasts() {
     }
 
-    private static List<Map.Entry<String[], Kind>> split(Map<String, Kind> table) {
-        return table.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Map.entry(e.getKey().split("\\."), e.getValue())).toList();
+    private static Map<String, List<Map.Entry<String[], Kind>>> split(Map<String, Kind> table) {
+        Map<String, List<Map.Entry<String[], Kind>>> byLast = new HashMap<>();
+        for (String pattern : new TreeSet<>(table.keySet())) {
+            String[] segments = pattern.split("\\.");
+            byLast.computeIfAbsent(segments[segments.length - 1], k -> new ArrayList<>())
+                    .add(Map.entry(segments, table.get(pattern)));
+        }
+        return Map.copyOf(byLast);
     }
 
     /** The cast for a value at {@code path} (segments with {@code []} for sequence items), or null. */
@@ -87,10 +99,17 @@ final class TypedCasts {
         return lookup(RESOURCE_PATTERNS, path);
     }
 
-    private static Kind lookup(List<Map.Entry<String[], Kind>> table, List<String> path) {
-        for (var e : table) {
-            if (matches(e.getKey(), path)) {
-                return e.getValue();
+    private static Kind lookup(Map<String, List<Map.Entry<String[], Kind>>> table, List<String> path) {
+        Kind named = first(table.get(path.getLast()), path);
+        return named != null ? named : first(table.get(ANY), path);
+    }
+
+    private static Kind first(List<Map.Entry<String[], Kind>> patterns, List<String> path) {
+        if (patterns != null) {
+            for (var e : patterns) {
+                if (matches(e.getKey(), path)) {
+                    return e.getValue();
+                }
             }
         }
         return null;

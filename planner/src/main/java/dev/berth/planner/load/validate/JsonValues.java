@@ -47,6 +47,16 @@ final class JsonValues {
         return a == null ? b == null : a.equals(b);
     }
 
+    /** Whether {@code values} holds a value equal to {@code value}. */
+    static boolean contains(List<Object> values, Object value) {
+        for (Object candidate : values) {
+            if (equal(candidate, value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether no two items of {@code seq} are equal. */
     static boolean allDistinct(SeqNode seq) {
         List<Object> plain = new ArrayList<>(seq.size());

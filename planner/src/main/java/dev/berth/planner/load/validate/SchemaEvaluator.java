@@ -3,6 +3,7 @@ package dev.berth.planner.load.validate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
@@ -39,11 +40,10 @@ final class SchemaEvaluator {
         if (schema.ref() != null) {
             check(node, definitions.get(schema.ref()), out);
         }
-        if (schema.types() != null && schema.types().stream().noneMatch(type -> hasType(node, type))) {
+        if (schema.types() != null && !hasAnyType(node, schema.types())) {
             out.add(violation("type", schema, null));
         }
-        if (schema.enumValues() != null
-                && schema.enumValues().stream().noneMatch(value -> JsonValues.equal(value, node.toPlain()))) {
+        if (schema.enumValues() != null && !JsonValues.contains(schema.enumValues(), node.toPlain())) {
             out.add(violation("enum", schema, null));
         }
         // instanceof rather than a pattern switch: see the package-info of dev.berth.planner.load
@@ -147,6 +147,15 @@ final class SchemaEvaluator {
 
     private Violation violation(String keyword, Subschema rule, String property) {
         return new Violation(List.copyOf(path), keyword, rule, property);
+    }
+
+    private static boolean hasAnyType(Node node, Set<String> types) {
+        for (String type : types) {
+            if (hasType(node, type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code node} is of the JSON Schema type {@code type}; an integer is a number with no fraction. */
