@@ -108,14 +108,15 @@ public final class YamlReader {
             if (depth > MAX_DEPTH) {
                 throw new StackException(loc + ": the YAML is nested more than " + MAX_DEPTH + " levels deep");
             }
+            Directive directive = directive(n.getTag(), loc);
+            if (n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
+                return scalar(s, loc, directive);
+            }
+            // only a collection can contain itself, through an alias
             if (!expanding.add(n)) {
                 throw new StackException(loc + ": an alias refers to a node that contains it (recursive anchor)");
             }
             try {
-                Directive directive = directive(n.getTag(), loc);
-                if (n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
-                    return scalar(s, loc, directive);
-                }
                 if (n instanceof SequenceNode s) {
                     List<Node> items = new ArrayList<>(s.getValue().size());
                     for (var item : s.getValue()) {
@@ -230,6 +231,9 @@ public final class YamlReader {
         }
 
         private Object integer(String text, Location loc) {
+            if (text.length() < 19 && isDecimalDigits(text)) {
+                return Long.parseLong(text);
+            }
             String t = text.replace("_", "");
             int sign = 1;
             if (t.startsWith("-")) {
@@ -254,6 +258,16 @@ public final class YamlReader {
                 throw new StackException(loc + ": the number " + text + " is too large");
             }
             return v.longValue();
+        }
+
+        private static boolean isDecimalDigits(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return !text.isEmpty();
         }
 
         private Object floating(String text, Location loc) {
@@ -285,9 +299,12 @@ public final class YamlReader {
         }
 
         private Location location(org.snakeyaml.engine.v2.nodes.Node n) {
-            return n.getStartMark()
-                    .map(m -> new Location(file, m.getLine() + 1, m.getColumn() + 1))
-                    .orElse(Location.of(file));
+            Optional<Mark> start = n.getStartMark();
+            if (start.isEmpty()) {
+                return Location.of(file);
+            }
+            Mark m = start.get();
+            return new Location(file, m.getLine() + 1, m.getColumn() + 1);
         }
     }
 }
