@@ -85,4 +85,72 @@ class YamlReaderTest {
                 .isInstanceOf(StackException.class)
                 .hasMessageStartingWith("c.yaml:3:1: invalid YAML:");
     }
+
+    @Test
+    void read_sharesAnAnchoredValueWithItsAliases() {
+        MapNode doc = reader.readAll("f.yaml", "a: &x {k: [1, 2]}\nb: *x\nc: [*x]\n").getFirst();
+        assertThat(doc.get("b").toPlain()).isEqualTo(doc.get("a").toPlain());
+        assertThat(((SeqNode) doc.get("c")).get(0).location().toString()).isEqualTo("f.yaml:1:4");
+    }
+
+    @Test
+    void read_takesAnAliasAsAKey() {
+        MapNode doc = reader.readAll("f.yaml", "k: &name web\nservices:\n  *name : {image: a}\n").getFirst();
+        assertThat(((MapNode) doc.get("services")).keys()).containsExactly("web");
+    }
+
+    @Test
+    void read_refusesAnAliasWithoutAnAnchor() {
+        assertThatThrownBy(() -> reader.readAll("f.yaml", "a: 1\nb: *nope\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage("f.yaml:2:4: invalid YAML: alias *nope names no anchor (&nope) written before it");
+    }
+
+    @Test
+    void read_refusesARecursiveAnchor() {
+        assertThatThrownBy(() -> reader.readAll("f.yaml", "a: &x\n  - *x\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage("f.yaml:2:5: an alias refers to a node that contains it (recursive anchor)");
+    }
+
+    @Test
+    void read_refusesAliasesThatExpandBeyondTheLimit() {
+        StringBuilder yaml = new StringBuilder("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 7; i++) {
+            yaml.append("l").append(i).append(": &l").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*l" + (i - 1)))).append("]\n");
+        }
+        assertThatThrownBy(() -> reader.readAll("f.yaml", yaml.toString()))
+                .isInstanceOf(StackException.class)
+                .hasMessageStartingWith("f.yaml:6:")
+                .hasMessageEndingWith(": aliases expand this document beyond 1000000 values; use fewer nested aliases");
+    }
+
+    @Test
+    void read_refusesNestingDeeperThanTheLimit() {
+        String yaml = "a: " + "[".repeat(TreeComposer.MAX_DEPTH + 1) + "]".repeat(TreeComposer.MAX_DEPTH + 1) + "\n";
+        assertThatThrownBy(() -> reader.readAll("f.yaml", yaml))
+                .isInstanceOf(StackException.class)
+                .hasMessageEndingWith(": the YAML is nested more than 200 levels deep");
+    }
+
+    @Test
+    void read_refusesACollectionAsAKeyAndANullKey() {
+        assertThatThrownBy(() -> reader.readAll("f.yaml", "? [a]\n: 1\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage("f.yaml:1:3: a mapping key must be a scalar, not a sequence");
+        assertThatThrownBy(() -> reader.readAll("f.yaml", "~: 1\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage("f.yaml:1:1: a mapping key must not be null; quote it if you mean the text \"~\"");
+    }
+
+    @Test
+    void read_convertsExplicitlyTaggedScalars() {
+        MapNode doc = reader.readAll("f", "a: !!str 1\nb: !!int \"2\"\nc: !reset 3\nd: !custom 4\ne: 0x1F\n").getFirst();
+        assertThat(doc.get("a").toPlain()).isEqualTo("1");
+        assertThat(doc.get("b").toPlain()).isEqualTo(2L);
+        assertThat(doc.get("c").toPlain()).isEqualTo(3L);
+        assertThat(doc.get("d").toPlain()).isEqualTo("4");
+        assertThat(doc.get("e").toPlain()).isEqualTo(31L);
+    }
 }
