@@ -3,6 +3,8 @@ package dev.berth.cli;
 import java.util.List;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
 
@@ -48,6 +50,45 @@ final class CodedOptions {
     /** The same option builder, for the whole command tree below the command that declares it. */
     static OptionSpec inherited(OptionSpec.Builder option) {
         return option.scopeType(ScopeType.INHERIT).build();
+    }
+
+    /**
+     * A {@link #repeatable} option for the whole command tree whose values add up wherever they are
+     * given ({@code berth -f a.yaml config -f b.yaml} reads both files, as Compose does). picocli
+     * starts a new list when an inherited option first appears in a sub-command; the binding adds
+     * that list's values to the ones before instead of replacing them.
+     */
+    static OptionSpec inheritedRepeatable(Class<?> element, String label, String description, String... names) {
+        AccumulatingBinding binding = new AccumulatingBinding();
+        return repeatable(element, label, description, names).getter(binding).setter(binding)
+                .scopeType(ScopeType.INHERIT).build();
+    }
+
+    /** The values of a repeatable inherited option, across the commands that share it. */
+    private static final class AccumulatingBinding implements IGetter, ISetter {
+
+        private List<Object> values;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T get() {
+            return (T) values;
+        }
+
+        /** {@code null} (picocli resetting the option before a parse) forgets the values. */
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T set(T value) {
+            List<Object> before = values;
+            if (value == null) {
+                values = null;
+            } else if (values == null) {
+                values = (List<Object>) value;
+            } else if (value != values) {
+                values.addAll((List<Object>) value);
+            }
+            return (T) before;
+        }
     }
 
     /** Whether the flag {@code name} was given. */

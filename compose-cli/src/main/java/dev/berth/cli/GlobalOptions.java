@@ -2,8 +2,8 @@ package dev.berth.cli;
 
 import static dev.berth.cli.CodedOptions.flag;
 import static dev.berth.cli.CodedOptions.inherited;
+import static dev.berth.cli.CodedOptions.inheritedRepeatable;
 import static dev.berth.cli.CodedOptions.isSet;
-import static dev.berth.cli.CodedOptions.repeatable;
 import static dev.berth.cli.CodedOptions.value;
 import static dev.berth.cli.CodedOptions.valueOf;
 import static dev.berth.cli.CodedOptions.valuesOf;
@@ -38,14 +38,14 @@ public record GlobalOptions(List<String> files, String projectName, Path project
 
     /** Declares the global options on the root command, inherited by the verbs added after. */
     static void declareOn(CommandSpec root) {
-        root.addOption(inherited(repeatable(String.class, "FILE",
-                "Stack file; repeat to merge several (- reads standard input).", "-f", "--file")));
+        root.addOption(inheritedRepeatable(String.class, "FILE",
+                "Stack file; repeat to merge several (- reads standard input).", "-f", "--file"));
         root.addOption(inherited(value(String.class, "NAME", "Project name.", "-p", "--project-name")));
         root.addOption(inherited(value(Path.class, "DIR",
                 "Working directory of the project (default: the first file's folder).", "--project-directory")));
-        root.addOption(inherited(repeatable(Path.class, "FILE",
-                "Environment file for interpolation; repeatable, later files win.", "--env-file")));
-        root.addOption(inherited(repeatable(String.class, "PROFILE", "Enable a profile; repeatable.", "--profile")));
+        root.addOption(inheritedRepeatable(Path.class, "FILE",
+                "Environment file for interpolation; repeatable, later files win.", "--env-file"));
+        root.addOption(inheritedRepeatable(String.class, "PROFILE", "Enable a profile; repeatable.", "--profile"));
         root.addOption(inherited(value(String.class, "WHEN",
                 "Control characters: never, always, auto (default: auto).", "--ansi")));
         root.addOption(inherited(value(String.class, "TYPE",

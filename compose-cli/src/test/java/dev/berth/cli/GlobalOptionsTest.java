@@ -50,4 +50,20 @@ class GlobalOptionsTest {
         assertThat(parsed("config", "-q"))
                 .isEqualTo(new GlobalOptions(List.of(), null, null, List.of(), List.of(), "auto", "auto", false, false));
     }
+
+    @Test
+    void global_repeatableGivenBeforeAndAfterTheVerb_addUpInOrder() {
+        GlobalOptions global = parsed("-f", "a.yaml", "--profile", "x", "config", "-f", "b.yaml", "-q",
+                "--env-file", "one.env", "-f", "c.yaml", "--profile", "y");
+
+        assertThat(global.files()).containsExactly("a.yaml", "b.yaml", "c.yaml");
+        assertThat(global.profiles()).containsExactly("x", "y");
+        assertThat(global.envFiles()).containsExactly(Path.of("one.env"));
+    }
+
+    @Test
+    void global_repeatable_startEmptyForEachRun() {
+        assertThat(parsed("-f", "a.yaml", "config").files()).containsExactly("a.yaml");
+        assertThat(parsed("config", "-f", "b.yaml").files()).containsExactly("b.yaml");
+    }
 }
