@@ -50,6 +50,12 @@ public final class ConfigCommand implements Runnable {
         spec.addOption(flag("Don't interpolate environment variables.", "--no-interpolate").build());
         spec.addOption(flag("Don't add defaults and names (default network, resource names).", "--no-normalize")
                 .build());
+        spec.addOption(flag("Don't resolve file paths (relative paths and ~ stay as written).", "--no-path-resolution")
+                .build());
+        spec.addOption(flag("Don't resolve service env files (env_file stays, not merged into environment).",
+                "--no-env-resolution").build());
+        spec.addOption(flag("Don't check model consistency - warning: may produce invalid Compose output.",
+                "--no-consistency").build());
         spec.addOption(value(Path.class, "FILE", "Save to FILE instead of standard output.", "-o", "--output")
                 .build());
         spec.addPositional(PositionalParamSpec.builder().paramLabel("SERVICE").arity("0..*").type(List.class)
@@ -67,7 +73,10 @@ public final class ConfigCommand implements Runnable {
         List<String> serviceNames = serviceNames();
         PrintWriter err = spec.commandLine().getErr();
         LoadResult result = berth().stackLoading().load(options -> options.withServices(serviceNames)
-                .withInterpolate(!isSet(spec, "--no-interpolate")).withNormalize(!isSet(spec, "--no-normalize")), err);
+                .withInterpolate(!isSet(spec, "--no-interpolate")).withNormalize(!isSet(spec, "--no-normalize"))
+                .withResolvePaths(!isSet(spec, "--no-path-resolution"))
+                .withResolveEnvironment(!isSet(spec, "--no-env-resolution"))
+                .withConsistency(!isSet(spec, "--no-consistency")), err);
         if (isSet(spec, "--quiet")) {
             return;
         }

@@ -34,7 +34,7 @@ public final class StackLoading {
         List<String> envFiles = global.envFiles().stream().map(Path::toString).toList();
         return new LoadOptions(global.files(), global.projectName(), projectDirectory, envFiles, global.profiles(),
                 List.of(), process.workingDir(), process.environment(), process.stdin(), true, true,
-                process.homeDir());
+                process.homeDir(), true, true, true, true);
     }
 
     /** Loads the stack with {@link #options()} adjusted by the verb, printing warnings to {@code err}. */

@@ -23,7 +23,8 @@ final class FileLoader {
 
     /** What every file of one project shares. */
     record Context(ModelStages stages, InterpolationEnvironment environment, boolean interpolate, Path homeDir,
-                   Path workingDir, SourceReader sources, SequencedSet<String> warnings, List<Path> includeChain) {
+                   Path workingDir, SourceReader sources, SequencedSet<String> warnings, List<Path> includeChain,
+                   boolean validate, boolean resolvePaths, boolean resolveEnvironment) {
     }
 
     private final Context context;
@@ -83,12 +84,16 @@ final class FileLoader {
             interpolated = interpolator.interpolate(doc);
             context.warnings().addAll(interpolator.warnings());
         }
+        if (!context.validate()) {
+            // compose-go warns about and drops `version` only as part of validation.
+            return context.stages().canonicalize(interpolated, baseDir, context.homeDir(), context.resolvePaths());
+        }
         context.stages().validate(interpolated);
         if (interpolated.has("version")) {
             context.warnings().add(interpolated.keyLocation("version") + ": the attribute `version` is obsolete, "
                     + "it will be ignored, please remove it to avoid potential confusion");
             interpolated = interpolated.without("version");
         }
-        return context.stages().canonicalize(interpolated, baseDir, context.homeDir());
+        return context.stages().canonicalize(interpolated, baseDir, context.homeDir(), context.resolvePaths());
     }
 }

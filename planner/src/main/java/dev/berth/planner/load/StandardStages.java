@@ -69,16 +69,18 @@ public final class StandardStages implements ModelStages {
     }
 
     @Override
-    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir) {
+    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, boolean resolvePaths) {
         if (projectDir == null) {
             projectDir = baseDir;
         }
-        return canonicalizer.canonicalize(document, baseDir, homeDir);
+        return canonicalizer.canonicalize(document, baseDir, homeDir, resolvePaths);
     }
 
     @Override
-    public MapNode normalize(MapNode model, String projectName) {
-        return normalizer.normalize(model, projectName, projectDir != null ? projectDir : Path.of("").toAbsolutePath());
+    public MapNode normalize(MapNode model, String projectName, boolean resolvePaths) {
+        String defaultContext = !resolvePaths ? "."
+                : (projectDir != null ? projectDir : Path.of("").toAbsolutePath()).normalize().toString();
+        return normalizer.normalize(model, projectName, defaultContext);
     }
 
     @Override

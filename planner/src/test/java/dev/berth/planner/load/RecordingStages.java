@@ -25,13 +25,13 @@ final class RecordingStages implements ModelStages {
     }
 
     @Override
-    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir) {
+    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, boolean resolvePaths) {
         calls.add("canonicalize " + baseDir.getFileName());
         return document;
     }
 
     @Override
-    public MapNode normalize(MapNode model, String projectName) {
+    public MapNode normalize(MapNode model, String projectName, boolean resolvePaths) {
         calls.add("normalize " + projectName);
         return model;
     }

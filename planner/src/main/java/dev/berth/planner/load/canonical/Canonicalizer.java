@@ -20,7 +20,15 @@ public final class Canonicalizer {
      * {@code baseDir} and {@code ~} against {@code homeDir}.
      */
     public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir) {
-        PathResolver paths = new PathResolver(baseDir.toAbsolutePath().normalize(), homeDir);
+        return canonicalize(document, baseDir, homeDir, true);
+    }
+
+    /**
+     * The canonical form of {@code document}; host paths are resolved as
+     * {@link #canonicalize(MapNode, Path, Path)} does when {@code resolvePaths}, else kept as written.
+     */
+    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, boolean resolvePaths) {
+        PathResolver paths = new PathResolver(baseDir.toAbsolutePath().normalize(), homeDir, resolvePaths);
         ServiceCanonicalizer services = new ServiceCanonicalizer(paths);
         return document.mapValues((key, value) -> Nodes.keep(value, switch (key) {
             case "services" -> value instanceof MapNode m
