@@ -113,6 +113,7 @@ final class Includer {
         if (ctx.resolveEnvironment()) {
             model = new EnvironmentResolver(own, projectDir).resolve(model);
         }
+        // Without resolution the loader leaves env_file for the whole model at the end.
         MapNode out = model;
         for (String key : model.keys()) {
             if (!RESOURCES.contains(key)) {

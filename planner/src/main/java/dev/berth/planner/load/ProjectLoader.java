@@ -75,9 +75,8 @@ public final class ProjectLoader {
 
         model = model.with("name", ScalarNode.of(name, model.has("name") ? model.get("name").location()
                 : Location.NONE));
-        if (options.resolveEnvironment()) {
-            model = new EnvironmentResolver(environment, projectDir).resolve(model);
-        }
+        model = options.resolveEnvironment() ? new EnvironmentResolver(environment, projectDir).resolve(model)
+                : EnvironmentResolver.unresolved(model);
         if (options.normalize()) {
             model = stages.normalize(model, name, options.resolvePaths());
         }
