@@ -56,6 +56,8 @@ public final class ConfigCommand implements Runnable {
                 "--no-env-resolution").build());
         spec.addOption(flag("Don't check model consistency - warning: may produce invalid Compose output.",
                 "--no-consistency").build());
+        spec.addOption(flag("Print the environment used for interpolation, KEY=VALUE per line.", "--environment")
+                .build());
         spec.addOption(value(Path.class, "FILE", "Save to FILE instead of standard output.", "-o", "--output")
                 .build());
         spec.addPositional(PositionalParamSpec.builder().paramLabel("SERVICE").arity("0..*").type(List.class)
@@ -123,6 +125,9 @@ public final class ConfigCommand implements Runnable {
         }
         if (isSet(spec, "--images")) {
             return lines(lists.images());
+        }
+        if (isSet(spec, "--environment")) {
+            return lines(lists.environment());
         }
         MapNode model = result.model();
         return chosen == ConfigFormat.JSON ? CanonicalJson.pretty(model) : CanonicalJson.yaml(model);

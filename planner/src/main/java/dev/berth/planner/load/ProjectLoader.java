@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.SequencedSet;
 import java.util.Set;
 
@@ -60,7 +59,8 @@ public final class ProjectLoader {
         SourceReader sources = new SourceReader(options.stdin());
         String name = projectName(options.projectName(), environment.get(PROJECT_NAME_VARIABLE),
                 nameFromFiles(files, sources, environment, options.interpolate()), projectDir);
-        environment = environment.withDefaults(Map.of(PROJECT_NAME_VARIABLE, name));
+        // compose-go sets it to the name decided, even over the OS environment (loader.go projectName).
+        environment = environment.with(PROJECT_NAME_VARIABLE, name);
 
         FileLoader loader = new FileLoader(new FileLoader.Context(stages, environment, options.interpolate(),
                 options.homeDir(), projectDir, sources, warnings, List.of(), options.validate(), options.resolvePaths(),
