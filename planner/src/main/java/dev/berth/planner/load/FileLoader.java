@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedSet;
 
+import dev.berth.planner.load.canonical.CanonicalOptions;
 import dev.berth.planner.load.env.InterpolationEnvironment;
 import dev.berth.planner.load.interpolate.Interpolator;
 import dev.berth.planner.load.merge.Merger;
@@ -77,6 +78,11 @@ final class FileLoader {
         return docs.stream().map(doc -> canonicalDocument(doc, baseDir)).toList();
     }
 
+    /** Values of an uninterpolated document may not parse until interpolated: they are kept as written. */
+    private CanonicalOptions canonicalOptions() {
+        return new CanonicalOptions(context.resolvePaths(), !context.interpolate());
+    }
+
     private MapNode canonicalDocument(MapNode doc, Path baseDir) {
         MapNode interpolated = doc;
         if (context.interpolate()) {
@@ -86,7 +92,7 @@ final class FileLoader {
         }
         if (!context.validate()) {
             // compose-go warns about and drops `version` only as part of validation.
-            return context.stages().canonicalize(interpolated, baseDir, context.homeDir(), context.resolvePaths());
+            return context.stages().canonicalize(interpolated, baseDir, context.homeDir(), canonicalOptions());
         }
         context.stages().validate(interpolated);
         if (interpolated.has("version")) {
@@ -94,6 +100,6 @@ final class FileLoader {
                     + "it will be ignored, please remove it to avoid potential confusion");
             interpolated = interpolated.without("version");
         }
-        return context.stages().canonicalize(interpolated, baseDir, context.homeDir(), context.resolvePaths());
+        return context.stages().canonicalize(interpolated, baseDir, context.homeDir(), canonicalOptions());
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.planner.load;
 
 import java.nio.file.Path;
 
+import dev.berth.planner.load.canonical.CanonicalOptions;
 import dev.berth.planner.load.tree.MapNode;
 
 /**
@@ -19,14 +20,14 @@ public interface ModelStages {
     /**
      * Rewrites every short syntax of one validated document into its canonical long form, resolving
      * relative paths against {@code baseDir} and {@code ~} against {@code homeDir} unless
-     * {@code resolvePaths} is false (then host paths stay as written). Merge directives
+     * {@code options} say not to (then host paths stay as written). Merge directives
      * ({@code !reset}, {@code !override}) stay on the nodes they were written on.
      */
-    MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, boolean resolvePaths);
+    MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, CanonicalOptions options);
 
-    /** {@link #canonicalize(MapNode, Path, Path, boolean)} with paths resolved. */
+    /** {@link #canonicalize(MapNode, Path, Path, CanonicalOptions)} with the standard options. */
     default MapNode canonicalize(MapNode document, Path baseDir, Path homeDir) {
-        return canonicalize(document, baseDir, homeDir, true);
+        return canonicalize(document, baseDir, homeDir, CanonicalOptions.standard());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import dev.berth.planner.load.canonical.CanonicalOptions;
 import dev.berth.planner.load.canonical.Canonicalizer;
 import dev.berth.planner.load.canonical.ConsistencyChecker;
 import dev.berth.planner.load.canonical.Normalizer;
@@ -69,11 +70,11 @@ public final class StandardStages implements ModelStages {
     }
 
     @Override
-    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, boolean resolvePaths) {
+    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, CanonicalOptions options) {
         if (projectDir == null) {
             projectDir = baseDir;
         }
-        return canonicalizer.canonicalize(document, baseDir, homeDir, resolvePaths);
+        return canonicalizer.canonicalize(document, baseDir, homeDir, options);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.berth.planner.StackException;
+import dev.berth.planner.load.canonical.CanonicalOptions;
 import dev.berth.planner.load.tree.MapNode;
 
 /**
@@ -25,7 +26,7 @@ final class RecordingStages implements ModelStages {
     }
 
     @Override
-    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, boolean resolvePaths) {
+    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, CanonicalOptions options) {
         calls.add("canonicalize " + baseDir.getFileName());
         return document;
     }
