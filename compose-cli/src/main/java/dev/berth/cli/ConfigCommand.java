@@ -17,6 +17,7 @@ import java.util.Set;
 import dev.berth.planner.graph.ServiceGraph;
 import dev.berth.planner.load.CanonicalJson;
 import dev.berth.planner.load.LoadResult;
+import dev.berth.planner.load.interpolate.VariableExtractor;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.model.Project;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * ({@link #spec}), see {@link CodedOptions} for why.
  */
 public final class ConfigCommand implements Runnable {
+
+    /** The list flags Compose answers before {@code --variables} (cmd/compose/config.go), with {@code --hash}. */
+    private static final List<String> LISTS_BEFORE_VARIABLES = List.of("--services", "--volumes", "--networks",
+            "--profiles", "--images");
 
     private final CommandSpec spec;
 
@@ -56,6 +61,8 @@ public final class ConfigCommand implements Runnable {
                 "--no-env-resolution").build());
         spec.addOption(flag("Don't check model consistency - warning: may produce invalid Compose output.",
                 "--no-consistency").build());
+        spec.addOption(flag("Print the variables the stack uses, with their default and alternate values "
+                + "(sorted by name).", "--variables").build());
         spec.addOption(flag("Print the environment used for interpolation, KEY=VALUE per line.", "--environment")
                 .build());
         spec.addOption(value(Path.class, "FILE", "Save to FILE instead of standard output.", "-o", "--output")
@@ -71,6 +78,11 @@ public final class ConfigCommand implements Runnable {
 
     @Override
     public void run() {
+        if (isSet(spec, "--variables") && LISTS_BEFORE_VARIABLES.stream().noneMatch(o -> isSet(spec, o))
+                && valueOf(spec, "--hash", null) == null) {
+            variables();
+            return;
+        }
         ConfigFormat chosen = ConfigFormat.parse(valueOf(spec, "--format", "yaml"));
         List<String> serviceNames = serviceNames();
         PrintWriter err = spec.commandLine().getErr();
@@ -83,6 +95,28 @@ public final class ConfigCommand implements Runnable {
             return;
         }
         write(render(serviceNames.isEmpty() ? result : selected(result, serviceNames), chosen));
+    }
+
+    /**
+     * {@code --variables}: the variables of the whole model, loaded as Compose's runVariables
+     * loads it (not interpolated, not validated, env_file not read, every profile's services),
+     * without the consistency check Compose does not run on a model either.
+     */
+    private void variables() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!serviceNames().isEmpty()) {
+            Warnings.print(err, List.of("service filtering is not applied when --variables is set, "
+                    + "variables from the full model will be rendered"));
+        }
+        LoadResult result = berth().stackLoading().load(options -> options.withInterpolate(false).withValidate(false)
+                .withResolveEnvironment(false).withConsistency(false).withProfiles(List.of("*"))
+                .withNormalize(!isSet(spec, "--no-normalize")).withResolvePaths(!isSet(spec, "--no-path-resolution")),
+                err);
+        String text = new VariableListing(new VariableExtractor().extract(result.model()))
+                .render(valueOf(spec, "--format", ""));
+        if (!isSet(spec, "--quiet")) {
+            write(text);
+        }
     }
 
     private BerthCommand berth() {
