@@ -71,7 +71,8 @@ final class ConfigLists {
     List<String> environment() {
         List<String> out = new ArrayList<>();
         result.environment().variables().forEach((k, v) -> out.add(k + "=" + v));
-        out.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+        out.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+                b.getBytes(StandardCharsets.UTF_8)));
         return out;
     }
 

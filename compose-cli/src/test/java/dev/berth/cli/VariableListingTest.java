@@ -28,7 +28,8 @@ class VariableListingTest {
     void table_isComposesTabwriterLayout_sortedByName() {
         // Every column is 20 wide (min width 20 > widest cell + padding 3); the last one is not padded.
         assertThat(listing(TOKEN, TAG, DEBUG).render("")).isEqualTo(
-                "NAME" + " ".repeat(16) + "REQUIRED" + " ".repeat(12) + "DEFAULT VALUE" + " ".repeat(7) + "ALTERNATE VALUE\n"
+                "NAME" + " ".repeat(16) + "REQUIRED" + " ".repeat(12) + "DEFAULT VALUE" + " ".repeat(7)
+                        + "ALTERNATE VALUE\n"
                         + "DEBUG" + " ".repeat(15) + "false" + " ".repeat(15) + " ".repeat(20) + "-v\n"
                         + "TAG" + " ".repeat(17) + "false" + " ".repeat(15) + "latest" + " ".repeat(14) + "\n"
                         + "TOKEN" + " ".repeat(15) + "true" + " ".repeat(16) + " ".repeat(20) + "\n");
@@ -38,7 +39,8 @@ class VariableListingTest {
     void table_widensTheDefaultColumnToALongDefault() {
         Variable port = new Variable("PORT", "${FALLBACK_PORT:-8080}", "", false);
         assertThat(listing(port).render("table")).isEqualTo(
-                "NAME" + " ".repeat(16) + "REQUIRED" + " ".repeat(12) + "DEFAULT VALUE" + " ".repeat(12) + "ALTERNATE VALUE\n"
+                "NAME" + " ".repeat(16) + "REQUIRED" + " ".repeat(12) + "DEFAULT VALUE" + " ".repeat(12)
+                        + "ALTERNATE VALUE\n"
                         + "PORT" + " ".repeat(16) + "false" + " ".repeat(15) + "${FALLBACK_PORT:-8080}   \n");
     }
 

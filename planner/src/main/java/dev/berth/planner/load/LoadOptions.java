@@ -127,6 +127,7 @@ public record LoadOptions(List<String> files, String projectName, Path projectDi
 
     public LoadOptions withValidate(boolean on) {
         return new LoadOptions(files, projectName, projectDirectory, envFiles, profiles, services, workingDir,
-                osEnvironment, stdin, interpolate, normalize, homeDir, resolvePaths, resolveEnvironment, consistency, on);
+                osEnvironment, stdin, interpolate, normalize, homeDir, resolvePaths, resolveEnvironment, consistency,
+                on);
     }
 }
