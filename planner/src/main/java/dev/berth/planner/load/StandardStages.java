@@ -16,7 +16,9 @@ import dev.berth.planner.load.validate.SchemaValidator;
  * and {@link ConsistencyChecker}. The project folder, which build defaults need, is the one given
  * to the constructor, or else the {@code baseDir} of the first document canonicalized in the
  * current load (the loader passes the project folder for the stack files themselves); a load ends
- * with {@link #check}, after which the next load finds its own folder. One load at a time.
+ * with {@link #check}, after which the next load finds its own folder. A load without the
+ * consistency check ({@code LoadOptions.consistency} false) never calls it, so it needs stages of
+ * its own. One load at a time.
  */
 public final class StandardStages implements ModelStages {
 
