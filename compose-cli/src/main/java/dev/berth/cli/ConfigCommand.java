@@ -17,6 +17,7 @@ import java.util.Set;
 import dev.berth.planner.graph.ServiceGraph;
 import dev.berth.planner.load.CanonicalJson;
 import dev.berth.planner.load.LoadResult;
+import dev.berth.planner.load.interpolate.VariableExtractor;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.model.Project;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,11 +25,16 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code berth config}: loads the stack as every other verb does and prints its canonical model
- * (keys sorted, every short syntax in its long form) as YAML or JSON, or one of its lists, as
+ * (keys sorted, every short syntax in its long form) as YAML or JSON, or one of its lists, the
+ * variables it uses ({@link VariableListing}) or its interpolation environment, as
  * {@code docker compose config} does (reference compose.md §3). Its model is declared in code
  * ({@link #spec}), see {@link CodedOptions} for why.
  */
 public final class ConfigCommand implements Runnable {
+
+    /** The list flags Compose answers before {@code --variables} (cmd/compose/config.go), with {@code --hash}. */
+    private static final List<String> LISTS_BEFORE_VARIABLES = List.of("--services", "--volumes", "--networks",
+            "--profiles", "--images");
 
     private final CommandSpec spec;
 
@@ -50,6 +56,16 @@ public final class ConfigCommand implements Runnable {
         spec.addOption(flag("Don't interpolate environment variables.", "--no-interpolate").build());
         spec.addOption(flag("Don't add defaults and names (default network, resource names).", "--no-normalize")
                 .build());
+        spec.addOption(flag("Don't resolve file paths (relative paths and ~ stay as written).", "--no-path-resolution")
+                .build());
+        spec.addOption(flag("Don't resolve service env files (env_file stays, not merged into environment).",
+                "--no-env-resolution").build());
+        spec.addOption(flag("Don't check model consistency - warning: may produce invalid Compose output.",
+                "--no-consistency").build());
+        spec.addOption(flag("Print the variables the stack uses, with their default and alternate values "
+                + "(sorted by name).", "--variables").build());
+        spec.addOption(flag("Print the environment used for interpolation, KEY=VALUE per line.", "--environment")
+                .build());
         spec.addOption(value(Path.class, "FILE", "Save to FILE instead of standard output.", "-o", "--output")
                 .build());
         spec.addPositional(PositionalParamSpec.builder().paramLabel("SERVICE").arity("0..*").type(List.class)
@@ -63,15 +79,45 @@ public final class ConfigCommand implements Runnable {
 
     @Override
     public void run() {
+        if (isSet(spec, "--variables") && LISTS_BEFORE_VARIABLES.stream().noneMatch(o -> isSet(spec, o))
+                && valueOf(spec, "--hash", null) == null) {
+            variables();
+            return;
+        }
         ConfigFormat chosen = ConfigFormat.parse(valueOf(spec, "--format", "yaml"));
         List<String> serviceNames = serviceNames();
         PrintWriter err = spec.commandLine().getErr();
         LoadResult result = berth().stackLoading().load(options -> options.withServices(serviceNames)
-                .withInterpolate(!isSet(spec, "--no-interpolate")).withNormalize(!isSet(spec, "--no-normalize")), err);
+                .withInterpolate(!isSet(spec, "--no-interpolate")).withNormalize(!isSet(spec, "--no-normalize"))
+                .withResolvePaths(!isSet(spec, "--no-path-resolution"))
+                .withResolveEnvironment(!isSet(spec, "--no-env-resolution"))
+                .withConsistency(!isSet(spec, "--no-consistency")), err);
         if (isSet(spec, "--quiet")) {
             return;
         }
         write(render(serviceNames.isEmpty() ? result : selected(result, serviceNames), chosen));
+    }
+
+    /**
+     * {@code --variables}: the variables of the whole model, loaded as Compose's runVariables
+     * loads it (not interpolated, not validated, env_file not read, every profile's services),
+     * without the consistency check Compose does not run on a model either.
+     */
+    private void variables() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!serviceNames().isEmpty()) {
+            Warnings.print(err, List.of("service filtering is not applied when --variables is set, "
+                    + "variables from the full model will be rendered"));
+        }
+        LoadResult result = berth().stackLoading().load(options -> options.withInterpolate(false).withValidate(false)
+                .withResolveEnvironment(false).withConsistency(false).withProfiles(List.of("*"))
+                .withNormalize(!isSet(spec, "--no-normalize")).withResolvePaths(!isSet(spec, "--no-path-resolution")),
+                err);
+        String text = new VariableListing(new VariableExtractor().extract(result.model()))
+                .render(valueOf(spec, "--format", ""));
+        if (!isSet(spec, "--quiet")) {
+            write(text);
+        }
     }
 
     private BerthCommand berth() {
@@ -114,6 +160,9 @@ public final class ConfigCommand implements Runnable {
         }
         if (isSet(spec, "--images")) {
             return lines(lists.images());
+        }
+        if (isSet(spec, "--environment")) {
+            return lines(lists.environment());
         }
         MapNode model = result.model();
         return chosen == ConfigFormat.JSON ? CanonicalJson.pretty(model) : CanonicalJson.yaml(model);

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -60,6 +61,18 @@ final class ConfigLists {
             out.add(image instanceof ScalarNode sc && sc.value() != null ? sc.asText()
                     : result.projectName() + "-" + name);
         }
+        return out;
+    }
+
+    /**
+     * The interpolation environment as {@code KEY=VALUE}, sorted as Go's {@code sort.Strings} sorts
+     * them (by UTF-8 bytes), the order of compose-go's {@code Mapping.Values}.
+     */
+    List<String> environment() {
+        List<String> out = new ArrayList<>();
+        result.environment().variables().forEach((k, v) -> out.add(k + "=" + v));
+        out.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+                b.getBytes(StandardCharsets.UTF_8)));
         return out;
     }
 

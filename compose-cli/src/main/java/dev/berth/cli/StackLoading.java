@@ -2,7 +2,9 @@ package dev.berth.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import dev.berth.planner.load.LoadOptions;
@@ -33,8 +35,22 @@ public final class StackLoading {
                 : process.workingDir().resolve(global.projectDirectory()).normalize();
         List<String> envFiles = global.envFiles().stream().map(Path::toString).toList();
         return new LoadOptions(global.files(), global.projectName(), projectDirectory, envFiles, global.profiles(),
-                List.of(), process.workingDir(), process.environment(), process.stdin(), true, true,
-                process.homeDir());
+                List.of(), process.workingDir(), environment(), process.stdin(), true, true,
+                process.homeDir(), true, true, true, true);
+    }
+
+    /**
+     * The process environment, with {@code PWD} set to the current folder when it is missing, as
+     * Docker Compose adds it (cmd/compose/compose.go toProjectOptions) before reading {@code .env}.
+     */
+    private Map<String, String> environment() {
+        Map<String, String> environment = process.environment();
+        if (environment.containsKey("PWD")) {
+            return environment;
+        }
+        Map<String, String> withPwd = new HashMap<>(environment);
+        withPwd.put("PWD", process.workingDir().toString());
+        return withPwd;
     }
 
     /** Loads the stack with {@link #options()} adjusted by the verb, printing warnings to {@code err}. */

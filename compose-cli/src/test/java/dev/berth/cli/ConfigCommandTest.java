@@ -139,6 +139,32 @@ class ConfigCommandTest {
     }
 
     @Test
+    void config_variablesUnknownFormat_exitsOneWithComposesMessage() throws IOException {
+        write("compose.yaml", "services:\n  web:\n    image: nginx:${TAG}\n");
+        BerthRun run = BerthRun.run(dir, "config", "--variables", "--format", "xml");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("format value \"xml\" could not be parsed: parsing failed\n");
+    }
+
+    @Test
+    void config_variables_skipsSchemaValidation_ofTheUninterpolatedModel() throws IOException {
+        write("compose.yaml", "services:\n  web:\n    image: nginx\n    scale: ${SCALE:-2}\n");
+        BerthRun run = BerthRun.run(dir, "config", "--variables", "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("\"DefaultValue\": \"2\"");
+    }
+
+    @Test
+    void config_variablesQuiet_printsNothing() throws IOException {
+        write("compose.yaml", "services:\n  web:\n    image: nginx:${TAG}\n");
+        BerthRun run = BerthRun.run(dir, "config", "--variables", "-q");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void config_unknownFlag_exitsOneWithUsageHint() {
         BerthRun run = BerthRun.run(dir, "config", "--bogus");
         assertThat(run.exitCode()).isEqualTo(1);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedSet;
 
+import dev.berth.planner.load.canonical.CanonicalOptions;
 import dev.berth.planner.load.env.InterpolationEnvironment;
 import dev.berth.planner.load.interpolate.Interpolator;
 import dev.berth.planner.load.merge.Merger;
@@ -23,7 +24,8 @@ final class FileLoader {
 
     /** What every file of one project shares. */
     record Context(ModelStages stages, InterpolationEnvironment environment, boolean interpolate, Path homeDir,
-                   Path workingDir, SourceReader sources, SequencedSet<String> warnings, List<Path> includeChain) {
+                   Path workingDir, SourceReader sources, SequencedSet<String> warnings, List<Path> includeChain,
+                   boolean validate, boolean resolvePaths, boolean resolveEnvironment) {
     }
 
     private final Context context;
@@ -76,6 +78,11 @@ final class FileLoader {
         return docs.stream().map(doc -> canonicalDocument(doc, baseDir)).toList();
     }
 
+    /** Values of an uninterpolated document may not parse until interpolated: they are kept as written. */
+    private CanonicalOptions canonicalOptions() {
+        return new CanonicalOptions(context.resolvePaths(), !context.interpolate());
+    }
+
     private MapNode canonicalDocument(MapNode doc, Path baseDir) {
         MapNode interpolated = doc;
         if (context.interpolate()) {
@@ -83,12 +90,16 @@ final class FileLoader {
             interpolated = interpolator.interpolate(doc);
             context.warnings().addAll(interpolator.warnings());
         }
+        if (!context.validate()) {
+            // compose-go warns about and drops `version` only as part of validation.
+            return context.stages().canonicalize(interpolated, baseDir, context.homeDir(), canonicalOptions());
+        }
         context.stages().validate(interpolated);
         if (interpolated.has("version")) {
             context.warnings().add(interpolated.keyLocation("version") + ": the attribute `version` is obsolete, "
                     + "it will be ignored, please remove it to avoid potential confusion");
             interpolated = interpolated.without("version");
         }
-        return context.stages().canonicalize(interpolated, baseDir, context.homeDir());
+        return context.stages().canonicalize(interpolated, baseDir, context.homeDir(), canonicalOptions());
     }
 }

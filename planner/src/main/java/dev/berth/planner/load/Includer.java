@@ -102,14 +102,18 @@ final class Includer {
                 : InterpolationEnvironment.load(ctx.environment().variables(),
                         envFiles.stream().filter(f -> !f.equals(DEV_NULL)).toList(), List.of(projectDir));
         FileLoader child = new FileLoader(new FileLoader.Context(ctx.stages(), own, ctx.interpolate(), ctx.homeDir(),
-                projectDir, ctx.sources(), ctx.warnings(), List.copyOf(chain)));
+                projectDir, ctx.sources(), ctx.warnings(), List.copyOf(chain), ctx.validate(), ctx.resolvePaths(),
+                ctx.resolveEnvironment()));
         MapNode model = MapNode.empty(entry.location());
         for (Path path : files) {
             model = Merger.merge(model, child.load(ConfigFile.of(path), projectDir));
         }
         // The included project's services take their container environment from its own
         // environment (its env_file), not the including project's.
-        model = new EnvironmentResolver(own, projectDir).resolve(model);
+        if (ctx.resolveEnvironment()) {
+            model = new EnvironmentResolver(own, projectDir).resolve(model);
+        }
+        // Without resolution the loader leaves env_file for the whole model at the end.
         MapNode out = model;
         for (String key : model.keys()) {
             if (!RESOURCES.contains(key)) {

@@ -2,6 +2,7 @@ package dev.berth.planner.load;
 
 import java.nio.file.Path;
 
+import dev.berth.planner.load.canonical.CanonicalOptions;
 import dev.berth.planner.load.tree.MapNode;
 
 /**
@@ -18,13 +19,28 @@ public interface ModelStages {
 
     /**
      * Rewrites every short syntax of one validated document into its canonical long form, resolving
-     * relative paths against {@code baseDir} and {@code ~} against {@code homeDir}. Merge directives
+     * relative paths against {@code baseDir} and {@code ~} against {@code homeDir} unless
+     * {@code options} say not to (then host paths stay as written). Merge directives
      * ({@code !reset}, {@code !override}) stay on the nodes they were written on.
      */
-    MapNode canonicalize(MapNode document, Path baseDir, Path homeDir);
+    MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, CanonicalOptions options);
 
-    /** Adds defaults and names to the merged model: default network, resource names, implicit dependencies. */
-    MapNode normalize(MapNode model, String projectName);
+    /** {@link #canonicalize(MapNode, Path, Path, CanonicalOptions)} with the standard options. */
+    default MapNode canonicalize(MapNode document, Path baseDir, Path homeDir) {
+        return canonicalize(document, baseDir, homeDir, CanonicalOptions.standard());
+    }
+
+    /**
+     * Adds defaults and names to the merged model: default network, resource names, implicit
+     * dependencies; the default build context is the project folder, or {@code .} when
+     * {@code resolvePaths} is false.
+     */
+    MapNode normalize(MapNode model, String projectName, boolean resolvePaths);
+
+    /** {@link #normalize(MapNode, String, boolean)} with paths resolved. */
+    default MapNode normalize(MapNode model, String projectName) {
+        return normalize(model, projectName, true);
+    }
 
     /** Refuses a model whose parts do not fit together: undefined references, cycles, exclusive keys. */
     void check(MapNode model);

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.SequencedSet;
 import java.util.Set;
 
@@ -60,10 +59,12 @@ public final class ProjectLoader {
         SourceReader sources = new SourceReader(options.stdin());
         String name = projectName(options.projectName(), environment.get(PROJECT_NAME_VARIABLE),
                 nameFromFiles(files, sources, environment, options.interpolate()), projectDir);
-        environment = environment.withDefaults(Map.of(PROJECT_NAME_VARIABLE, name));
+        // compose-go sets it to the name decided, even over the OS environment (loader.go projectName).
+        environment = environment.with(PROJECT_NAME_VARIABLE, name);
 
         FileLoader loader = new FileLoader(new FileLoader.Context(stages, environment, options.interpolate(),
-                options.homeDir(), projectDir, sources, warnings, List.of()));
+                options.homeDir(), projectDir, sources, warnings, List.of(), options.validate(), options.resolvePaths(),
+                options.resolveEnvironment()));
         MapNode model = MapNode.empty(Location.of(files.getFirst().name()));
         for (ConfigFile file : files) {
             model = Merger.merge(model, loader.load(file, projectDir));
@@ -74,14 +75,17 @@ public final class ProjectLoader {
 
         model = model.with("name", ScalarNode.of(name, model.has("name") ? model.get("name").location()
                 : Location.NONE));
-        model = new EnvironmentResolver(environment, projectDir).resolve(model);
+        model = options.resolveEnvironment() ? new EnvironmentResolver(environment, projectDir).resolve(model)
+                : EnvironmentResolver.unresolved(model);
         if (options.normalize()) {
-            model = stages.normalize(model, name);
+            model = stages.normalize(model, name, options.resolvePaths());
         }
         List<String> allProfiles = Profiles.all(model);
         model = Profiles.apply(model, Profiles.active(options.profiles(), environment.get("COMPOSE_PROFILES")),
                 options.services());
-        stages.check(model);
+        if (options.consistency()) {
+            stages.check(model);
+        }
 
         List<String> configFiles = new ArrayList<>();
         files.forEach(f -> configFiles.add(f.isStdin() ? ConfigFile.STDIN : f.path().toString()));

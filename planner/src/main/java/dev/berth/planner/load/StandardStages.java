@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import dev.berth.planner.load.canonical.CanonicalOptions;
 import dev.berth.planner.load.canonical.Canonicalizer;
 import dev.berth.planner.load.canonical.ConsistencyChecker;
 import dev.berth.planner.load.canonical.Normalizer;
@@ -15,7 +16,9 @@ import dev.berth.planner.load.validate.SchemaValidator;
  * and {@link ConsistencyChecker}. The project folder, which build defaults need, is the one given
  * to the constructor, or else the {@code baseDir} of the first document canonicalized in the
  * current load (the loader passes the project folder for the stack files themselves); a load ends
- * with {@link #check}, after which the next load finds its own folder. One load at a time.
+ * with {@link #check}, after which the next load finds its own folder. A load without the
+ * consistency check ({@code LoadOptions.consistency} false) never calls it, so it needs stages of
+ * its own. One load at a time.
  */
 public final class StandardStages implements ModelStages {
 
@@ -69,16 +72,18 @@ public final class StandardStages implements ModelStages {
     }
 
     @Override
-    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir) {
+    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, CanonicalOptions options) {
         if (projectDir == null) {
             projectDir = baseDir;
         }
-        return canonicalizer.canonicalize(document, baseDir, homeDir);
+        return canonicalizer.canonicalize(document, baseDir, homeDir, options);
     }
 
     @Override
-    public MapNode normalize(MapNode model, String projectName) {
-        return normalizer.normalize(model, projectName, projectDir != null ? projectDir : Path.of("").toAbsolutePath());
+    public MapNode normalize(MapNode model, String projectName, boolean resolvePaths) {
+        String defaultContext = !resolvePaths ? "."
+                : (projectDir != null ? projectDir : Path.of("").toAbsolutePath()).normalize().toString();
+        return normalizer.normalize(model, projectName, defaultContext);
     }
 
     @Override

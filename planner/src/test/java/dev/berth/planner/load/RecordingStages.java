@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.berth.planner.StackException;
+import dev.berth.planner.load.canonical.CanonicalOptions;
 import dev.berth.planner.load.tree.MapNode;
 
 /**
@@ -25,13 +26,13 @@ final class RecordingStages implements ModelStages {
     }
 
     @Override
-    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir) {
+    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, CanonicalOptions options) {
         calls.add("canonicalize " + baseDir.getFileName());
         return document;
     }
 
     @Override
-    public MapNode normalize(MapNode model, String projectName) {
+    public MapNode normalize(MapNode model, String projectName, boolean resolvePaths) {
         calls.add("normalize " + projectName);
         return model;
     }

@@ -20,8 +20,17 @@ public final class Canonicalizer {
      * {@code baseDir} and {@code ~} against {@code homeDir}.
      */
     public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir) {
-        PathResolver paths = new PathResolver(baseDir.toAbsolutePath().normalize(), homeDir);
-        ServiceCanonicalizer services = new ServiceCanonicalizer(paths);
+        return canonicalize(document, baseDir, homeDir, CanonicalOptions.standard());
+    }
+
+    /**
+     * The canonical form of {@code document}; host paths are resolved as
+     * {@link #canonicalize(MapNode, Path, Path)} does unless {@code options} say not to, and
+     * unparsable service attributes kept as written when they say so.
+     */
+    public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, CanonicalOptions options) {
+        PathResolver paths = new PathResolver(baseDir.toAbsolutePath().normalize(), homeDir, options.resolvePaths());
+        ServiceCanonicalizer services = new ServiceCanonicalizer(paths, options.keepUnparsable());
         return document.mapValues((key, value) -> Nodes.keep(value, switch (key) {
             case "services" -> value instanceof MapNode m
                     ? m.mapValues((name, s) -> s instanceof MapNode svc ? services.canonical(name, svc) : s)

@@ -24,10 +24,19 @@ public final class Normalizer {
      * @param workingDir the project folder, the build context of a build without one
      */
     public MapNode normalize(MapNode model, String projectName, Path workingDir) {
+        return normalize(model, projectName, workingDir.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * The normalized model.
+     *
+     * @param defaultContext the build context of a build without one, as it is printed
+     */
+    public MapNode normalize(MapNode model, String projectName, String defaultContext) {
         Location at = model.location();
         MapNode out = model.with("name", ScalarNode.of(projectName, model.has("name") ? model.get("name").location() : at));
         boolean defaultUsed = false;
-        ServiceDefaults defaults = new ServiceDefaults(workingDir);
+        ServiceDefaults defaults = new ServiceDefaults(defaultContext);
         if (model.get("services") instanceof MapNode services) {
             MapNode normalized = services.mapValues((k, v) -> v instanceof MapNode s ? defaults.apply(s) : v);
             defaultUsed = normalized.entries().values().stream()

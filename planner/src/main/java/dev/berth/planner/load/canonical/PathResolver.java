@@ -5,11 +5,21 @@ import java.nio.file.Path;
 import dev.berth.planner.load.tree.LocatedPaths;
 import dev.berth.planner.load.tree.Location;
 
-/** Resolves host paths written in a stack file: {@code ~} against the home folder, relative paths against the file's folder. */
-record PathResolver(Path baseDir, Path homeDir) {
+/**
+ * Resolves host paths written in a stack file: {@code ~} against the home folder, relative paths
+ * against the file's folder; or, when {@code enabled} is false ({@code --no-path-resolution}),
+ * keeps them as written, {@code ~} too, as compose-go does without {@code WithResolvedPaths}.
+ */
+record PathResolver(Path baseDir, Path homeDir, boolean enabled) {
 
-    /** {@code path} absolute and normalised; a path the file system refuses is an error located at {@code where}. */
+    /**
+     * {@code path} absolute and normalised (as written when not {@code enabled}); a path the file
+     * system refuses is an error located at {@code where}.
+     */
     String resolve(String path, Location where) {
+        if (!enabled) {
+            return path;
+        }
         if (path.equals("~")) {
             return homeDir.toString();
         }

@@ -18,14 +18,30 @@ import dev.berth.planner.load.tree.SeqNode;
 final class ServiceCanonicalizer {
 
     private final PathResolver paths;
+    private final boolean keepUnparsable;
 
-    ServiceCanonicalizer(PathResolver paths) {
+    /** @param keepUnparsable keep an attribute whose short syntax does not parse as written, instead of refusing it */
+    ServiceCanonicalizer(PathResolver paths, boolean keepUnparsable) {
         this.paths = paths;
+        this.keepUnparsable = keepUnparsable;
     }
 
     MapNode canonical(String name, MapNode service) {
         String base = "services." + name;
-        return service.mapValues((key, value) -> Nodes.keep(value, key(key, value, base + "." + key)));
+        return service.mapValues((key, value) -> Nodes.keep(value,
+                keepUnparsable ? lenient(key, value, base + "." + key) : key(key, value, base + "." + key)));
+    }
+
+    private Node lenient(String key, Node value, String path) {
+        if (key.equals("command") || key.equals("entrypoint")) {
+            // Split only once interpolated: "${A:-a b}" is one word; compose-go's model keeps the string.
+            return value;
+        }
+        try {
+            return key(key, value, path);
+        } catch (StackException e) {
+            return value;
+        }
     }
 
     private Node key(String key, Node value, String path) {

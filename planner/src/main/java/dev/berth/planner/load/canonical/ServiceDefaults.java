@@ -1,6 +1,5 @@
 package dev.berth.planner.load.canonical;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,10 +19,11 @@ final class ServiceDefaults {
 
     private static final List<String> NAMESPACE_KEYS = List.of("network_mode", "ipc", "pid", "uts", "cgroup");
 
-    private final Path workingDir;
+    private final String defaultContext;
 
-    ServiceDefaults(Path workingDir) {
-        this.workingDir = workingDir.toAbsolutePath().normalize();
+    /** @param defaultContext the build context of a build without one */
+    ServiceDefaults(String defaultContext) {
+        this.defaultContext = defaultContext;
     }
 
     MapNode apply(MapNode s) {
@@ -96,7 +96,7 @@ final class ServiceDefaults {
         }
         MapNode out = build;
         if (!build.has("context")) {
-            out = out.with("context", ScalarNode.of(workingDir.toString(), build.location()));
+            out = out.with("context", ScalarNode.of(defaultContext, build.location()));
         }
         if (!build.has("dockerfile") && !build.has("dockerfile_inline")) {
             out = out.with("dockerfile", ScalarNode.of("Dockerfile", build.location()));

@@ -42,6 +42,25 @@ public final class EnvironmentResolver {
                 service instanceof MapNode s ? resolveService(s) : service));
     }
 
+    /**
+     * The model with every service's {@code env_file} kept, as {@code docker compose config
+     * --no-env-resolution} prints it: each entry without {@code required} when it is true
+     * (compose-go's {@code OptOut} is omitted when true).
+     */
+    public static MapNode unresolved(MapNode model) {
+        if (!(model.get("services") instanceof MapNode services)) {
+            return model;
+        }
+        return model.with("services", services.mapValues((name, service) -> {
+            if (!(service instanceof MapNode s) || !(s.get("env_file") instanceof SeqNode files)) {
+                return service;
+            }
+            return s.with("env_file", files.withItems(files.items().stream().map(entry ->
+                    entry instanceof MapNode e && e.get("required") instanceof ScalarNode r
+                            && Boolean.TRUE.equals(r.value()) ? e.without("required") : entry).toList()));
+        }));
+    }
+
     private MapNode resolveService(MapNode service) {
         Map<String, Node> merged = new LinkedHashMap<>();
         Map<String, Location> keyLocations = new LinkedHashMap<>();

@@ -57,10 +57,10 @@ public record InterpolationEnvironment(Map<String, String> variables) {
         return new InterpolationEnvironment(all);
     }
 
-    /** This environment with {@code more} added where a name is not set yet. */
-    public InterpolationEnvironment withDefaults(Map<String, String> more) {
-        Map<String, String> all = new LinkedHashMap<>(more);
-        all.putAll(variables);
+    /** This environment with {@code name} set to {@code value}, whatever it was before. */
+    public InterpolationEnvironment with(String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(variables);
+        all.put(name, value);
         return new InterpolationEnvironment(all);
     }
 

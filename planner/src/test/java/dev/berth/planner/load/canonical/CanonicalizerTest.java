@@ -35,6 +35,30 @@ class CanonicalizerTest {
         assertThatThrownBy(() -> web(key, yaml)).isInstanceOf(StackException.class).hasMessage(message);
     }
 
+    private static String webWith(CanonicalOptions options, String key, String yaml) {
+        MapNode doc = new YamlReader().readAll("compose.yaml", "services:\n  web:\n    " + key + ": " + yaml + "\n").getFirst();
+        MapNode out = new Canonicalizer().canonicalize(doc, BASE, HOME, options);
+        return CanonicalJson.compact(((MapNode) ((MapNode) out.get("services")).get("web")).get(key));
+    }
+
+    @Test
+    void withoutPathResolution_keepsRelativeAndHomePathsAsWritten() {
+        CanonicalOptions keep = new CanonicalOptions(false, false);
+        assertThat(webWith(keep, "volumes", "[\"~/cache:/cache\", \"./data:/data\"]")).isEqualTo(
+                "[{\"bind\":{\"create_host_path\":true},\"source\":\"~/cache\",\"target\":\"/cache\",\"type\":\"bind\"},"
+                        + "{\"bind\":{\"create_host_path\":true},\"source\":\"./data\",\"target\":\"/data\",\"type\":\"bind\"}]");
+        assertThat(webWith(keep, "build", "../app")).isEqualTo("{\"context\":\"../app\"}");
+    }
+
+    @Test
+    void keepUnparsable_keepsAnAttributeThatDoesNotParseBeforeInterpolation() {
+        CanonicalOptions lenient = new CanonicalOptions(true, true);
+        assertThat(webWith(lenient, "ports", "[\"${P:-80}:80\"]")).isEqualTo("[\"${P:-80}:80\"]");
+        assertThat(webWith(lenient, "command", "echo ${A:-a b}")).isEqualTo("\"echo ${A:-a b}\"");
+        webRejects("ports", "[\"${P:-80}:80\"]", "compose.yaml:3:13: services.web.ports[0]: Invalid ip address: ${P "
+                + "in \"${P:-80}:80\"; expected [[IP:]HOST:]CONTAINER[/PROTOCOL], e.g. \"127.0.0.1:8080:80\"");
+    }
+
     @Test
     void ports_containerOnly() {
         assertThat(web("ports", "[\"3000\"]")).isEqualTo("[{\"mode\":\"ingress\",\"protocol\":\"tcp\",\"target\":3000}]");
