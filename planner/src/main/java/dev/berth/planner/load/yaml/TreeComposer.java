@@ -1,12 +1,10 @@
 package dev.berth.planner.load.yaml;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +22,6 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
 /**
@@ -43,12 +40,12 @@ final class TreeComposer {
     static final int MAX_DEPTH = 200;
     static final long MAX_VALUES = 1_000_000;
     private static final String MERGE_KEY = "<<";
-    private static final String RESET = "!reset";
-    private static final String OVERRIDE = "!override";
+    static final String RESET = "!reset";
+    static final String OVERRIDE = "!override";
 
     private final String file;
     private final Iterator<Event> events;
-    private final ScalarResolver resolver;
+    private final CoreScalars scalars;
     private final Map<String, Anchored> anchors = new HashMap<>();
     /** Values of the current document as its aliases expand it. */
     private long values;
@@ -60,7 +57,7 @@ final class TreeComposer {
     TreeComposer(String file, Iterator<Event> events, ScalarResolver resolver) {
         this.file = file;
         this.events = events;
-        this.resolver = resolver;
+        this.scalars = new CoreScalars(resolver);
     }
 
     /** The root of every document, in order. */
@@ -97,7 +94,7 @@ final class TreeComposer {
         anchor.ifPresent(a -> anchors.put(a.getValue(), new Anchored(null, -1)));
         Node node;
         if (event instanceof ScalarEvent scalar) {
-            node = new ScalarNode(scalarValue(scalar, at), at, directive(scalar.getTag()));
+            node = new ScalarNode(scalars.value(scalar, at), at, directive(scalar.getTag()));
         } else {
             if (depth >= MAX_DEPTH) {
                 throw new StackException(at + ": the YAML is nested more than " + MAX_DEPTH + " levels deep");
@@ -203,101 +200,6 @@ final class TreeComposer {
         }
         throw new StackException(value.location()
                 + ": a merge key (<<) takes a mapping or a list of mappings, found a " + value.kind());
-    }
-
-    /**
-     * The scalar's value by YAML 1.2's core schema: an untagged plain scalar is resolved from its
-     * text, a quoted one is text; {@code !reset} and {@code !override} do not change the type;
-     * {@code !!str}, {@code !!int}, {@code !!float}, {@code !!bool} and {@code !!null} convert; other
-     * tags keep the text, as Compose's YAML decoder does.
-     */
-    private Object scalarValue(ScalarEvent s, Location at) {
-        String text = s.getValue();
-        String tagName = s.getTag().orElse(null);
-        Tag tag;
-        if (tagName == null || tagName.equals("!") || tagName.equals(RESET) || tagName.equals(OVERRIDE)) {
-            boolean plain = tagName == null || tagName.equals("!") ? s.getImplicit().canOmitTagInPlainScalar()
-                    : s.isPlain();
-            tag = resolver.resolve(text, plain);
-        } else {
-            tag = new Tag(tagName);
-        }
-        if (tag.equals(Tag.NULL)) {
-            return null;
-        }
-        if (tag.equals(Tag.BOOL)) {
-            return Boolean.valueOf(text.equalsIgnoreCase("true"));
-        }
-        if (tag.equals(Tag.INT)) {
-            return integer(text, at);
-        }
-        if (tag.equals(Tag.FLOAT)) {
-            return floating(text, at);
-        }
-        return text;
-    }
-
-    private static Object integer(String text, Location at) {
-        if (text.length() < 19 && isDecimalDigits(text)) {
-            return Long.parseLong(text);
-        }
-        String t = text.replace("_", "");
-        int sign = 1;
-        if (t.startsWith("-")) {
-            sign = -1;
-            t = t.substring(1);
-        } else if (t.startsWith("+")) {
-            t = t.substring(1);
-        }
-        int radix = 10;
-        if (t.startsWith("0x")) {
-            radix = 16;
-            t = t.substring(2);
-        } else if (t.startsWith("0o")) {
-            radix = 8;
-            t = t.substring(2);
-        }
-        BigInteger v;
-        try {
-            v = new BigInteger(t, radix);
-        } catch (NumberFormatException e) {
-            throw new StackException(at + ": \"" + text + "\" is not an integer");
-        }
-        if (sign < 0) {
-            v = v.negate();
-        }
-        if (v.bitLength() > 63) {
-            throw new StackException(at + ": the number " + text + " is too large");
-        }
-        return v.longValue();
-    }
-
-    private static boolean isDecimalDigits(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return !text.isEmpty();
-    }
-
-    private static Object floating(String text, Location at) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (t.equals(".inf") || t.equals("+.inf")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        if (t.equals("-.inf")) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        if (t.equals(".nan")) {
-            return Double.NaN;
-        }
-        try {
-            return Double.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new StackException(at + ": \"" + text + "\" is not a number");
-        }
     }
 
     private static Directive directive(Optional<String> tag) {
