@@ -10,13 +10,26 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the command line and exits with its status. A verb that leaves nothing to the JVM's exit
+     * hooks ({@link Verbs#needExitHooks}) ends the process by halting once its output is flushed:
+     * {@link System#exit} first looks for a logging backend on the whole class path, opening every
+     * jar, only to decide whether to log the exit.
+     */
     public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    /** Runs the command line and returns the process exit code, without exiting. */
-    public static int run(String... args) {
-        return BerthCommand.commandLine(ProcessContext.current(), args).execute(args);
+        // berth declares no Groovy closures; without this, picocli looks for Groovy's Closure class,
+        // a lookup that misses and so opens every jar on the class path too.
+        System.setProperty("picocli.disable.closures", "true");
+        CommandLine cli = BerthCommand.commandLine(ProcessContext.current(), args);
+        int status = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.out.flush();
+        System.err.flush();
+        if (!Verbs.needExitHooks(args)) {
+            Runtime.getRuntime().halt(status);
+        }
+        System.exit(status);
     }
 
     /**

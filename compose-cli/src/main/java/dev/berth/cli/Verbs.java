@@ -13,13 +13,15 @@ final class Verbs {
 
     /**
      * One verb and how to build its picocli model: its annotated class, or the model itself for the
-     * verbs declared in code ({@link CodedOptions}); {@code readsStack} when it loads the stack file.
+     * verbs declared in code ({@link CodedOptions}); {@code readsStack} when it loads the stack file;
+     * {@code exitHooks} when what it runs may leave work for the JVM's exit hooks (such as the
+     * temporary copy of a native library that is deleted on exit).
      */
-    record Verb(String name, Supplier<Object> model, boolean readsStack) {
+    record Verb(String name, Supplier<Object> model, boolean readsStack, boolean exitHooks) {
 
         /** A verb whose model picocli builds from the annotations of {@code command}. */
-        static Verb annotated(String name, Class<?> command) {
-            return new Verb(name, () -> command, false);
+        static Verb annotated(String name, Class<?> command, boolean exitHooks) {
+            return new Verb(name, () -> command, false, exitHooks);
         }
 
         /** What {@link CommandLine#addSubcommand(Object)} takes: a class, or a model built now. */
@@ -28,10 +30,10 @@ final class Verbs {
         }
     }
 
-    static final Verb CONFIG = new Verb("config", ConfigCommand::spec, true);
-    static final Verb VERSION = Verb.annotated("version", VersionCommand.class);
-    static final Verb ENGINE = Verb.annotated("engine", EngineCommand.class);
-    static final Verb HELP = Verb.annotated("help", CommandLine.HelpCommand.class);
+    static final Verb CONFIG = new Verb("config", ConfigCommand::spec, true, false);
+    static final Verb VERSION = Verb.annotated("version", VersionCommand.class, false);
+    static final Verb ENGINE = Verb.annotated("engine", EngineCommand.class, true);
+    static final Verb HELP = Verb.annotated("help", CommandLine.HelpCommand.class, false);
 
     /** Every verb, in the order {@code berth --help} lists them. */
     static final List<Verb> ALL = List.of(CONFIG, VERSION, ENGINE, HELP);
@@ -47,6 +49,16 @@ final class Verbs {
             "--ansi", "--progress");
 
     private Verbs() {
+    }
+
+    /** Whether a run of {@code args} may leave work for the JVM's exit hooks (see {@link Verb}). */
+    static boolean needExitHooks(String... args) {
+        for (Verb verb : neededBy(args)) {
+            if (verb.exitHooks()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -27,4 +27,12 @@ class VerbsTest {
 
         assertThat(run.out()).contains("config", "version", "engine");
     }
+
+    @Test
+    void needExitHooks_onlyForVerbsThatMayLeaveThemWork() {
+        assertThat(Verbs.needExitHooks("config", "-q")).isFalse();
+        assertThat(Verbs.needExitHooks("-f", "a.yaml", "version")).isFalse();
+        assertThat(Verbs.needExitHooks("engine", "image", "ls")).isTrue();
+        assertThat(Verbs.needExitHooks("--help")).isTrue();
+    }
 }
