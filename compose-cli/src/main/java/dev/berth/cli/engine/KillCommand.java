@@ -1,34 +1,28 @@
 package dev.berth.cli.engine;
 
-import java.util.List;
-import java.util.concurrent.Callable;
-
+import dev.berth.engine.Engine;
 import dev.berth.engine.runtime.Signals;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code berth engine kill [-s SIGNAL] CONTAINER...}: a signal to each container's PID 1, like {@code docker kill}. */
 @Command(name = "kill", mixinStandardHelpOptions = true, description = "Send a signal to running containers.")
-public final class KillCommand implements Callable<Integer> {
-
-    @ParentCommand
-    EngineCommand engine;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class KillCommand extends ContainerVerb {
 
     @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", description = "Signal name or number (default: KILL).")
     String signal = "KILL";
 
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER", description = "Container IDs, ID prefixes or names.")
-    List<String> containers;
+    private int number;
 
+    /** The signal is read before any container is touched: a bad one is the command's error, not each container's. */
     @Override
     public Integer call() {
-        int number = Signals.parse(signal);
-        return EachContainer.apply(containers, spec, ref -> engine.engine().runtime().kill(ref, number));
+        number = Signals.parse(signal);
+        return super.call();
+    }
+
+    @Override
+    void apply(Engine engine, String container) {
+        engine.runtime().kill(container, number);
     }
 }

@@ -14,6 +14,7 @@ import dev.berth.planner.load.tree.ScalarNode;
  */
 public final class Durations {
 
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
     private Durations() {
@@ -22,7 +23,7 @@ public final class Durations {
     /** Nanoseconds of {@code text}; a bare number counts as seconds. */
     public static long parseNanos(String text) {
         String t = text.trim();
-        if (t.matches("\\d+")) {
+        if (DIGITS.matcher(t).matches()) {
             return Long.parseLong(t) * 1_000_000_000L;
         }
         boolean negative = t.startsWith("-");
@@ -97,8 +98,13 @@ public final class Durations {
         if (frac == 0) {
             return Long.toString(whole);
         }
-        String digits = String.format("%0" + Long.toString(unit).length() + "d", frac).substring(1);
-        return whole + "." + digits.replaceAll("0+$", "");
+        // unit + frac is 1 followed by frac's digits, zero-padded to the unit's width
+        String digits = Long.toString(unit + frac).substring(1);
+        int end = digits.length();
+        while (digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return whole + "." + digits.substring(0, end);
     }
 
     /** The duration node in canonical text, or a located error naming the key. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.tree.ScalarNode;
@@ -74,6 +75,14 @@ final class TypedCasts {
     private static final Map<String, List<Map.Entry<String[], Kind>>> SERVICE_PATTERNS = split(SERVICE_FIELDS);
     private static final Map<String, List<Map.Entry<String[], Kind>>> RESOURCE_PATTERNS = split(RESOURCE_FIELDS);
     private static final String ANY = "*";
+
+    /**
+     * A plain decimal number, the form a float field takes ({@code Double.parseDouble} alone would
+     * also take hex, {@code NaN} or a trailing {@code d}); compiled on the first float cast.
+     */
+    private static final class Decimal {
+        static final Pattern PATTERN = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    }
 
     private TypedCasts() {
     }
@@ -144,7 +153,7 @@ final class TypedCasts {
             }
             case FLOAT -> {
                 try {
-                    if (!text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                    if (!Decimal.PATTERN.matcher(text).matches()) {
                         throw new NumberFormatException(text);
                     }
                     return node.withValue(Double.parseDouble(text));

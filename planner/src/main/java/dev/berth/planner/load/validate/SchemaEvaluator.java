@@ -14,7 +14,8 @@ import dev.berth.planner.load.tree.SeqNode;
  * Checks a document against compiled {@link Subschema}s as JSON Schema 2020-12 defines the keywords,
  * and lists every {@link Violation}. Like a full validator it goes on after a failed keyword, and
  * for a {@code oneOf} that no branch meets it keeps every branch's violations, so that the one a
- * person needs can be picked afterwards.
+ * person needs can be picked afterwards. One evaluator serves one evaluation: it keeps the path
+ * it walks.
  */
 final class SchemaEvaluator {
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.tree.MapNode;
@@ -29,7 +30,7 @@ public final class SchemaValidator {
     public static final String SCHEMA_RESOURCE = "/dev/berth/planner/schema/compose.schema.json";
 
     private final Subschema root;
-    private final SchemaEvaluator evaluator;
+    private final Map<String, Subschema> definitions;
 
     public SchemaValidator() {
         MapNode schema;
@@ -43,7 +44,7 @@ public final class SchemaValidator {
         }
         SchemaCompiler.Compiled compiled = new SchemaCompiler().compile(schema);
         root = compiled.root();
-        evaluator = new SchemaEvaluator(compiled.definitions());
+        definitions = compiled.definitions();
     }
 
     /**
@@ -52,8 +53,9 @@ public final class SchemaValidator {
      * @throws StackException with {@code FILE:LINE:COL: PATH: problem} for the first, most useful error
      */
     public void validate(MapNode document) {
-        refuseNonFinite(document, "");
-        List<Violation> violations = evaluator.evaluate(document, root);
+        refuseNonFinite(document, new ArrayList<>());
+        // an evaluator a validation: it keeps the path it walks, and one validator serves every load
+        List<Violation> violations = new SchemaEvaluator(definitions).evaluate(document, root);
         if (violations.isEmpty()) {
             return;
         }
@@ -64,16 +66,22 @@ public final class SchemaValidator {
      * JSON has no infinite or NaN numbers ({@code .inf}, {@code .nan}, {@code 1e400} in YAML), and
      * the schema's number keywords cannot compare them; they are refused here, located.
      */
-    private static void refuseNonFinite(Node node, String path) {
+    private static void refuseNonFinite(Node node, List<Object> path) {
         if (node instanceof MapNode m) {
-            m.keys().forEach(k -> refuseNonFinite(m.get(k), path.isEmpty() ? k : path + "." + k));
+            for (String key : m.keys()) {
+                path.add(key);
+                refuseNonFinite(m.get(key), path);
+                path.removeLast();
+            }
         } else if (node instanceof SeqNode s) {
             for (int i = 0; i < s.size(); i++) {
-                refuseNonFinite(s.get(i), path + "[" + i + "]");
+                path.add(i);
+                refuseNonFinite(s.get(i), path);
+                path.removeLast();
             }
         } else if (node instanceof ScalarNode sc && sc.value() instanceof Double d && !Double.isFinite(d)) {
-            throw new StackException(sc.location() + ": " + path + ": " + d + " is not a finite number;"
-                    + " write a finite number, or quote the value if text was meant");
+            throw new StackException(sc.location() + ": " + SchemaErrorPhraser.dotted(path) + ": " + d
+                    + " is not a finite number; write a finite number, or quote the value if text was meant");
         }
     }
 

@@ -42,17 +42,4 @@ record Subschema(String location, boolean allowsNothing, String ref, Set<String>
         return new Subschema(location, !value, null, null, null, null, null, List.of(), Map.of(), List.of(), null,
                 null, null, false, List.of());
     }
-
-    /** Whether {@code key} is named by {@code properties} or matched by a {@code patternProperties} pattern. */
-    boolean declares(String key) {
-        if (properties.containsKey(key)) {
-            return true;
-        }
-        for (PatternProperty p : patternProperties) {
-            if (p.pattern().matcher(key).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -26,9 +26,10 @@ class SchemaCompilerTest {
         assertThat(root.types()).containsExactly("object");
         assertThat(root.required()).containsExactly("a");
         assertThat(root.additionalProperties().allowsNothing()).isTrue();
-        assertThat(root.declares("a")).isTrue();
-        assertThat(root.declares("x-note")).isTrue();
-        assertThat(root.declares("b")).isFalse();
+        assertThat(root.properties()).containsOnlyKeys("a");
+        assertThat(root.patternProperties()).singleElement()
+                .satisfies(p -> assertThat(p.pattern().matcher("x-note").find()).isTrue())
+                .satisfies(p -> assertThat(p.pattern().matcher("b").find()).isFalse());
         assertThat(root.properties().get("a").ref()).isEqualTo("port");
         Subschema port = compiled.definitions().get("port");
         assertThat(port.location()).isEqualTo("#/$defs/port");
