@@ -469,33 +469,146 @@ static void do_mount(const char *src, const char *dst, const char *type, unsigne
             strerror(errno));
 }
 
-/* Joins the rootfs and a container path, refusing destinations that resolve outside it. */
-static void in_root(const char *root, const char *path, char *out, size_t outlen, int mkdir_it,
-                    int is_file)
+/* ---------- container paths, resolved inside the root filesystem ---------- */
+
+#define MAX_SYMLINKS 40
+#define MAX_DEPTH 1024
+
+enum resolve_mode { RESOLVE_EXISTING, RESOLVE_CREATE_DIR, RESOLVE_CREATE_FILE };
+
+/*
+ * Opens the container path `path` inside the root filesystem `rootfd` as the container will see
+ * it, and returns an O_PATH descriptor of what it names. Every component is opened with
+ * O_NOFOLLOW relative to the descriptor of its parent; a symlink (the last component's too) is
+ * read and its target walked again from the root when absolute, from the parent when relative;
+ * ".." never climbs above the root. With a create mode a missing folder is made, and a missing
+ * last component becomes a folder or an empty file, through the parent's descriptor: nothing is
+ * ever looked up or created by a host path, so an image's "/data -> /etc" cannot make a mount
+ * of /data/x touch the host's /etc (as Docker resolves destinations, with securejoin). `what`
+ * names the path in errors ("mount destination /data/x").
+ */
+static int open_in_root(int rootfd, const char *what, const char *path, enum resolve_mode mode)
 {
-    snprintf(out, outlen, "%s/%s", root, path[0] == '/' ? path + 1 : path);
-    if (mkdir_it) {
-        if (is_file) {
-            char dir[PATH_MAX];
-            snprintf(dir, sizeof dir, "%s", out);
-            char *slash = strrchr(dir, '/');
-            if (slash)
-                *slash = 0;
-            mkdir_p(dir, 0755);
-            int fd = open(out, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0644);
-            if (fd >= 0)
-                close(fd);
-        } else {
-            mkdir_p(out, 0755);
+    char rest[PATH_MAX], next[PATH_MAX], target[PATH_MAX], name[NAME_MAX + 1];
+    int stack[MAX_DEPTH], depth = 0, links = 0;
+    size_t pos = 0;
+    if (snprintf(rest, sizeof rest, "%s", path) >= (int) sizeof rest)
+        die("%s: the path is longer than %d bytes", what, PATH_MAX - 1);
+    stack[0] = fcntl(rootfd, F_DUPFD_CLOEXEC, 0);
+    if (stack[0] < 0)
+        die("%s: cannot duplicate the root descriptor: %s", what, strerror(errno));
+    for (;;) {
+        while (rest[pos] == '/')
+            pos++;
+        if (!rest[pos])
+            break;
+        size_t end = pos;
+        while (rest[end] && rest[end] != '/')
+            end++;
+        if (end - pos > NAME_MAX)
+            die("%s: a path component is longer than %d bytes", what, NAME_MAX);
+        memcpy(name, rest + pos, end - pos);
+        name[end - pos] = 0;
+        pos = end;
+        size_t after = end;
+        while (rest[after] == '/')
+            after++;
+        int last = rest[after] == 0;
+        if (!strcmp(name, "."))
+            continue;
+        if (!strcmp(name, "..")) {
+            if (depth > 0)
+                close(stack[depth--]);
+            continue;
         }
+        int fd = openat(stack[depth], name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0 && errno == ENOENT && mode != RESOLVE_EXISTING) {
+            int made;
+            if (last && mode == RESOLVE_CREATE_FILE) {
+                made = openat(stack[depth], name, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC,
+                              0644);
+                if (made >= 0)
+                    close(made);
+            } else {
+                made = mkdirat(stack[depth], name, 0755);
+            }
+            if (made < 0 && errno != EEXIST)
+                die("%s: cannot create %s: %s", what, name, strerror(errno));
+            fd = openat(stack[depth], name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+        }
+        if (fd < 0)
+            die("%s: %s: %s", what, name, strerror(errno));
+        struct stat st;
+        if (fstat(fd, &st) < 0)
+            die("%s: cannot stat %s: %s", what, name, strerror(errno));
+        if (S_ISLNK(st.st_mode)) {
+            if (++links > MAX_SYMLINKS)
+                die("%s: %s", what, strerror(ELOOP));
+            ssize_t n = readlinkat(fd, "", target, sizeof target);
+            close(fd);
+            if (n < 0)
+                die("%s: cannot read the symlink %s: %s", what, name, strerror(errno));
+            if (n >= (ssize_t) sizeof target)
+                die("%s: the symlink %s is longer than %d bytes", what, name, PATH_MAX - 1);
+            target[n] = 0;
+            if (snprintf(next, sizeof next, "%s/%s", target, rest + pos) >= (int) sizeof next)
+                die("%s: the path through the symlink %s is longer than %d bytes", what, name,
+                    PATH_MAX - 1);
+            memcpy(rest, next, sizeof rest);
+            pos = 0;
+            if (target[0] == '/')
+                while (depth > 0)
+                    close(stack[depth--]);
+            continue;
+        }
+        if (!last && !S_ISDIR(st.st_mode))
+            die("%s: %s: %s", what, name, strerror(ENOTDIR));
+        if (depth + 1 >= MAX_DEPTH)
+            die("%s: more than %d nested folders", what, MAX_DEPTH);
+        stack[++depth] = fd;
     }
-    char real[PATH_MAX];
-    if (!realpath(out, real))
-        die("mount destination %s: %s", path, strerror(errno));
-    size_t rl = strlen(root);
-    if (strncmp(real, root, rl) != 0 || (real[rl] != 0 && real[rl] != '/'))
-        die("mount destination %s resolves outside the root filesystem (%s)", path, real);
-    snprintf(out, outlen, "%s", real);
+    for (int i = 0; i < depth; i++)
+        close(stack[i]);
+    return stack[depth];
+}
+
+/* The procfs name of a descriptor, by which mount(2) reaches exactly what the descriptor names. */
+static const char *fd_path(int fd, char *out, size_t outlen)
+{
+    snprintf(out, outlen, "/proc/self/fd/%d", fd);
+    return out;
+}
+
+/* Mounts on the container path `dst`, resolved (and created per `mode`) inside the root. */
+static void mount_in_root(int rootfd, const char *dst, enum resolve_mode mode, const char *src,
+                          const char *type, unsigned long flags, const char *data)
+{
+    char what[PATH_MAX + 32], target[64];
+    snprintf(what, sizeof what, "mount destination %s", dst);
+    int fd = open_in_root(rootfd, what, dst, mode);
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        die("%s: %s", what, strerror(errno));
+    struct stat root;
+    if (fstat(rootfd, &root) == 0 && root.st_dev == st.st_dev && root.st_ino == st.st_ino)
+        die("%s: resolves to the root of the container's filesystem, which cannot be a mount"
+            " destination", what);
+    if (mount(src, fd_path(fd, target, sizeof target), type, flags, data) < 0)
+        die("cannot mount %s on %s (%s): %s", src ? src : "", dst, type ? type : "bind",
+            strerror(errno));
+    close(fd);
+}
+
+/* Changes the propagation or flags of the mount now at `dst` (resolved again, so the descriptor
+   names the new mount's root, not the folder beneath it). */
+static void remount_in_root(int rootfd, const char *dst, unsigned long flags, const char *data)
+{
+    char what[PATH_MAX + 32], target[64];
+    snprintf(what, sizeof what, "mount destination %s", dst);
+    int fd = open_in_root(rootfd, what, dst, RESOLVE_EXISTING);
+    if (mount(NULL, fd_path(fd, target, sizeof target), NULL, flags, data) < 0)
+        die("cannot change the mount on %s: %s", dst, strerror(errno));
+    close(fd);
 }
 
 struct flagname { const char *name; unsigned long set, clear; };
@@ -528,28 +641,28 @@ static unsigned long parse_opts(const char *opts, char *data, size_t datalen)
     return flags;
 }
 
-static void mount_user(const char *root, struct mnt *m)
+static void mount_user(int rootfd, struct mnt *m)
 {
-    char dst[PATH_MAX], data[1024];
+    char data[1024];
     unsigned long flags = parse_opts(m->opts, data, sizeof data);
     if (!strcmp(m->type, "bind")) {
         struct stat st;
         if (stat(m->src, &st) < 0)
             die("bind mount source %s: %s", m->src, strerror(errno));
-        in_root(root, m->dst, dst, sizeof dst, 1, !S_ISDIR(st.st_mode));
-        do_mount(m->src, dst, NULL, MS_BIND | MS_REC, NULL);
-        do_mount(NULL, dst, NULL, MS_PRIVATE | MS_REC, NULL);
+        mount_in_root(rootfd, m->dst, S_ISDIR(st.st_mode) ? RESOLVE_CREATE_DIR : RESOLVE_CREATE_FILE,
+                      m->src, NULL, MS_BIND | MS_REC, NULL);
+        remount_in_root(rootfd, m->dst, MS_PRIVATE | MS_REC, NULL);
         if (flags & (MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC))
-            do_mount(NULL, dst, NULL, MS_REMOUNT | MS_BIND | (flags & ~(MS_BIND | MS_REC)), NULL);
+            remount_in_root(rootfd, m->dst, MS_REMOUNT | MS_BIND | (flags & ~(MS_BIND | MS_REC)), NULL);
     } else if (!strcmp(m->type, "tmpfs")) {
-        in_root(root, m->dst, dst, sizeof dst, 1, 0);
-        do_mount("tmpfs", dst, "tmpfs", flags, data);
+        mount_in_root(rootfd, m->dst, RESOLVE_CREATE_DIR, "tmpfs", "tmpfs", flags, data);
     } else {
         die("mount %s: unknown mount type \"%s\" (expected bind or tmpfs)", m->dst, m->type);
     }
 }
 
-static void make_dev(const char *root)
+/* Fills the fresh /dev tmpfs (its descriptor `dev`) with Docker's nodes and links. */
+static void make_dev(int dev)
 {
     static const struct { const char *name; int major, minor; } devs[] = {
         {"null", 1, 3}, {"zero", 1, 5}, {"full", 1, 7}, {"random", 1, 8}, {"urandom", 1, 9},
@@ -559,26 +672,56 @@ static void make_dev(const char *root)
         {"/proc/self/fd", "fd"}, {"/proc/self/fd/0", "stdin"}, {"/proc/self/fd/1", "stdout"},
         {"/proc/self/fd/2", "stderr"}, {"pts/ptmx", "ptmx"}, {"/proc/kcore", "core"},
     };
-    char p[PATH_MAX];
-    for (size_t i = 0; i < sizeof devs / sizeof devs[0]; i++) {
-        snprintf(p, sizeof p, "%s/dev/%s", root, devs[i].name);
-        if (mknod(p, S_IFCHR | 0666, makedev(devs[i].major, devs[i].minor)) < 0)
+    for (size_t i = 0; i < sizeof devs / sizeof devs[0]; i++)
+        if (mknodat(dev, devs[i].name, S_IFCHR | 0666, makedev(devs[i].major, devs[i].minor)) < 0)
             die("cannot create /dev/%s: %s", devs[i].name, strerror(errno));
-    }
     for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
         /* runc links /dev/core only where the kernel has /proc/kcore */
         if (!strcmp(links[i][1], "core") && access("/proc/kcore", F_OK) < 0)
             continue;
-        snprintf(p, sizeof p, "%s/dev/%s", root, links[i][1]);
-        if (symlink(links[i][0], p) < 0)
+        if (symlinkat(links[i][0], dev, links[i][1]) < 0)
             die("cannot create /dev/%s: %s", links[i][1], strerror(errno));
     }
+    static const struct { const char *name; mode_t mode; } dirs[] = {
+        {"pts", 0755}, {"shm", 01777}, {"mqueue", 0755},
+    };
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
+        if (mkdirat(dev, dirs[i].name, dirs[i].mode) < 0)
+            die("cannot create /dev/%s: %s", dirs[i].name, strerror(errno));
+}
+
+/* The cgroup hierarchies, each read-only, on a tmpfs at /sys/fs/cgroup that stays writable: what
+   Docker shows on a v1 host. */
+static void mount_cgroups(struct spec *s, int rootfd)
+{
+    const char *dir = "/sys/fs/cgroup";
+    mount_in_root(rootfd, dir, RESOLVE_EXISTING, "cgroup", "tmpfs",
+                  MS_NOSUID | MS_NOEXEC | MS_NODEV, "mode=755");
+    char what[64];
+    snprintf(what, sizeof what, "mount destination %s", dir);
+    int cg = open_in_root(rootfd, what, dir, RESOLVE_EXISTING);
+    for (int i = 0; i < s->ncgbind; i++) {
+        char name[256], dst[PATH_MAX];
+        const char *eq = strchr(s->cgbind[i], '=');
+        if (!eq || eq == s->cgbind[i] || (size_t) (eq - s->cgbind[i]) >= sizeof name)
+            die("spec: cgroup-bind \"%s\" is not NAME=HOSTDIR", s->cgbind[i]);
+        snprintf(name, sizeof name, "%.*s", (int) (eq - s->cgbind[i]), s->cgbind[i]);
+        if (strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
+            die("spec: cgroup-bind name \"%s\" is not a single folder name", name);
+        if (mkdirat(cg, name, 0755) < 0)
+            die("cannot create %s/%s: %s", dir, name, strerror(errno));
+        snprintf(dst, sizeof dst, "%s/%s", dir, name);
+        mount_in_root(rootfd, dst, RESOLVE_EXISTING, eq + 1, NULL, MS_BIND | MS_REC, NULL);
+        remount_in_root(rootfd, dst, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NOEXEC |
+                        MS_NODEV, NULL);
+    }
+    close(cg);
 }
 
 static void mount_rootfs(struct spec *s)
 {
     const char *root = s->rootfs;
-    char p[PATH_MAX], data[PATH_MAX * 2];
+    char data[PATH_MAX * 2], what[64], target[64];
     do_mount(NULL, "/", NULL, MS_SLAVE | MS_REC, NULL);
     if (s->nlower > 0) {
         int n = snprintf(data, sizeof data, "lowerdir=");
@@ -592,42 +735,41 @@ static void mount_rootfs(struct spec *s)
     } else {
         do_mount(root, root, NULL, MS_BIND | MS_REC, NULL);
     }
-    in_root(root, "/proc", p, sizeof p, 1, 0);
-    do_mount("proc", p, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL);
-    in_root(root, "/dev", p, sizeof p, 1, 0);
-    do_mount("tmpfs", p, "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k");
-    make_dev(root);
-    snprintf(p, sizeof p, "%s/dev/pts", root);
-    mkdir(p, 0755);
-    do_mount("devpts", p, "devpts", MS_NOSUID | MS_NOEXEC,
-             "newinstance,ptmxmode=0666,mode=0620,gid=5");
-    snprintf(p, sizeof p, "%s/dev/shm", root);
-    mkdir(p, 01777);
+    /* from here on, every container path is reached through this descriptor, never by a host path */
+    int rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (rootfd < 0)
+        die("cannot open the root filesystem %s: %s", root, strerror(errno));
+    mount_in_root(rootfd, "/proc", RESOLVE_CREATE_DIR, "proc", "proc",
+                  MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL);
+    mount_in_root(rootfd, "/dev", RESOLVE_CREATE_DIR, "tmpfs", "tmpfs", MS_NOSUID | MS_STRICTATIME,
+                  "mode=755,size=65536k");
+    snprintf(what, sizeof what, "mount destination /dev");
+    int dev = open_in_root(rootfd, what, "/dev", RESOLVE_EXISTING);
+    make_dev(dev);
+    int sub = openat(dev, "pts", O_PATH | O_NOFOLLOW | O_DIRECTORY | O_CLOEXEC);
+    if (sub < 0 || mount("devpts", fd_path(sub, target, sizeof target), "devpts", MS_NOSUID | MS_NOEXEC,
+                         "newinstance,ptmxmode=0666,mode=0620,gid=5") < 0)
+        die("cannot mount devpts on /dev/pts: %s", strerror(errno));
+    close(sub);
     snprintf(data, sizeof data, "mode=1777,size=%s", s->shm_size);
-    do_mount("shm", p, "tmpfs", MS_NOSUID | MS_NOEXEC | MS_NODEV, data);
-    snprintf(p, sizeof p, "%s/dev/mqueue", root);
-    mkdir(p, 0755);
-    do_mount("mqueue", p, "mqueue", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL);
-    in_root(root, "/sys", p, sizeof p, 1, 0);
+    sub = openat(dev, "shm", O_PATH | O_NOFOLLOW | O_DIRECTORY | O_CLOEXEC);
+    if (sub < 0 || mount("shm", fd_path(sub, target, sizeof target), "tmpfs",
+                         MS_NOSUID | MS_NOEXEC | MS_NODEV, data) < 0)
+        die("cannot mount tmpfs on /dev/shm: %s", strerror(errno));
+    close(sub);
+    sub = openat(dev, "mqueue", O_PATH | O_NOFOLLOW | O_DIRECTORY | O_CLOEXEC);
+    if (sub < 0 || mount("mqueue", fd_path(sub, target, sizeof target), "mqueue",
+                         MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL) < 0)
+        die("cannot mount mqueue on /dev/mqueue: %s", strerror(errno));
+    close(sub);
+    close(dev);
     unsigned long sysro = s->privileged ? 0 : MS_RDONLY;
-    do_mount("sysfs", p, "sysfs", MS_NOSUID | MS_NOEXEC | MS_NODEV | sysro, NULL);
-    snprintf(p, sizeof p, "%s/sys/fs/cgroup", root);
-    do_mount("cgroup", p, "tmpfs", MS_NOSUID | MS_NOEXEC | MS_NODEV, "mode=755");
-    for (int i = 0; i < s->ncgbind; i++) {
-        char name[256], dst[PATH_MAX + 256];
-        const char *eq = strchr(s->cgbind[i], '=');
-        if (!eq)
-            die("spec: cgroup-bind \"%s\" is not NAME=HOSTDIR", s->cgbind[i]);
-        snprintf(name, sizeof name, "%.*s", (int) (eq - s->cgbind[i]), s->cgbind[i]);
-        snprintf(dst, sizeof dst, "%s/%s", p, name);
-        mkdir(dst, 0755);
-        do_mount(eq + 1, dst, NULL, MS_BIND | MS_REC, NULL);
-        do_mount(NULL, dst, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NOEXEC |
-                 MS_NODEV, NULL);
-    }
-    do_mount(NULL, p, NULL, MS_REMOUNT | MS_NOSUID | MS_NOEXEC | MS_NODEV | sysro, "mode=755");
+    mount_in_root(rootfd, "/sys", RESOLVE_CREATE_DIR, "sysfs", "sysfs",
+                  MS_NOSUID | MS_NOEXEC | MS_NODEV | sysro, NULL);
+    mount_cgroups(s, rootfd);
     for (int i = 0; i < s->nmounts; i++)
-        mount_user(root, &s->mounts[i]);
+        mount_user(rootfd, &s->mounts[i]);
+    close(rootfd);
 }
 
 static void pivot(const char *root)

@@ -128,7 +128,7 @@ class IsolationIT {
                         + "/dev/shm tmpfs rw,nosuid,nodev,noexec,relatime,size=65536k\n"
                         + "/dev/mqueue mqueue rw,nosuid,nodev,noexec,relatime\n"
                         + "/sys sysfs ro,nosuid,nodev,noexec,relatime\n"
-                        + "/sys/fs/cgroup tmpfs ro,nosuid,nodev,noexec,relatime,mode=755\n");
+                        + "/sys/fs/cgroup tmpfs rw,nosuid,nodev,noexec,relatime,mode=755\n");
         assertThat(Files.exists(host.resolve("g"))).isFalse();
     }
 
