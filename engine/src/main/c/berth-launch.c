@@ -485,12 +485,17 @@ enum resolve_mode { RESOLVE_EXISTING, RESOLVE_CREATE_DIR, RESOLVE_CREATE_FILE };
  * last component becomes a folder or an empty file, through the parent's descriptor: nothing is
  * ever looked up or created by a host path, so an image's "/data -> /etc" cannot make a mount
  * of /data/x touch the host's /etc (as Docker resolves destinations, with securejoin). `what`
- * names the path in errors ("mount destination /data/x").
+ * names the path in errors ("mount destination /data/x"). When `resolved` is given, it receives
+ * the path found, free of symlinks and dots (PATH_MAX bytes).
  */
-static int open_in_root(int rootfd, const char *what, const char *path, enum resolve_mode mode)
+static int open_in_root(int rootfd, const char *what, const char *path, enum resolve_mode mode,
+                        char *resolved)
 {
-    char rest[PATH_MAX], next[PATH_MAX], target[PATH_MAX], name[NAME_MAX + 1];
+    char rest[PATH_MAX], next[PATH_MAX], target[PATH_MAX], name[NAME_MAX + 1], found[PATH_MAX];
     int stack[MAX_DEPTH], depth = 0, links = 0;
+    size_t ends[MAX_DEPTH];
+    ends[0] = 0;
+    found[0] = 0;
     size_t pos = 0;
     if (snprintf(rest, sizeof rest, "%s", path) >= (int) sizeof rest)
         die("%s: the path is longer than %d bytes", what, PATH_MAX - 1);
@@ -519,6 +524,7 @@ static int open_in_root(int rootfd, const char *what, const char *path, enum res
         if (!strcmp(name, "..")) {
             if (depth > 0)
                 close(stack[depth--]);
+            found[ends[depth]] = 0;
             continue;
         }
         int fd = openat(stack[depth], name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
@@ -559,16 +565,25 @@ static int open_in_root(int rootfd, const char *what, const char *path, enum res
             if (target[0] == '/')
                 while (depth > 0)
                     close(stack[depth--]);
+            found[ends[depth]] = 0;
             continue;
         }
         if (!last && !S_ISDIR(st.st_mode))
             die("%s: %s: %s", what, name, strerror(ENOTDIR));
         if (depth + 1 >= MAX_DEPTH)
             die("%s: more than %d nested folders", what, MAX_DEPTH);
+        size_t len = ends[depth];
+        if (len + 1 + strlen(name) >= sizeof found)
+            die("%s: the resolved path is longer than %d bytes", what, PATH_MAX - 1);
+        found[len] = '/';
+        strcpy(found + len + 1, name);
         stack[++depth] = fd;
+        ends[depth] = len + 1 + strlen(name);
     }
     for (int i = 0; i < depth; i++)
         close(stack[i]);
+    if (resolved)
+        snprintf(resolved, PATH_MAX, "%s", depth ? found : "/");
     return stack[depth];
 }
 
@@ -579,13 +594,14 @@ static const char *fd_path(int fd, char *out, size_t outlen)
     return out;
 }
 
-/* Mounts on the container path `dst`, resolved (and created per `mode`) inside the root. */
+/* Mounts on the container path `dst`, resolved (and created per `mode`) inside the root; the path
+   found, free of symlinks, goes to `resolved` when given (PATH_MAX bytes). */
 static void mount_in_root(int rootfd, const char *dst, enum resolve_mode mode, const char *src,
-                          const char *type, unsigned long flags, const char *data)
+                          const char *type, unsigned long flags, const char *data, char *resolved)
 {
     char what[PATH_MAX + 32], target[64];
     snprintf(what, sizeof what, "mount destination %s", dst);
-    int fd = open_in_root(rootfd, what, dst, mode);
+    int fd = open_in_root(rootfd, what, dst, mode, resolved);
     struct stat st;
     if (fstat(fd, &st) < 0)
         die("%s: %s", what, strerror(errno));
@@ -599,15 +615,16 @@ static void mount_in_root(int rootfd, const char *dst, enum resolve_mode mode, c
     close(fd);
 }
 
-/* Changes the propagation or flags of the mount now at `dst` (resolved again, so the descriptor
-   names the new mount's root, not the folder beneath it). */
-static void remount_in_root(int rootfd, const char *dst, unsigned long flags, const char *data)
+/* Changes the propagation or flags of the mount made at `resolved` (a path from mount_in_root,
+   free of symlinks and dots), opened again so the descriptor names the new mount's root, not the
+   folder beneath it. */
+static void remount_in_root(int rootfd, const char *resolved, unsigned long flags, const char *data)
 {
     char what[PATH_MAX + 32], target[64];
-    snprintf(what, sizeof what, "mount destination %s", dst);
-    int fd = open_in_root(rootfd, what, dst, RESOLVE_EXISTING);
+    snprintf(what, sizeof what, "mount destination %s", resolved);
+    int fd = open_in_root(rootfd, what, resolved, RESOLVE_EXISTING, NULL);
     if (mount(NULL, fd_path(fd, target, sizeof target), NULL, flags, data) < 0)
-        die("cannot change the mount on %s: %s", dst, strerror(errno));
+        die("cannot change the mount on %s: %s", resolved, strerror(errno));
     close(fd);
 }
 
@@ -649,13 +666,14 @@ static void mount_user(int rootfd, struct mnt *m)
         struct stat st;
         if (stat(m->src, &st) < 0)
             die("bind mount source %s: %s", m->src, strerror(errno));
+        char at[PATH_MAX];
         mount_in_root(rootfd, m->dst, S_ISDIR(st.st_mode) ? RESOLVE_CREATE_DIR : RESOLVE_CREATE_FILE,
-                      m->src, NULL, MS_BIND | MS_REC, NULL);
-        remount_in_root(rootfd, m->dst, MS_PRIVATE | MS_REC, NULL);
+                      m->src, NULL, MS_BIND | MS_REC, NULL, at);
+        remount_in_root(rootfd, at, MS_PRIVATE | MS_REC, NULL);
         if (flags & (MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC))
-            remount_in_root(rootfd, m->dst, MS_REMOUNT | MS_BIND | (flags & ~(MS_BIND | MS_REC)), NULL);
+            remount_in_root(rootfd, at, MS_REMOUNT | MS_BIND | (flags & ~(MS_BIND | MS_REC)), NULL);
     } else if (!strcmp(m->type, "tmpfs")) {
-        mount_in_root(rootfd, m->dst, RESOLVE_CREATE_DIR, "tmpfs", "tmpfs", flags, data);
+        mount_in_root(rootfd, m->dst, RESOLVE_CREATE_DIR, "tmpfs", "tmpfs", flags, data, NULL);
     } else {
         die("mount %s: unknown mount type \"%s\" (expected bind or tmpfs)", m->dst, m->type);
     }
@@ -694,14 +712,13 @@ static void make_dev(int dev)
    Docker shows on a v1 host. */
 static void mount_cgroups(struct spec *s, int rootfd)
 {
-    const char *dir = "/sys/fs/cgroup";
-    mount_in_root(rootfd, dir, RESOLVE_EXISTING, "cgroup", "tmpfs",
-                  MS_NOSUID | MS_NOEXEC | MS_NODEV, "mode=755");
-    char what[64];
+    char dir[PATH_MAX], what[PATH_MAX + 32];
+    mount_in_root(rootfd, "/sys/fs/cgroup", RESOLVE_EXISTING, "cgroup", "tmpfs",
+                  MS_NOSUID | MS_NOEXEC | MS_NODEV, "mode=755", dir);
     snprintf(what, sizeof what, "mount destination %s", dir);
-    int cg = open_in_root(rootfd, what, dir, RESOLVE_EXISTING);
+    int cg = open_in_root(rootfd, what, dir, RESOLVE_EXISTING, NULL);
     for (int i = 0; i < s->ncgbind; i++) {
-        char name[256], dst[PATH_MAX];
+        char name[256], dst[PATH_MAX + 256];
         const char *eq = strchr(s->cgbind[i], '=');
         if (!eq || eq == s->cgbind[i] || (size_t) (eq - s->cgbind[i]) >= sizeof name)
             die("spec: cgroup-bind \"%s\" is not NAME=HOSTDIR", s->cgbind[i]);
@@ -709,9 +726,9 @@ static void mount_cgroups(struct spec *s, int rootfd)
         if (strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
             die("spec: cgroup-bind name \"%s\" is not a single folder name", name);
         if (mkdirat(cg, name, 0755) < 0)
-            die("cannot create %s/%s: %s", dir, name, strerror(errno));
+            die("cannot create /sys/fs/cgroup/%s: %s", name, strerror(errno));
         snprintf(dst, sizeof dst, "%s/%s", dir, name);
-        mount_in_root(rootfd, dst, RESOLVE_EXISTING, eq + 1, NULL, MS_BIND | MS_REC, NULL);
+        mount_in_root(rootfd, dst, RESOLVE_EXISTING, eq + 1, NULL, MS_BIND | MS_REC, NULL, NULL);
         remount_in_root(rootfd, dst, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NOEXEC |
                         MS_NODEV, NULL);
     }
@@ -740,11 +757,12 @@ static void mount_rootfs(struct spec *s)
     if (rootfd < 0)
         die("cannot open the root filesystem %s: %s", root, strerror(errno));
     mount_in_root(rootfd, "/proc", RESOLVE_CREATE_DIR, "proc", "proc",
-                  MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL);
+                  MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL, NULL);
+    char dev_at[PATH_MAX];
     mount_in_root(rootfd, "/dev", RESOLVE_CREATE_DIR, "tmpfs", "tmpfs", MS_NOSUID | MS_STRICTATIME,
-                  "mode=755,size=65536k");
+                  "mode=755,size=65536k", dev_at);
     snprintf(what, sizeof what, "mount destination /dev");
-    int dev = open_in_root(rootfd, what, "/dev", RESOLVE_EXISTING);
+    int dev = open_in_root(rootfd, what, dev_at, RESOLVE_EXISTING, NULL);
     make_dev(dev);
     int sub = openat(dev, "pts", O_PATH | O_NOFOLLOW | O_DIRECTORY | O_CLOEXEC);
     if (sub < 0 || mount("devpts", fd_path(sub, target, sizeof target), "devpts", MS_NOSUID | MS_NOEXEC,
@@ -765,7 +783,7 @@ static void mount_rootfs(struct spec *s)
     close(dev);
     unsigned long sysro = s->privileged ? 0 : MS_RDONLY;
     mount_in_root(rootfd, "/sys", RESOLVE_CREATE_DIR, "sysfs", "sysfs",
-                  MS_NOSUID | MS_NOEXEC | MS_NODEV | sysro, NULL);
+                  MS_NOSUID | MS_NOEXEC | MS_NODEV | sysro, NULL, NULL);
     mount_cgroups(s, rootfd);
     for (int i = 0; i < s->nmounts; i++)
         mount_user(rootfd, &s->mounts[i]);
