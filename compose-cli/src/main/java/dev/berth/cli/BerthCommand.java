@@ -79,6 +79,7 @@ public final class BerthCommand implements Runnable {
             cli.addSubcommand(verb.build());
         }
         reapplyModelTransformers(cli);
+        cli.setExecutionStrategy(new GlobalOptionPolicy());
         ExitCodes.install(cli);
         return cli;
     }

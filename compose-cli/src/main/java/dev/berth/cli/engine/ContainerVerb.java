@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code rm}, {@code stop}, {@code unpause}): the arguments they share, and the docker CLI's way of
  * reporting each container ({@link EachContainer}).
  */
-abstract class ContainerVerb implements Callable<Integer> {
+abstract class ContainerVerb implements Callable<Integer>, ChangesEngineState {
 
     @ParentCommand
     EngineCommand engine;

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "exec", mixinStandardHelpOptions = true, modelTransformer = StopAtCommand.class,
         description = "Run a command in a running container.")
-public final class ExecCommand implements Callable<Integer> {
+public final class ExecCommand implements Callable<Integer>, ChangesEngineState {
 
     @ParentCommand
     EngineCommand engine;

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code berth engine image import}: a root-filesystem tar becomes a one-layer image, like {@code docker import}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import a root filesystem tar (or - for standard input) as a one-layer image.")
-public final class ImageImportCommand implements Callable<Integer> {
+public final class ImageImportCommand implements Callable<Integer>, ChangesEngineState {
 
     @ParentCommand
     ImageCommand image;

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code berth engine image load}: loads a {@code docker save} or OCI archive, like {@code docker load}. */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load images from a docker save or OCI layout archive (tar, possibly gzip or zstd).")
-public final class ImageLoadCommand implements Callable<Integer> {
+public final class ImageLoadCommand implements Callable<Integer>, ChangesEngineState {
 
     @ParentCommand
     ImageCommand image;

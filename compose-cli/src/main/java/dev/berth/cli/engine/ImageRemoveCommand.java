@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "rm", aliases = "remove", mixinStandardHelpOptions = true,
         description = "Remove images (untag; delete once no name is left).")
-public final class ImageRemoveCommand implements Callable<Integer> {
+public final class ImageRemoveCommand implements Callable<Integer>, ChangesEngineState {
 
     @ParentCommand
     ImageCommand image;

@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code berth engine image tag SOURCE TARGET}, like {@code docker tag}. */
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = "Give an image another name.")
-public final class ImageTagCommand implements Callable<Integer> {
+public final class ImageTagCommand implements Callable<Integer>, ChangesEngineState {
 
     @ParentCommand
     ImageCommand image;

@@ -26,7 +26,7 @@ import sun.misc.Signal;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = StopAtCommand.class,
         description = "Run a command in a new container.")
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, ChangesEngineState {
 
     static final int ENGINE_ERROR = 125;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code berth engine volume create [--label K=V] [NAME]}: prints the name, like {@code docker volume create}. */
 @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a volume.")
-public final class VolumeCreateCommand implements Callable<Integer> {
+public final class VolumeCreateCommand implements Callable<Integer>, ChangesEngineState {
 
     @ParentCommand
     VolumeCommand volume;

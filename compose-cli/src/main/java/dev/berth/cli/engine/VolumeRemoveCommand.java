@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code berth engine volume rm NAME...}: refused while a container (running or not) uses the volume. */
 @Command(name = "rm", aliases = "remove", mixinStandardHelpOptions = true, description = "Remove volumes.")
-public final class VolumeRemoveCommand implements Callable<Integer> {
+public final class VolumeRemoveCommand implements Callable<Integer>, ChangesEngineState {
 
     @ParentCommand
     VolumeCommand volume;
