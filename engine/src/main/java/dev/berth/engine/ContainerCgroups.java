@@ -92,7 +92,7 @@ public final class ContainerCgroups implements CgroupAttachment {
         if (find(containerId).orElse(null) instanceof V1Cgroup v1) {
             for (String controller : CgroupLayout.V1_CONTROLLERS) {
                 try {
-                    binds.put(controller, v1.directory(controller));
+                    binds.put(CgroupLayout.folderName(controller), v1.directory(controller));
                 } catch (CgroupException e) {
                     // that controller is not mounted on this host: nothing to show
                 }

@@ -12,6 +12,7 @@ import dev.berth.engine.volume.MountFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,6 +34,22 @@ class EngineIT {
                 .build());
         assertThat(fx.output(id)).isEqualTo("268435456\n536870912\n50000\n100000\n100\n1\n");
         assertThat(fx.engine.runtime().inspect(id).exitCode()).isZero();
+    }
+
+    @Test
+    void sysFsCgroup_showsEveryV1HierarchyReadOnly_onAWritableTmpfs_asDockerDoes() throws Exception {
+        List<String> hierarchies = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                .filter(l -> l.contains(" - cgroup ")).map(l -> l.split(" ")[4])
+                .map(p -> p.substring(p.lastIndexOf('/') + 1)).sorted().toList();
+        assertThat(hierarchies).as("this v1 host's hierarchies").contains("blkio", "systemd", "memory");
+        String id = fx.run(RunRequest.builder("bb").command("sh", "-c",
+                "grep ' /sys/fs/cgroup' /proc/mounts | cut -d' ' -f2,3,4 | cut -d, -f1 | sort;"
+                        + " grep -c '^' /sys/fs/cgroup/systemd/cgroup.procs /sys/fs/cgroup/blkio/cgroup.procs")
+                .build());
+        StringBuilder expected = new StringBuilder("/sys/fs/cgroup tmpfs rw\n");
+        hierarchies.forEach(h -> expected.append("/sys/fs/cgroup/").append(h).append(" cgroup ro\n"));
+        expected.append("/sys/fs/cgroup/systemd/cgroup.procs:1\n/sys/fs/cgroup/blkio/cgroup.procs:1\n");
+        assertThat(fx.output(id)).isEqualTo(expected.toString());
     }
 
     @Test

@@ -23,9 +23,18 @@ import java.util.Set;
  */
 public record CgroupLayout(Map<String, Path> v1Controllers, Optional<Path> unified) {
 
-    /** The v1 controllers berth creates a cgroup in; others (blkio, name=systemd…) are left alone. */
+    /**
+     * The v1 hierarchies berth creates a container's cgroup in, as runc does: the controllers whose
+     * limits it writes, plus {@code blkio} and the named {@code name=systemd} hierarchy, so that a
+     * container's {@code /sys/fs/cgroup} shows every hierarchy Docker shows there.
+     */
     public static final List<String> V1_CONTROLLERS =
-            List.of("memory", "cpu", "cpuacct", "cpuset", "pids", "freezer", "devices");
+            List.of("memory", "cpu", "cpuacct", "cpuset", "pids", "freezer", "devices", "blkio", "name=systemd");
+
+    /** The folder name a hierarchy has under {@code /sys/fs/cgroup}: its controller, or a named one's name. */
+    public static String folderName(String controller) {
+        return controller.startsWith("name=") ? controller.substring("name=".length()) : controller;
+    }
 
     /** How limits are applied on a host. */
     public enum Mode { V1, V2 }

@@ -24,7 +24,7 @@ class CgroupLayoutTest {
         CgroupLayout layout = CgroupLayout.parseMountinfo(HYBRID);
 
         assertThat(layout.mode()).isEqualTo(CgroupLayout.Mode.V1);
-        assertThat(layout.v1Controllers()).containsOnlyKeys("cpu", "cpuacct", "cpuset", "memory", "freezer");
+        assertThat(layout.v1Controllers()).containsOnlyKeys("cpu", "cpuacct", "cpuset", "memory", "freezer", "name=systemd");
         assertThat(layout.v1Controllers().get("cpu")).isEqualTo(Path.of("/sys/fs/cgroup/cpu,cpuacct"));
         assertThat(layout.v1Controllers().get("cpuacct")).isEqualTo(Path.of("/sys/fs/cgroup/cpu,cpuacct"));
         assertThat(layout.unified()).contains(Path.of("/sys/fs/cgroup/unified"));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class V1CgroupManagerTest extends CgroupManagerContract {
 
     private static final List<String> ALL =
-            List.of("memory", "cpu", "cpuacct", "cpuset", "pids", "freezer", "devices");
+            List.of("memory", "cpu", "cpuacct", "cpuset", "pids", "freezer", "devices", "blkio", "name=systemd");
 
     private FakeCgroupFs fs;
     private V1CgroupManager manager;
