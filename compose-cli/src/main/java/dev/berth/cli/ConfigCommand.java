@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code berth config}: loads the stack as every other verb does and prints its canonical model
- * (keys sorted, every short syntax in its long form) as YAML or JSON, or one of its lists, the
+ * (keys sorted, every short syntax in its long form, values printed as Compose prints them:
+ * {@link ComposePrintForm}) as YAML or JSON, or one of its lists, the
  * variables it uses ({@link VariableListing}) or its interpolation environment, as
  * {@code docker compose config} does (reference compose.md §3). Its model is declared in code
  * ({@link #spec}), see {@link CodedOptions} for why.
@@ -164,7 +165,7 @@ public final class ConfigCommand implements Runnable {
         if (isSet(spec, "--environment")) {
             return lines(lists.environment());
         }
-        MapNode model = result.model();
+        MapNode model = ComposePrintForm.of(result.model());
         return chosen == ConfigFormat.JSON ? CanonicalJson.pretty(model) : CanonicalJson.yaml(model);
     }
 

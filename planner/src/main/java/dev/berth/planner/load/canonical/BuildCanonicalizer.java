@@ -9,7 +9,8 @@ import dev.berth.planner.load.tree.ScalarNode;
 /**
  * {@code build} in long form (compose-spec {@code build.md}): a string is the context; a local
  * context becomes an absolute path, a remote one (URL, git) is kept; key-value attributes become
- * mappings. Defaults ({@code context: .}, {@code dockerfile: Dockerfile}) are added after merging,
+ * mappings; {@code provenance} and {@code sbom} are text ({@code true} is {@code "true"}, as
+ * compose-go's {@code transformStringOrX} makes it). Defaults ({@code context: .}, {@code dockerfile: Dockerfile}) are added after merging,
  * by the normalizer, so that an override file that omits them does not reset them.
  */
 final class BuildCanonicalizer {
@@ -29,7 +30,10 @@ final class BuildCanonicalizer {
             }
             case MapNode m -> m.mapValues((k, v) -> Nodes.keep(v, switch (k) {
                 case "context" -> v instanceof ScalarNode s && s.isString() ? context(s) : v;
-                case "args", "labels", "additional_contexts", "ssh" -> Dicts.canonical(v);
+                case "args" -> Dicts.withEquals(v, path + ".args");
+                case "labels", "additional_contexts" -> Dicts.strings(v);
+                case "ssh" -> Dicts.sshKeys(v);
+                case "provenance", "sbom" -> Nodes.asString(v);
                 case "shm_size" -> ByteSizes.canonical(v, path + ".shm_size");
                 case "extra_hosts" -> ServiceCanonicalizer.extraHosts(v, path + ".extra_hosts");
                 case "secrets" -> ServiceCanonicalizer.each(v, path + ".secrets", ServiceCanonicalizer::fileReference);

@@ -64,10 +64,10 @@ public final class Canonicalizer {
                 }
             }
             if (d.has("labels")) {
-                out = out.with("labels", Dicts.canonical(d.get("labels")));
+                out = out.with("labels", Dicts.strings(d.get("labels")));
             }
             if (d.get("driver_opts") instanceof MapNode opts) {
-                out = out.with("driver_opts", opts.mapValues((k, v) -> Nodes.asString(v)));
+                out = out.with("driver_opts", Dicts.strings(opts));
             }
             if (files && d.get("file") instanceof ScalarNode f && f.isString()) {
                 out = out.with("file", f.withValue(paths.resolve((String) f.value(), f.location())));

@@ -100,7 +100,8 @@ public final class ConsistencyChecker {
         }
 
         private void imageOrBuild() {
-            if (!s.has("image") && !s.has("build")) {
+            // A provider service is run by its provider, not from an image (compose-go loader/validate.go).
+            if (!s.has("image") && !s.has("build") && !s.has("provider")) {
                 fail(services.keyLocation(name), "service \"" + name + "\" has neither an image nor a build context specified" + INVALID);
             }
             if (s.get("build") instanceof MapNode b && b.has("dockerfile") && b.has("dockerfile_inline")) {

@@ -3,7 +3,10 @@ package dev.berth.planner.load.canonical;
 import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.tree.Node;
 
-/** {@code deploy} with sizes in bytes, CPU counts as numbers, durations in canonical text and labels as a mapping (compose-spec {@code deploy.md}). */
+/**
+ * {@code deploy} with sizes in bytes, CPU counts as numbers, durations in canonical text, labels as
+ * a mapping and device requests as {@link DeviceRequests} (compose-spec {@code deploy.md}).
+ */
 final class DeployCanonicalizer {
 
     private DeployCanonicalizer() {
@@ -14,7 +17,7 @@ final class DeployCanonicalizer {
             return value;
         }
         return deploy.mapValues((k, v) -> Nodes.keep(v, switch (k) {
-            case "labels" -> Dicts.canonical(v);
+            case "labels" -> Dicts.strings(v);
             case "resources" -> resources(v, path + ".resources");
             case "restart_policy" -> durations(v, path + "." + k, "delay", "window");
             case "update_config", "rollback_config" -> durations(v, path + "." + k, "delay", "monitor");
@@ -31,6 +34,7 @@ final class DeployCanonicalizer {
                     case "memory" -> ByteSizes.canonical(rv, path + "." + k + ".memory");
                     case "cpus" -> Numbers.decimal(rv, path + "." + k + ".cpus");
                     case "pids" -> Numbers.integer(rv, path + "." + k + ".pids");
+                    case "devices" -> ServiceCanonicalizer.each(rv, path + "." + k + ".devices", DeviceRequests::canonical);
                     default -> rv;
                 }))
                 : v);

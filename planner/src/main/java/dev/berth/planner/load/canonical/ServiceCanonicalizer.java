@@ -48,20 +48,23 @@ final class ServiceCanonicalizer {
         return switch (key) {
             case "build" -> new BuildCanonicalizer(paths).canonical(value, path);
             case "command", "entrypoint" -> command(value, path);
-            case "environment", "labels", "annotations", "sysctls" -> Dicts.canonical(value);
+            case "environment" -> Dicts.withEquals(value, path);
+            case "labels", "annotations", "sysctls" -> Dicts.strings(value);
             case "env_file" -> envFiles(value);
-            case "label_file", "dns", "dns_search", "tmpfs" -> Dicts.list(value);
+            case "dns" -> Dicts.nonEmptyList(value);
+            case "label_file", "dns_search", "tmpfs" -> Dicts.list(value);
             case "expose", "group_add" -> Dicts.stringItems(value);
             case "ports" -> eachExpanded(value, path, PortParser::canonical);
             case "volumes" -> each(value, path, (item, p) -> VolumeParser.canonical(item, p, paths));
             case "depends_on" -> DependsOn.canonical(value);
             case "networks", "models" -> networks(value);
-            case "gpus" -> gpus(value);
-            case "develop" -> develop(value);
+            case "gpus" -> gpus(value, path);
+            case "develop" -> develop(value, path);
+            case "pre_start", "post_start", "pre_stop" -> each(value, path, this::hook);
             case "secrets", "configs" -> each(value, path, ServiceCanonicalizer::fileReference);
             case "healthcheck" -> healthcheck(value, path);
             case "stop_grace_period" -> Durations.canonical(value, path);
-            case "shm_size", "mem_limit", "mem_reservation", "memswap_limit" -> ByteSizes.canonical(value, path);
+            case "shm_size", "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness" -> ByteSizes.canonical(value, path);
             case "cpus" -> Numbers.decimal(value, path);
             case "deploy" -> DeployCanonicalizer.canonical(value, path);
             case "extra_hosts" -> extraHosts(value, path);
@@ -161,7 +164,9 @@ final class ServiceCanonicalizer {
 
     /**
      * {@code host=ip} entries sorted, as compose-go prints its hosts list; {@code host:ip} and
-     * {@code host=ip} are both read, and brackets around IPv6 addresses dropped.
+     * {@code host=ip} are both read, and brackets around IPv6 addresses dropped. In the list form
+     * several addresses separated by commas ({@code myhost=0.0.0.1,0.0.0.2}) are one entry each,
+     * as compose-go's {@code NewHostsList} splits them.
      */
     static Node extraHosts(Node value, String path) {
         TreeSet<String> entries = new TreeSet<>();
@@ -179,7 +184,9 @@ final class ServiceCanonicalizer {
                 if (sep < 0) {
                     throw new StackException(item.location() + ": " + path + ": invalid additional host, missing IP: " + t);
                 }
-                entries.add(t.substring(0, sep) + "=" + unbracket(t.substring(sep + 1)));
+                for (String ip : t.substring(sep + 1).split(",", -1)) {
+                    entries.add(t.substring(0, sep) + "=" + unbracket(ip));
+                }
             });
             default -> {
                 return value;
@@ -194,28 +201,49 @@ final class ServiceCanonicalizer {
         return ip != null && ip.length() > 2 && ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
     }
 
-    /** {@code gpus: all} is one device request for every GPU. */
-    private static Node gpus(Node value) {
+    /** {@code gpus: all} is one device request for every GPU; a list holds device requests. */
+    private static Node gpus(Node value, String path) {
         if (value instanceof ScalarNode s && s.isString()) {
             SequencedMap<String, Node> e = Nodes.entries();
-            e.put("count", Nodes.str("all", s.location()));
+            e.put("count", Nodes.num(DeviceRequests.ALL, s.location()));
             return SeqNode.of(List.of(Nodes.map(s.location(), e)), s.location());
         }
-        return value;
+        return each(value, path, DeviceRequests::canonical);
     }
 
-    /** {@code develop.watch[].ignore} and {@code include} as lists. */
-    private static Node develop(Node value) {
+    /** {@code develop.watch[].ignore} and {@code include} as lists, {@code exec} as a hook. */
+    private Node develop(Node value, String path) {
         if (value instanceof MapNode d && d.get("watch") instanceof SeqNode watch) {
             List<Node> rules = new ArrayList<>();
-            for (Node rule : watch.items()) {
-                rules.add(rule instanceof MapNode r
-                        ? r.mapValues((k, v) -> k.equals("ignore") || k.equals("include") ? Nodes.keep(v, Dicts.list(v)) : v)
-                        : rule);
+            for (int i = 0; i < watch.size(); i++) {
+                String at = path + ".watch[" + i + "]";
+                rules.add(watch.get(i) instanceof MapNode r
+                        ? r.mapValues((k, v) -> Nodes.keep(v, switch (k) {
+                            case "ignore", "include" -> Dicts.list(v);
+                            case "exec" -> hook(v, at + ".exec");
+                            default -> v;
+                        }))
+                        : watch.get(i));
             }
             return d.with("watch", watch.withItems(rules));
         }
         return value;
+    }
+
+    /**
+     * A lifecycle hook ({@code pre_start}, {@code post_start}, {@code pre_stop},
+     * {@code develop.watch[].exec}): its {@code command} and {@code environment} as a service's
+     * (compose-go's {@code ServiceHook} has a {@code ShellCommand} and a {@code MappingWithEquals}).
+     */
+    private Node hook(Node item, String path) {
+        if (!(item instanceof MapNode hook)) {
+            return item;
+        }
+        return hook.mapValues((k, v) -> Nodes.keep(v, switch (k) {
+            case "command" -> keepUnparsable ? v : command(v, path + ".command");
+            case "environment" -> Dicts.withEquals(v, path + ".environment");
+            default -> v;
+        }));
     }
 
     private static Node device(Node item, String path) {
@@ -236,7 +264,7 @@ final class ServiceCanonicalizer {
             return value;
         }
         return m.mapValues((k, v) -> {
-            if (k.endsWith("_bps") && v instanceof SeqNode seq) {
+            if ((k.endsWith("_bps") || k.endsWith("_iops")) && v instanceof SeqNode seq) {
                 List<Node> items = new ArrayList<>();
                 for (Node item : seq.items()) {
                     items.add(item instanceof MapNode limit && limit.has("rate")
@@ -251,7 +279,7 @@ final class ServiceCanonicalizer {
 
     private static Node logging(Node value) {
         if (value instanceof MapNode m && m.get("options") instanceof MapNode options) {
-            return m.with("options", options.mapValues((k, v) -> Nodes.asString(v)));
+            return m.with("options", Dicts.strings(options));
         }
         return value;
     }

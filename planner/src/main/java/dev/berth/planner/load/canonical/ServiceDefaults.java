@@ -13,7 +13,8 @@ import dev.berth.planner.load.tree.SeqNode;
  * The defaults Compose gives one merged service (compose-go's {@code SetDefaultValues} and
  * {@code Normalize}): the {@code default} network, implicit dependencies, build context and
  * Containerfile, secret targets, bind-mount host path creation, clean mount targets,
- * {@code pull_policy: if_not_present} spelt {@code missing}, the image of {@code pre_start} hooks.
+ * {@code pull_policy: if_not_present} spelt {@code missing}, the image of {@code pre_start} hooks,
+ * every device for a device request without {@code count} or {@code device_ids}.
  */
 final class ServiceDefaults {
 
@@ -33,6 +34,7 @@ final class ServiceDefaults {
         out = mounts(out);
         out = secretTargets(out);
         out = preStartImage(out);
+        out = deviceCounts(out);
         if ("if_not_present".equals(Nodes.text(out.get("pull_policy")))) {
             out = out.with("pull_policy", ((ScalarNode) out.get("pull_policy")).withValue("missing"));
         }
@@ -157,6 +159,22 @@ final class ServiceDefaults {
             items.add(item);
         }
         return s.with("secrets", seq.withItems(items));
+    }
+
+    /** {@code gpus} and {@code deploy.resources.reservations.devices} entries (compose-go {@code transform/defaults.go}). */
+    private static MapNode deviceCounts(MapNode s) {
+        MapNode out = s;
+        if (s.get("gpus") instanceof SeqNode gpus) {
+            out = out.with("gpus", gpus.withItems(gpus.items().stream().map(DeviceRequests::withDefaultCount).toList()));
+        }
+        if (s.get("deploy") instanceof MapNode deploy && deploy.get("resources") instanceof MapNode resources
+                && resources.get("reservations") instanceof MapNode reservations
+                && reservations.get("devices") instanceof SeqNode devices) {
+            SeqNode counted = devices.withItems(devices.items().stream().map(DeviceRequests::withDefaultCount).toList());
+            out = out.with("deploy", deploy.with("resources", resources.with("reservations",
+                    reservations.with("devices", counted))));
+        }
+        return out;
     }
 
     private static MapNode preStartImage(MapNode s) {

@@ -50,8 +50,13 @@ final class CoreScalars {
         return text;
     }
 
+    /**
+     * An integer's value; besides YAML 1.2's forms, YAML 1.1's octal {@code 0440} (a leading zero
+     * and octal digits) is read as octal, as Compose's YAML decoder (go-yaml v3, whose
+     * {@code resolve} keeps it for compatibility) reads it: {@code mode: 0440} is 288.
+     */
     private static Object integer(String text, Location at) {
-        if (text.length() < 19 && isDecimalDigits(text)) {
+        if (text.length() < 19 && isDecimalDigits(text) && (text.length() == 1 || text.charAt(0) != '0')) {
             return Long.parseLong(text);
         }
         String t = text.replace("_", "");
@@ -69,6 +74,8 @@ final class CoreScalars {
         } else if (t.startsWith("0o")) {
             radix = 8;
             t = t.substring(2);
+        } else if (t.length() > 1 && t.charAt(0) == '0' && t.chars().allMatch(c -> c >= '0' && c <= '7')) {
+            radix = 8;
         }
         BigInteger v;
         try {

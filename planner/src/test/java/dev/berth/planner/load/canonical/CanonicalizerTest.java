@@ -215,8 +215,92 @@ class CanonicalizerTest {
     }
 
     @Test
-    void labels_listBecomesMap() {
-        assertThat(web("labels", "[a=b, c]")).isEqualTo("{\"a\":\"b\",\"c\":null}");
+    void environment_keyWithTrailingSpace_isRefusedNamingTheKey() {
+        webRejects("environment", "[A=1, \"DEBUG = true\"]",
+                "compose.yaml:3:24: services.web.environment[1]: environment variable DEBUG  is declared with a trailing space");
+        assertThat(web("environment", "[\"A= 1\", \" B=2\"]")).isEqualTo("{\" B\":\"2\",\"A\":\" 1\"}");
+    }
+
+    @Test
+    void buildArgs_keyWithTrailingSpace_isRefused() {
+        webRejects("build", "{context: ., args: [\"V =1\"]}",
+                "compose.yaml:3:32: services.web.build.args[0]: environment variable V  is declared with a trailing space");
+    }
+
+    @Test
+    void labels_listBecomesMap_aKeyAloneIsEmpty() {
+        assertThat(web("labels", "[a=b, c]")).isEqualTo("{\"a\":\"b\",\"c\":\"\"}");
+        assertThat(web("labels", "{a: null, b: 1}")).isEqualTo("{\"a\":\"\",\"b\":\"1\"}");
+    }
+
+    @Test
+    void sysctlsAndAnnotations_aKeyAloneIsEmpty() {
+        assertThat(web("sysctls", "[net.core.somaxconn]")).isEqualTo("{\"net.core.somaxconn\":\"\"}");
+        assertThat(web("annotations", "{a: null}")).isEqualTo("{\"a\":\"\"}");
+    }
+
+    @Test
+    void hooks_commandSplitAndEnvironmentAsAService() {
+        assertThat(web("post_start", "[{command: \"echo 'a b'\", environment: [A=1, B]}]"))
+                .isEqualTo("[{\"command\":[\"echo\",\"a b\"],\"environment\":{\"A\":\"1\",\"B\":null}}]");
+        assertThat(web("pre_stop", "[{command: [x], environment: {N: 2}}]"))
+                .isEqualTo("[{\"command\":[\"x\"],\"environment\":{\"N\":\"2\"}}]");
+        assertThat(web("pre_start", "[{image: busybox}]")).isEqualTo("[{\"image\":\"busybox\"}]");
+        webRejects("pre_start", "[{command: \"echo 'a\"}]",
+                "compose.yaml:3:27: services.web.pre_start[0].command: unclosed single quote in \"echo 'a\" (close the quote or use the list form)");
+    }
+
+    @Test
+    void developWatchExec_isAHook() {
+        assertThat(web("develop", "{watch: [{path: ., action: sync+exec, target: /a, exec: {command: \"a b\"}}]}"))
+                .isEqualTo("{\"watch\":[{\"action\":\"sync+exec\",\"exec\":{\"command\":[\"a\",\"b\"]},"
+                        + "\"path\":\".\",\"target\":\"/a\"}]}");
+    }
+
+    @Test
+    void hooks_commandKeptAsWritten_whenUnparsableIsKept() {
+        CanonicalOptions lenient = new CanonicalOptions(true, true);
+        assertThat(webWith(lenient, "post_start", "[{command: \"echo ${A:-a b}\"}]"))
+                .isEqualTo("[{\"command\":\"echo ${A:-a b}\"}]");
+    }
+
+    @Test
+    void fileModes_legacyOctalNumberAndTextAreOctal() {
+        assertThat(web("secrets", "[{source: a, mode: 0440}, {source: b, mode: \"0640\"}, {source: c, mode: \"400\"}, {source: d, mode: 288}]"))
+                .isEqualTo("[{\"mode\":288,\"source\":\"a\"},{\"mode\":416,\"source\":\"b\"},{\"mode\":256,\"source\":\"c\"},"
+                        + "{\"mode\":288,\"source\":\"d\"}]");
+        assertThat(web("build", "{context: /c, secrets: [{source: a, mode: 0440}]}"))
+                .isEqualTo("{\"context\":\"/c\",\"secrets\":[{\"mode\":288,\"source\":\"a\"}]}");
+    }
+
+    @Test
+    void memSwappiness_isAByteSizeAsComposeReadsIt() {
+        assertThat(web("mem_swappiness", "60")).isEqualTo("\"60\"");
+    }
+
+    @Test
+    void blkioRates_bpsAndIopsAreByteSizes() {
+        assertThat(web("blkio_config", "{device_read_bps: [{path: /dev/a, rate: 1k}], device_write_iops: [{path: /dev/a, rate: 100}]}"))
+                .isEqualTo("{\"device_read_bps\":[{\"path\":\"/dev/a\",\"rate\":\"1024\"}],"
+                        + "\"device_write_iops\":[{\"path\":\"/dev/a\",\"rate\":\"100\"}]}");
+    }
+
+    @Test
+    void buildAttestations_areText() {
+        assertThat(web("build", "{context: /c, sbom: true, provenance: mode=max}"))
+                .isEqualTo("{\"context\":\"/c\",\"provenance\":\"mode=max\",\"sbom\":\"true\"}");
+    }
+
+    @Test
+    void buildSsh_listBecomesMapOfIdToPath() {
+        assertThat(web("build", "{context: /c, ssh: [default, key=/k]}"))
+                .isEqualTo("{\"context\":\"/c\",\"ssh\":{\"default\":null,\"key\":\"/k\"}}");
+    }
+
+    @Test
+    void loggingAndDriverOptions_nullIsEmpty() {
+        assertThat(web("logging", "{driver: x, options: {a: null, b: 1}}"))
+                .isEqualTo("{\"driver\":\"x\",\"options\":{\"a\":\"\",\"b\":\"1\"}}");
     }
 
     @Test
@@ -307,6 +391,13 @@ class CanonicalizerTest {
     }
 
     @Test
+    void extraHosts_severalAddressesInOneEntry_areOneEntryEach() {
+        assertThat(web("extra_hosts", "[\"myhost=0.0.0.1,0.0.0.2\", \"v6:[::1],::2\"]"))
+                .isEqualTo("[\"myhost=0.0.0.1\",\"myhost=0.0.0.2\",\"v6=::1\",\"v6=::2\"]");
+        assertThat(web("extra_hosts", "{h: \"0.0.0.1,0.0.0.2\"}")).isEqualTo("[\"h=0.0.0.1,0.0.0.2\"]");
+    }
+
+    @Test
     void extraHosts_bracketsDroppedAndMissingIpLocated() {
         assertThat(web("extra_hosts", "[\"h=[::1]\"]")).isEqualTo("[\"h=::1\"]");
         webRejects("extra_hosts", "[nohost]", "compose.yaml:3:19: services.web.extra_hosts: invalid additional host, missing IP: nohost");
@@ -318,8 +409,18 @@ class CanonicalizerTest {
     }
 
     @Test
-    void gpus_allBecomesOneRequest() {
-        assertThat(web("gpus", "all")).isEqualTo("[{\"count\":\"all\"}]");
+    void gpus_allBecomesOneRequestForEveryDevice() {
+        assertThat(web("gpus", "all")).isEqualTo("[{\"count\":-1}]");
+    }
+
+    @Test
+    void deviceRequests_countAllIsMinusOne_textIsANumber_optionsAreText() {
+        assertThat(web("gpus", "[{driver: nvidia, count: ALL}, {count: \"2\", options: {a: 1, b: null}}]"))
+                .isEqualTo("[{\"count\":-1,\"driver\":\"nvidia\"},{\"count\":2,\"options\":{\"a\":\"1\",\"b\":\"\"}}]");
+        assertThat(web("deploy", "{resources: {reservations: {devices: [{capabilities: [gpu], count: all}]}}}"))
+                .isEqualTo("{\"resources\":{\"reservations\":{\"devices\":[{\"capabilities\":[\"gpu\"],\"count\":-1}]}}}");
+        webRejects("gpus", "[{count: some}]",
+                "compose.yaml:3:20: services.web.gpus[0].count: invalid value \"some\", the only value allowed is 'all' or a number");
     }
 
     @Test
@@ -345,6 +446,12 @@ class CanonicalizerTest {
     void tmpfsAndDns_stringBecomesList() {
         assertThat(web("tmpfs", "/run")).isEqualTo("[\"/run\"]");
         assertThat(web("dns", "8.8.8.8")).isEqualTo("[\"8.8.8.8\"]");
+    }
+
+    @Test
+    void dns_emptyEntriesAreLeftOut() {
+        assertThat(web("dns", "\"\"")).isEqualTo("[]");
+        assertThat(web("dns", "[\"\", 1.1.1.1, null]")).isEqualTo("[\"1.1.1.1\"]");
     }
 
     @Test

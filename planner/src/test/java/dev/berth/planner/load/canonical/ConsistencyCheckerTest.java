@@ -103,6 +103,11 @@ class ConsistencyCheckerTest {
     }
 
     @Test
+    void check_providerServiceNeedsNeitherImageNorBuild() {
+        check("services:\n  db: {provider: {type: model, options: {model: ai/x}}}\n");
+    }
+
+    @Test
     void check_dockerfileWithInline() {
         rejects("services:\n  web: {build: {dockerfile: D, dockerfile_inline: FROM x}}\n",
                 "compose.yaml:2:32: service \"web\" declares mutualy exclusive dockerfile and dockerfile_inline: invalid compose project");

@@ -144,6 +144,21 @@ class NormalizerTest {
     }
 
     @Test
+    void normalize_deviceRequestWithoutCountOrIds_isForEveryDevice() {
+        MapNode model = normalized("""
+                services:
+                  a:
+                    image: x
+                    gpus: [{driver: nvidia}, {device_ids: ["0"]}, {count: 2}]
+                    deploy: {resources: {reservations: {devices: [{capabilities: [gpu]}]}}}
+                """);
+        assertThat(service(model, "a", "gpus"))
+                .isEqualTo("[{\"count\":-1,\"driver\":\"nvidia\"},{\"device_ids\":[\"0\"]},{\"count\":2}]");
+        assertThat(service(model, "a", "deploy"))
+                .isEqualTo("{\"resources\":{\"reservations\":{\"devices\":[{\"capabilities\":[\"gpu\"],\"count\":-1}]}}}");
+    }
+
+    @Test
     void cleanPath_behavesLikeGoPathClean() {
         assertThat(ServiceDefaults.cleanPath("/a/./b/../../..")).isEqualTo("/");
         assertThat(ServiceDefaults.cleanPath("a/../..")).isEqualTo("..");

@@ -139,6 +139,17 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void validate_preStartHookNeedsNoCommand_otherHooksDo() {
+        assertThatCode(() -> VALIDATOR.validate(yaml("services:\n  web:\n    image: a\n    pre_start: [{image: b}]\n")))
+                .doesNotThrowAnyException();
+        rejects("services:\n  web:\n    image: a\n    post_start: [{user: root}]\n",
+                "compose.yaml:4:18: services.web.post_start[0]: missing required key \"command\"");
+        rejects("services:\n  web:\n    image: a\n    post_start: [{command: x, image: b}]\n",
+                "compose.yaml:4:31: services.web.post_start[0]: unknown key \"image\" (allowed: command, environment, "
+                        + "privileged, user, working_dir, or an x- extension)");
+    }
+
+    @Test
     void validate_reportsInvalidServiceName() {
         rejects("services:\n  \"my app\": {image: a}\n",
                 "compose.yaml:2:3: services: invalid name \"my app\" (names must match ^[a-zA-Z0-9._-]+$)");

@@ -153,4 +153,16 @@ class YamlReaderTest {
         assertThat(doc.get("d").toPlain()).isEqualTo("4");
         assertThat(doc.get("e").toPlain()).isEqualTo(31L);
     }
+
+    @Test
+    void read_takesYaml11OctalAsOctal_asComposesDecoderDoes() {
+        MapNode doc = reader.readAll("f", "a: 0440\nb: 0o440\nc: 440\nd: -010\ne: 0\nf: 089\ng: '0440'\n").getFirst();
+        assertThat(doc.get("a").toPlain()).isEqualTo(288L);
+        assertThat(doc.get("b").toPlain()).isEqualTo(288L);
+        assertThat(doc.get("c").toPlain()).isEqualTo(440L);
+        assertThat(doc.get("d").toPlain()).isEqualTo(-8L);
+        assertThat(doc.get("e").toPlain()).isEqualTo(0L);
+        assertThat(doc.get("f").toPlain()).isEqualTo(89L);
+        assertThat(doc.get("g").toPlain()).isEqualTo("0440");
+    }
 }
