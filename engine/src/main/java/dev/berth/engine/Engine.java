@@ -4,13 +4,19 @@ import dev.berth.engine.cgroup.CgroupManager;
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.layer.NativeFileOps;
+import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.CreateOptions;
+import dev.berth.engine.runtime.ExecOptions;
+import dev.berth.engine.runtime.Signals;
 import dev.berth.engine.runtime.Runtime;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
 import dev.berth.engine.volume.VolumeStore;
 import dev.berth.engine.volume.VolumeUsage;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * berth's engine on one data root, in this process: the image store, the volume store and the
@@ -25,6 +31,7 @@ public final class Engine {
     private final Runtime runtime;
     private final ContainerUsage usage;
     private final ContainerCreator creator;
+    private final ContainerViews views;
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
         this.runtime = new Runtime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
@@ -32,6 +39,7 @@ public final class Engine {
         this.images = new ImageStore(dataRoot, new NativeFileOps(), usage);
         this.volumes = new VolumeStore(dataRoot);
         this.creator = new ContainerCreator(images, volumes, runtime, !cgroups.filtersDevices());
+        this.views = new ContainerViews(volumes);
     }
 
     /** The engine on {@code dataRoot} with this host's cgroups, containers under the {@code berth} cgroup. */
@@ -69,6 +77,73 @@ public final class Engine {
      */
     public String create(RunRequest request) {
         return creator.create(request);
+    }
+
+    /** Starts a created or stopped container, as {@code docker start} does. */
+    public void start(String ref) {
+        runtime.start(ref);
+    }
+
+    /**
+     * Stops a container: its stop signal, then SIGKILL after {@code timeout}, or after its own grace
+     * period when {@code timeout} is null.
+     */
+    public void stop(String ref, Duration timeout) {
+        if (timeout == null) {
+            runtime.stop(ref);
+        } else {
+            runtime.stop(ref, timeout);
+        }
+    }
+
+    /** Sends {@code signal} (a name such as {@code TERM} or {@code SIGTERM}, or a number) to the container. */
+    public void kill(String ref, String signal) {
+        runtime.kill(ref, signalNumber(signal));
+    }
+
+    /**
+     * The number of a signal named as {@code docker kill --signal} takes it.
+     *
+     * @throws EngineException when it names no signal
+     */
+    public static int signalNumber(String signal) {
+        return Signals.parse(signal);
+    }
+
+    /** Freezes every process of the container. */
+    public void pause(String ref) {
+        runtime.pause(ref);
+    }
+
+    /** Thaws a paused container. */
+    public void unpause(String ref) {
+        runtime.unpause(ref);
+    }
+
+    /** Waits until the container has ended; returns its exit code. */
+    public int waitFor(String ref) {
+        return runtime.waitFor(ref);
+    }
+
+    /** The container named by an ID, a unique ID prefix or its name. */
+    public ContainerView inspect(String ref) {
+        return views.of(runtime.inspect(ref), runtime.config(ref));
+    }
+
+    /** Every container, the newest first. */
+    public List<ContainerView> list() {
+        List<ContainerView> all = new ArrayList<>();
+        for (ContainerInspect c : runtime.list().reversed()) {
+            all.add(views.of(c, runtime.config(c.id())));
+        }
+        return all;
+    }
+
+    /** Runs a further process in a running container and waits for it. */
+    public ExecResult exec(String ref, ExecRequest request) {
+        var result = runtime.exec(ref, new ExecOptions(request.command(), request.env(), request.workingDir(),
+                null, 0, request.privileged()));
+        return new ExecResult(result.exitCode(), result.stdout(), result.stderr());
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.berth.engine.EngineException;
-import dev.berth.engine.runtime.ExecOptions;
-import dev.berth.engine.runtime.launch.ExecResult;
+import dev.berth.engine.ExecRequest;
+import dev.berth.engine.ExecResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,8 +50,7 @@ public final class ExecCommand implements Callable<Integer>, ChangesEngineState 
         PrintWriter err = spec.commandLine().getErr();
         ExecResult result;
         try {
-            result = engine.engine().runtime().exec(container,
-                    new ExecOptions(command, env, workdir, null, 0, privileged));
+            result = engine.engine().exec(container, new ExecRequest(command, env, workdir, privileged));
         } catch (EngineException e) {
             return RunCommand.refused(err, e);
         }

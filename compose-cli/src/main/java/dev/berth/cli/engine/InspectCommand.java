@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.runtime.ContainerInspect;
-import dev.berth.engine.runtime.CreateOptions;
-import dev.berth.engine.runtime.Runtime;
-import dev.berth.engine.runtime.launch.Mount;
+import dev.berth.engine.ContainerView;
+import dev.berth.engine.Engine;
+import dev.berth.engine.MountView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -34,14 +33,13 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Runtime runtime = engine.engine().runtime();
-        return InspectEach.print(containers, spec, "Error: ",
-                ref -> json(runtime.inspect(ref), runtime.config(ref)));
+        Engine e = engine.engine();
+        return InspectEach.print(containers, spec, "Error: ", ref -> json(e.inspect(ref)));
     }
 
-    static Map<String, Object> json(ContainerInspect c, CreateOptions o) {
+    static Map<String, Object> json(ContainerView c) {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("Status", c.status().dockerName());
+        state.put("Status", c.status());
         state.put("Running", c.running());
         state.put("Paused", c.paused());
         state.put("OOMKilled", c.oomKilled());
@@ -51,44 +49,38 @@ public final class InspectCommand implements Callable<Integer> {
         state.put("StartedAt", c.startedAt());
         state.put("FinishedAt", c.finishedAt());
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("Hostname", o.hostname() == null ? c.id().substring(0, 12) : o.hostname());
-        config.put("User", o.uid() + ":" + o.gid());
-        config.put("Env", o.env());
-        config.put("Entrypoint", o.entrypoint());
-        config.put("Cmd", o.command());
-        config.put("WorkingDir", o.workingDir() == null ? "" : o.workingDir());
-        config.put("Image", o.imageId());
-        config.put("StopSignal", o.effectiveStopSignal());
-        config.put("StopTimeout", o.effectiveStopTimeout());
+        config.put("Hostname", c.hostname());
+        config.put("User", c.user());
+        config.put("Env", c.env());
+        config.put("Entrypoint", c.entrypoint());
+        config.put("Cmd", c.command());
+        config.put("WorkingDir", c.workingDir());
+        config.put("Image", c.imageId());
+        config.put("StopSignal", c.stopSignal());
+        config.put("StopTimeout", c.stopTimeout());
         Map<String, Object> host = new LinkedHashMap<>();
-        host.put("Memory", o.limits().memoryBytes());
-        host.put("MemorySwap", o.limits().memorySwapBytes());
-        host.put("NanoCpus", o.limits().nanoCpus());
-        host.put("PidsLimit", o.limits().pidsLimit());
-        host.put("CapAdd", o.capAdd());
-        host.put("CapDrop", o.capDrop());
-        host.put("Privileged", o.privileged());
-        host.put("SecurityOpt", o.securityOpts());
-        host.put("ReadonlyRootfs", o.readOnlyRoot());
-        host.put("Init", o.init());
+        host.put("Memory", c.limits().memory());
+        host.put("MemorySwap", c.limits().memorySwap());
+        host.put("NanoCpus", c.limits().nanoCpus());
+        host.put("PidsLimit", c.limits().pidsLimit());
+        host.put("CapAdd", c.capAdd());
+        host.put("CapDrop", c.capDrop());
+        host.put("Privileged", c.privileged());
+        host.put("SecurityOpt", c.securityOpts());
+        host.put("ReadonlyRootfs", c.readOnlyRoot());
+        host.put("Init", c.init());
         List<Map<String, Object>> mounts = new ArrayList<>();
-        for (Mount m : o.mounts()) {
+        for (MountView m : c.mounts()) {
             Map<String, Object> mount = new LinkedHashMap<>();
-            switch (m) {
-                case Mount.Bind b -> {
-                    String volume = o.volumes().stream()
-                            .filter(v -> b.source().toString().contains("/volumes/" + v + "/")).findFirst().orElse(null);
-                    mount.put("Type", volume == null ? "bind" : "volume");
-                    if (volume != null) {
-                        mount.put("Name", volume);
-                    }
-                    mount.put("Source", b.source().toString());
-                    mount.put("RW", !b.readOnly());
-                }
-                case Mount.Tmpfs t -> {
-                    mount.put("Type", "tmpfs");
-                    mount.put("Options", String.join(",", t.options()));
-                }
+            mount.put("Type", m.type());
+            if (m.name() != null) {
+                mount.put("Name", m.name());
+            }
+            if (m.source() != null) {
+                mount.put("Source", m.source());
+                mount.put("RW", m.readWrite());
+            } else {
+                mount.put("Options", m.options());
             }
             mount.put("Destination", m.destination());
             mounts.add(mount);

@@ -1,7 +1,6 @@
 package dev.berth.cli.engine;
 
 import dev.berth.engine.Engine;
-import dev.berth.engine.runtime.Signals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,17 +11,15 @@ public final class KillCommand extends ContainerVerb {
     @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", description = "Signal name or number (default: KILL).")
     String signal = "KILL";
 
-    private int number;
-
     /** The signal is read before any container is touched: a bad one is the command's error, not each container's. */
     @Override
     public Integer call() {
-        number = Signals.parse(signal);
+        Engine.signalNumber(signal);
         return super.call();
     }
 
     @Override
     void apply(Engine engine, String container) {
-        engine.runtime().kill(container, number);
+        engine.kill(container, signal);
     }
 }

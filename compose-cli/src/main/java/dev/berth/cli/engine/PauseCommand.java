@@ -9,6 +9,6 @@ public final class PauseCommand extends ContainerVerb {
 
     @Override
     void apply(Engine engine, String container) {
-        engine.runtime().pause(container);
+        engine.pause(container);
     }
 }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.runtime.ContainerInspect;
+import dev.berth.engine.ContainerView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,16 +29,16 @@ public final class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<ContainerInspect> containers = engine.engine().runtime().list().reversed().stream()
+        List<ContainerView> containers = engine.engine().list().stream()
                 .filter(c -> all || c.running()).toList();
         if (!quiet) {
             out.printf("%-12s   %-10s   %-9s   %s%n", "CONTAINER ID", "STATUS", "EXIT CODE", "NAMES");
         }
-        for (ContainerInspect c : containers) {
+        for (ContainerView c : containers) {
             if (quiet) {
-                out.println(c.id().substring(0, 12));
+                out.println(c.shortId());
             } else {
-                out.printf("%-12s   %-10s   %-9s   %s%n", c.id().substring(0, 12), c.status().dockerName(),
+                out.printf("%-12s   %-10s   %-9s   %s%n", c.shortId(), c.status(),
                         c.running() ? "" : Integer.toString(c.exitCode()), c.name());
             }
         }

@@ -16,10 +16,6 @@ public final class StopCommand extends ContainerVerb {
 
     @Override
     void apply(Engine engine, String container) {
-        if (seconds == null) {
-            engine.runtime().stop(container);
-        } else {
-            engine.runtime().stop(container, Duration.ofSeconds(seconds));
-        }
+        engine.stop(container, seconds == null ? null : Duration.ofSeconds(seconds));
     }
 }

@@ -9,6 +9,6 @@ public final class UnpauseCommand extends ContainerVerb {
 
     @Override
     void apply(Engine engine, String container) {
-        engine.runtime().unpause(container);
+        engine.unpause(container);
     }
 }
