@@ -11,12 +11,16 @@ import dev.berth.engine.runtime.Signals;
 import dev.berth.engine.runtime.Runtime;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
+import dev.berth.engine.volume.VolumeFilter;
+import dev.berth.engine.volume.VolumeNames;
+import dev.berth.engine.volume.VolumeRecord;
 import dev.berth.engine.volume.VolumeStore;
 import dev.berth.engine.volume.VolumeUsage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * berth's engine on one data root, in this process: the image store, the volume store and the
@@ -144,6 +148,33 @@ public final class Engine {
         var result = runtime.exec(ref, new ExecOptions(request.command(), request.env(), request.workingDir(),
                 null, 0, request.privileged()));
         return new ExecResult(result.exitCode(), result.stdout(), result.stderr());
+    }
+
+    /**
+     * Creates a volume, or returns the existing one of that name, as {@code docker volume create}
+     * does; a null name makes an anonymous-style random one.
+     */
+    public VolumeView createVolume(String name, Map<String, String> labels, Map<String, String> options) {
+        return view(volumes.create(name == null ? VolumeNames.anonymous() : name, labels, options));
+    }
+
+    /** The volumes that every filter ({@code name=TEXT}, {@code label=KEY[=VALUE]}) lets through. */
+    public List<VolumeView> volumes(List<String> filters) {
+        return volumes.list(VolumeFilter.parse(filters)).stream().map(Engine::view).toList();
+    }
+
+    /** The volume of that name. */
+    public VolumeView inspectVolume(String name) {
+        return view(volumes.inspect(name));
+    }
+
+    /** Removes a volume no container uses. */
+    public void removeVolume(String name) {
+        volumes.remove(name, usage);
+    }
+
+    private static VolumeView view(VolumeRecord v) {
+        return new VolumeView(v.name(), v.driver(), v.labels(), v.options(), v.createdAt(), v.mountpoint().toString());
     }
 
     /**

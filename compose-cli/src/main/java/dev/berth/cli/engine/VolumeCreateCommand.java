@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.berth.engine.EngineException;
-import dev.berth.engine.volume.VolumeNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,8 +38,7 @@ public final class VolumeCreateCommand implements Callable<Integer>, ChangesEngi
             }
             map.put(eq < 0 ? label : label.substring(0, eq), eq < 0 ? "" : label.substring(eq + 1));
         }
-        String chosen = name == null ? VolumeNames.anonymous() : name;
-        spec.commandLine().getOut().println(volume.engine.engine().volumes().create(chosen, map, Map.of()).name());
+        spec.commandLine().getOut().println(volume.engine.engine().createVolume(name, map, Map.of()).name());
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.volume.VolumeRecord;
+import dev.berth.engine.VolumeView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,12 +27,12 @@ public final class VolumeInspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return InspectEach.print(names, spec, "Error: ", name -> {
-            VolumeRecord v = volume.engine.engine().volumes().inspect(name);
+            VolumeView v = volume.engine.engine().inspectVolume(name);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("CreatedAt", v.createdAt().toString());
             json.put("Driver", v.driver());
             json.put("Labels", v.labels());
-            json.put("Mountpoint", v.mountpoint().toString());
+            json.put("Mountpoint", v.mountpoint());
             json.put("Name", v.name());
             json.put("Options", v.options());
             json.put("Scope", "local");

@@ -4,8 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.volume.VolumeFilter;
-import dev.berth.engine.volume.VolumeRecord;
+import dev.berth.engine.VolumeView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +29,11 @@ public final class VolumeListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<VolumeRecord> volumes = volume.engine.engine().volumes().list(VolumeFilter.parse(filters));
+        List<VolumeView> volumes = volume.engine.engine().volumes(filters);
         if (!quiet) {
             out.printf("%-8s  %s%n", "DRIVER", "VOLUME NAME");
         }
-        for (VolumeRecord v : volumes) {
+        for (VolumeView v : volumes) {
             out.println(quiet ? v.name() : String.format("%-8s  %s", v.driver(), v.name()));
         }
         out.flush();

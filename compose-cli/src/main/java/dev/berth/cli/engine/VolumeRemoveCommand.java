@@ -25,6 +25,6 @@ public final class VolumeRemoveCommand implements Callable<Integer>, ChangesEngi
     @Override
     public Integer call() {
         Engine engine = volume.engine.engine();
-        return EachContainer.apply(names, spec, name -> engine.volumes().remove(name, engine.volumeUsage()));
+        return EachContainer.apply(names, spec, engine::removeVolume);
     }
 }

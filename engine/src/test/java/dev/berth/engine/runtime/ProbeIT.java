@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Runs {@code probe/probe.sh} in a default container and compares its normalised output with
  * {@code probe/golden-default.txt}. The golden file matches reference/isolation.md sections
  * 1.1-1.2 for what this runtime controls; where Docker differs today it is because cgroups
- * (/sys/fs/cgroup is an empty read-only tmpfs until the cgroup code binds the container's
- * cgroups), generated /etc files and the bridge network (only lo) come from other parts.
+ * (/sys/fs/cgroup is an empty tmpfs here: the engine binds the container's hierarchies, see
+ * EngineIT), generated /etc files and the bridge network (only lo) come from other parts.
  */
 class ProbeIT {
 
