@@ -52,27 +52,34 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAXN 256
 #define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 struct mnt {
     const char *type, *src, *dst, *opts;
 };
 
+struct rl {
+    int res;
+    rlim_t soft, hard;
+};
+
+/* Repeated records live in arrays that parse_spec grows as it reads them (ADD): n* counts the
+   records, c* the allocated slots. Nothing but memory bounds them here; the kernel bounds arg and
+   env together at execve (ARG_MAX), which the engine checks before it launches. */
 struct spec {
     const char *id, *state, *log, *rootfs, *upper, *work, *cwd, *hostname;
-    const char *lower[MAXN]; int nlower;
-    const char *arg[MAXN + 1]; int narg;
-    const char *env[MAXN + 1]; int nenv;
-    gid_t groups[MAXN]; int ngroups;
-    int caps[64]; int ncaps;
-    struct mnt mounts[MAXN]; int nmounts;
-    const char *mask[MAXN]; int nmask;
-    const char *ropath[MAXN]; int nropath;
-    const char *sysctl[MAXN]; int nsysctl;
-    const char *cgprocs[MAXN]; int ncgprocs;
-    const char *cgbind[MAXN]; int ncgbind; /* "name=hostdir" */
-    struct { int res; rlim_t soft, hard; } rl[32]; int nrl;
+    const char **lower; int nlower, clower;
+    const char **arg; int narg, carg;
+    const char **env; int nenv, cenv;
+    gid_t *groups; int ngroups, cgroups;
+    int *caps; int ncaps, ccaps;
+    struct mnt *mounts; int nmounts, cmounts;
+    const char **mask; int nmask, cmask;
+    const char **ropath; int nropath, cropath;
+    const char **sysctl; int nsysctl, csysctl;
+    const char **cgprocs; int ncgprocs, ccgprocs;
+    const char **cgbind; int ncgbind, ccgbind; /* "name=hostdir" */
+    struct rl *rl; int nrl, crl;
     uid_t uid; gid_t gid;
     long long log_max_size; int log_max_file;
     const char *shm_size;
@@ -141,9 +148,34 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-#define ADD(arr, n, v) do { \
-        if ((n) >= (int) (sizeof(arr) / sizeof((arr)[0])) - 1) \
-            die("spec: too many %s records", k); \
+/* A capability number from the spec; the launcher keeps capability sets in 64-bit masks. */
+static int capability(const char *v)
+{
+    long long c = num(v, "cap");
+    if (c < 0 || c > 63)
+        die("spec: cap %lld is not a capability number (0 to 63)", c);
+    return (int) c;
+}
+
+/* Makes room for one more element in a record array, keeping one spare slot for the NULL that
+   terminates argv and envp. */
+static void *grow(void *arr, int n, int *cap, size_t size, const char *key)
+{
+    if (n + 1 < *cap)
+        return arr;
+    if (*cap > INT_MAX / 2)
+        die("spec: too many %s records for memory", key);
+    int want = *cap ? *cap * 2 : 16;
+    void *p = realloc(arr, (size_t) want * size);
+    if (!p)
+        die("spec: out of memory after %d %s records", n, key);
+    *cap = want;
+    return p;
+}
+
+/* Appends v to the record array arr, whose count is n and capacity c. */
+#define ADD(arr, n, c, v) do { \
+        (arr) = grow((arr), (n), &(c), sizeof *(arr), k); \
         (arr)[(n)++] = (v); \
     } while (0)
 
@@ -170,17 +202,17 @@ static void parse_spec(const char *path, struct spec *s)
         else if (!strcmp(k, "log-max-size")) s->log_max_size = num(v, k);
         else if (!strcmp(k, "log-max-file")) s->log_max_file = (int) num(v, k);
         else if (!strcmp(k, "rootfs")) s->rootfs = v;
-        else if (!strcmp(k, "lower")) ADD(s->lower, s->nlower, v);
+        else if (!strcmp(k, "lower")) ADD(s->lower, s->nlower, s->clower, v);
         else if (!strcmp(k, "upper")) s->upper = v;
         else if (!strcmp(k, "work")) s->work = v;
-        else if (!strcmp(k, "arg")) ADD(s->arg, s->narg, v);
-        else if (!strcmp(k, "env")) ADD(s->env, s->nenv, v);
+        else if (!strcmp(k, "arg")) ADD(s->arg, s->narg, s->carg, v);
+        else if (!strcmp(k, "env")) ADD(s->env, s->nenv, s->cenv, v);
         else if (!strcmp(k, "cwd")) s->cwd = v;
         else if (!strcmp(k, "uid")) s->uid = (uid_t) num(v, k);
         else if (!strcmp(k, "gid")) s->gid = (gid_t) num(v, k);
-        else if (!strcmp(k, "group")) ADD(s->groups, s->ngroups, (gid_t) num(v, k));
+        else if (!strcmp(k, "group")) ADD(s->groups, s->ngroups, s->cgroups, (gid_t) num(v, k));
         else if (!strcmp(k, "hostname")) s->hostname = v;
-        else if (!strcmp(k, "cap")) ADD(s->caps, s->ncaps, (int) num(v, k));
+        else if (!strcmp(k, "cap")) ADD(s->caps, s->ncaps, s->ccaps, capability(v));
         else if (!strcmp(k, "privileged")) s->privileged = (int) num(v, k);
         else if (!strcmp(k, "seccomp")) s->seccomp = (int) num(v, k);
         else if (!strcmp(k, "nnp")) s->nnp = (int) num(v, k);
@@ -190,36 +222,33 @@ static void parse_spec(const char *path, struct spec *s)
         else if (!strcmp(k, "shm-size")) s->shm_size = v;
         else if (!strcmp(k, "pid")) s->pid = (pid_t) num(v, k);
         else if (!strcmp(k, "monitor")) s->monitor = (pid_t) num(v, k);
-        else if (!strcmp(k, "mask")) ADD(s->mask, s->nmask, v);
-        else if (!strcmp(k, "ro-path")) ADD(s->ropath, s->nropath, v);
-        else if (!strcmp(k, "sysctl")) ADD(s->sysctl, s->nsysctl, v);
-        else if (!strcmp(k, "cgroup-procs")) ADD(s->cgprocs, s->ncgprocs, v);
-        else if (!strcmp(k, "cgroup-bind")) ADD(s->cgbind, s->ncgbind, v);
+        else if (!strcmp(k, "mask")) ADD(s->mask, s->nmask, s->cmask, v);
+        else if (!strcmp(k, "ro-path")) ADD(s->ropath, s->nropath, s->cropath, v);
+        else if (!strcmp(k, "sysctl")) ADD(s->sysctl, s->nsysctl, s->csysctl, v);
+        else if (!strcmp(k, "cgroup-procs")) ADD(s->cgprocs, s->ncgprocs, s->ccgprocs, v);
+        else if (!strcmp(k, "cgroup-bind")) ADD(s->cgbind, s->ncgbind, s->ccgbind, v);
         else if (!strcmp(k, "mount.type")) {
-            if (s->nmounts >= MAXN)
-                die("spec: too many mounts");
-            cur = &s->mounts[s->nmounts++];
-            cur->type = v;
-            cur->src = "";
-            cur->opts = "";
+            ADD(s->mounts, s->nmounts, s->cmounts, ((struct mnt) { v, "", NULL, "" }));
+            cur = &s->mounts[s->nmounts - 1];
         } else if (!strcmp(k, "mount.src") && cur) cur->src = v;
         else if (!strcmp(k, "mount.dst") && cur) cur->dst = v;
         else if (!strcmp(k, "mount.opts") && cur) cur->opts = v;
         else if (!strcmp(k, "rlimit")) {
             long long r, so, h;
             char so_s[32], h_s[32];
-            if (s->nrl >= 32 || sscanf(v, "%lld %31s %31s", &r, so_s, h_s) != 3)
+            if (sscanf(v, "%lld %31s %31s", &r, so_s, h_s) != 3)
                 die("spec: rlimit \"%s\" is not \"RESOURCE SOFT HARD\"", v);
             so = !strcmp(so_s, "-1") ? -1 : num(so_s, k);
             h = !strcmp(h_s, "-1") ? -1 : num(h_s, k);
-            s->rl[s->nrl].res = (int) r;
-            s->rl[s->nrl].soft = so < 0 ? RLIM_INFINITY : (rlim_t) so;
-            s->rl[s->nrl].hard = h < 0 ? RLIM_INFINITY : (rlim_t) h;
-            s->nrl++;
+            ADD(s->rl, s->nrl, s->crl, ((struct rl) { (int) r, so < 0 ? RLIM_INFINITY : (rlim_t) so,
+                                                      h < 0 ? RLIM_INFINITY : (rlim_t) h }));
         } else die("spec: unknown key \"%s\"", k);
     }
     if (s->narg == 0)
         die("spec: no command (arg records) given");
+    /* envp may be empty, but execve needs it NULL-terminated */
+    const char *k = "env";
+    s->env = grow(s->env, s->nenv, &s->cenv, sizeof *s->env, k);
     for (int m = 0; m < s->nmounts; m++)
         if (!s->mounts[m].dst)
             die("spec: mount %d has no mount.dst", m);
@@ -437,6 +466,14 @@ static const char *env_path(struct spec *s)
     return DEFAULT_PATH;
 }
 
+static size_t strings_size(const char **v, int n)
+{
+    size_t total = 0;
+    for (int i = 0; i < n; i++)
+        total += strlen(v[i]) + 1;
+    return total;
+}
+
 /* The common tail of launch and exec: privileges, seccomp, cwd, lookup, exec. */
 static void finish_and_exec(struct spec *s, int lastcap, int use_seccomp)
 {
@@ -456,6 +493,11 @@ static void finish_and_exec(struct spec *s, int lastcap, int use_seccomp)
     execve(file, (char **) s->arg, (char **) s->env);
     if (errno == ENOENT)
         die_code(127, "exec: \"%s\": no such file or directory", s->arg[0]);
+    if (errno == E2BIG)
+        die("exec: \"%s\": the arguments and environment (%d + %d entries, %zu bytes) are more than"
+            " the kernel's limit ARG_MAX (%ld bytes; a single entry may hold at most %d)",
+            s->arg[0], s->narg, s->nenv, strings_size(s->arg, s->narg) + strings_size(s->env, s->nenv),
+            sysconf(_SC_ARG_MAX), 32 * 4096 /* MAX_ARG_STRLEN */);
     die_code(126, "exec: \"%s\": %s", s->arg[0], strerror(errno));
 }
 

@@ -1,6 +1,7 @@
 package dev.berth.engine.runtime;
 
 import dev.berth.engine.EngineException;
+import dev.berth.engine.runtime.launch.ArgMax;
 import dev.berth.engine.runtime.launch.Capability;
 import dev.berth.engine.runtime.launch.ExecSpec;
 import dev.berth.engine.runtime.launch.LaunchSpec;
@@ -46,6 +47,19 @@ final class LaunchSpecFactory {
                 o.privileged() ? List.of() : LinuxDefaults.readOnlyPaths(), sysctls, rlimits(o.ulimits()),
                 o.shmSize() > 0 ? o.shmSize() : LinuxDefaults.SHM_SIZE, o.init(), o.log(), store.logFile(id),
                 cgroupProcs, cgroupBinds, false);
+    }
+
+    /**
+     * Refuses, when a container is created, what would make every start fail: a command line and
+     * environment over the kernel's ARG_MAX.
+     *
+     * @throws EngineException naming the problem and what to do
+     */
+    static void validate(String id, CreateOptions o) {
+        List<String> argv = new ArrayList<>(o.entrypoint());
+        argv.addAll(o.command());
+        ArgMax.check("cannot create container " + id, argv, env(o.env(), hostname(id, o), o.uid(), o.homeDir()),
+                rlimits(o.ulimits()));
     }
 
     static ExecSpec exec(String id, long initPid, long monitorPid, CreateOptions o, ExecOptions e,

@@ -81,6 +81,19 @@ class LaunchSpecFactoryTest {
     }
 
     @Test
+    void anEnvironmentOverArgMax_isRefusedAtCreate_namingTheLimit() {
+        CreateOptions.Builder huge = options();
+        for (int i = 0; i < 20_000; i++) {
+            huge.env("VARIABLE_" + i + "=" + "x".repeat(100));
+        }
+
+        assertThatThrownBy(() -> LaunchSpecFactory.validate(ID, huge.ulimit(Rlimit.parse("stack=8388608")).build()))
+                .hasMessageStartingWith("cannot create container " + ID + ": the command line and environment"
+                        + " (1 argument, 20003 environment entries) are ")
+                .hasMessageContaining(" bytes, more than the kernel's limit ARG_MAX of 2097152 bytes");
+    }
+
+    @Test
     void tmpfs_getsDockersDefaultFlags_andSpecEncodesMountsInOrder() {
         LaunchSpec s = spec(options().mount(new Mount.Bind(Path.of("/srv"), "/data", true)).tmpfs("/run", "size=1m"));
         assertThat(s.mounts()).containsExactly(new Mount.Bind(Path.of("/srv"), "/data", true),
