@@ -314,63 +314,105 @@ static int has_cap(struct spec *s, int cap)
 #define NS_FLAGS (CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | \
                   CLONE_NEWPID | CLONE_NEWNET | 0x80 /* CLONE_NEWTIME */)
 #define RET_ERRNO(e) (SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
+#define X32 0x40000000 /* __X32_SYSCALL_BIT: x32 calls arrive as x86_64 ones with this bit set */
+
+/*
+ * The system calls the filter touches, by number in each ABI an x86_64 kernel runs, as Docker's
+ * profile allows them on amd64 (SCMP_ARCH_X86_64 with the sub-architectures SCMP_ARCH_X86 and
+ * SCMP_ARCH_X32): columns x86_64, x32 and i386 (arch/x86/entry/syscalls/syscall_64.tbl and
+ * syscall_32.tbl), -1 where that ABI lacks the call. cap: allowed when the container has that
+ * capability, as Docker's profile does; -1: always refused.
+ */
+enum { ABI_X86_64, ABI_X32, ABI_I386, NABI };
+static const uint32_t ABI_ARCH[NABI] = { AUDIT_ARCH_X86_64, AUDIT_ARCH_X86_64, AUDIT_ARCH_I386 };
+struct syscall_nr { int nr[NABI]; int cap; };
+static const struct syscall_nr DENIED[] = {
+    /* keyrings are not namespaced */
+    { { __NR_keyctl, X32 | 250, 288 }, -1 },
+    { { __NR_add_key, X32 | 248, 286 }, -1 },
+    { { __NR_request_key, X32 | 249, 287 }, -1 },
+    { { __NR_userfaultfd, X32 | 323, 374 }, -1 },
+    { { __NR_io_uring_setup, X32 | 425, 425 }, -1 },
+    { { __NR_io_uring_enter, X32 | 426, 426 }, -1 },
+    { { __NR_io_uring_register, X32 | 427, 427 }, -1 },
+    { { __NR_bpf, X32 | 321, 357 }, CAP_SYS_ADMIN },
+    { { __NR_perf_event_open, X32 | 298, 336 }, CAP_SYS_ADMIN },
+    { { __NR_setns, X32 | 308, 346 }, CAP_SYS_ADMIN },
+    { { __NR_kexec_load, X32 | 528, 283 }, CAP_SYS_BOOT },
+    { { __NR_kexec_file_load, X32 | 320, -1 }, CAP_SYS_BOOT },
+    { { __NR_init_module, X32 | 175, 128 }, CAP_SYS_MODULE },
+    { { __NR_finit_module, X32 | 313, 350 }, CAP_SYS_MODULE },
+    { { __NR_delete_module, X32 | 176, 129 }, CAP_SYS_MODULE },
+    { { __NR_open_by_handle_at, X32 | 304, 342 }, CAP_DAC_READ_SEARCH },
+};
+static const struct syscall_nr NR_CLONE3 = { { __NR_clone3, X32 | 435, 435 }, -1 };
+static const struct syscall_nr NR_UNSHARE = { { __NR_unshare, X32 | 272, 310 }, CAP_SYS_ADMIN };
+static const struct syscall_nr NR_CLONE = { { __NR_clone, X32 | 56, 120 }, CAP_SYS_ADMIN };
+
+struct bpf_prog {
+    struct sock_filter f[512];
+    int n;
+};
+
+static void emit(struct bpf_prog *p, uint16_t code, uint32_t k, uint8_t jt, uint8_t jf)
+{
+    if (p->n >= (int) (sizeof p->f / sizeof p->f[0]))
+        die("internal error: the seccomp filter outgrew its %zu instructions",
+            sizeof p->f / sizeof p->f[0]);
+    p->f[p->n++] = (struct sock_filter) BPF_JUMP(code, k, jt, jf);
+}
+
+/* The rules of one ABI, entered with any accumulator; the last instruction allows the call. */
+static void emit_rules(struct bpf_prog *p, struct spec *s, int abi)
+{
+    emit(p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr), 0, 0);
+    /* clone3 passes its flags in memory BPF cannot read: ENOSYS makes libc fall back to clone */
+    emit(p, BPF_JMP | BPF_JEQ | BPF_K, (uint32_t) NR_CLONE3.nr[abi], 0, 1);
+    emit(p, BPF_RET | BPF_K, RET_ERRNO(ENOSYS), 0, 0);
+    for (size_t i = 0; i < sizeof DENIED / sizeof DENIED[0]; i++) {
+        if (DENIED[i].nr[abi] < 0 || (DENIED[i].cap >= 0 && has_cap(s, DENIED[i].cap)))
+            continue;
+        emit(p, BPF_JMP | BPF_JEQ | BPF_K, (uint32_t) DENIED[i].nr[abi], 0, 1);
+        emit(p, BPF_RET | BPF_K, RET_ERRNO(EPERM), 0, 0);
+    }
+    if (!has_cap(s, NR_UNSHARE.cap)) {
+        /* unshare(flags) and clone(flags, ...): refuse any namespace flag (Docker: CAP_SYS_ADMIN) */
+        emit(p, BPF_JMP | BPF_JEQ | BPF_K, (uint32_t) NR_UNSHARE.nr[abi], 1, 0);
+        emit(p, BPF_JMP | BPF_JEQ | BPF_K, (uint32_t) NR_CLONE.nr[abi], 0, 3);
+        emit(p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0]), 0, 0);
+        emit(p, BPF_JMP | BPF_JSET | BPF_K, NS_FLAGS, 0, 1);
+        emit(p, BPF_RET | BPF_K, RET_ERRNO(EPERM), 0, 0);
+    }
+    emit(p, BPF_RET | BPF_K, SECCOMP_RET_ALLOW, 0, 0);
+}
+
+/* Points the unconditional jump at index from to the next instruction to be emitted. */
+static void land(struct bpf_prog *p, int from)
+{
+    p->f[from].k = (uint32_t) (p->n - from - 1);
+}
 
 static void install_seccomp(struct spec *s)
 {
-    struct sock_filter f[128];
-    int n = 0;
-#define I(code, k, jt, jf) f[n++] = (struct sock_filter) BPF_JUMP(code, k, jt, jf)
-    I(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch), 0, 0);
-    I(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0);
-    I(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS, 0, 0);
-    I(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr), 0, 0);
-    /* x32 system calls share the x86_64 arch value; refuse them */
-    I(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1);
-    I(BPF_RET | BPF_K, RET_ERRNO(ENOSYS), 0, 0);
-    /* clone3 passes its flags in memory BPF cannot read: ENOSYS makes libc fall back to clone */
-    I(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1);
-    I(BPF_RET | BPF_K, RET_ERRNO(ENOSYS), 0, 0);
-
-    int denied[32], nd = 0;
-    denied[nd++] = __NR_keyctl;
-    denied[nd++] = __NR_add_key;
-    denied[nd++] = __NR_request_key;
-    denied[nd++] = __NR_userfaultfd;
-    denied[nd++] = __NR_io_uring_setup;
-    denied[nd++] = __NR_io_uring_enter;
-    denied[nd++] = __NR_io_uring_register;
-    /* Docker's profile allows these only with the capability that guards them */
-    if (!has_cap(s, CAP_SYS_ADMIN)) {
-        denied[nd++] = __NR_bpf;
-        denied[nd++] = __NR_perf_event_open;
-        denied[nd++] = __NR_setns;
-    }
-    if (!has_cap(s, CAP_SYS_BOOT)) {
-        denied[nd++] = __NR_kexec_load;
-        denied[nd++] = __NR_kexec_file_load;
-    }
-    if (!has_cap(s, CAP_SYS_MODULE)) {
-        denied[nd++] = __NR_init_module;
-        denied[nd++] = __NR_finit_module;
-        denied[nd++] = __NR_delete_module;
-    }
-    if (!has_cap(s, CAP_DAC_READ_SEARCH))
-        denied[nd++] = __NR_open_by_handle_at;
-    for (int i = 0; i < nd; i++) {
-        I(BPF_JMP | BPF_JEQ | BPF_K, denied[i], 0, 1);
-        I(BPF_RET | BPF_K, RET_ERRNO(EPERM), 0, 0);
-    }
-    if (!has_cap(s, CAP_SYS_ADMIN)) {
-        /* unshare(flags) and clone(flags, ...): refuse any namespace flag (Docker: CAP_SYS_ADMIN) */
-        I(BPF_JMP | BPF_JEQ | BPF_K, __NR_unshare, 1, 0);
-        I(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 3);
-        I(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0]), 0, 0);
-        I(BPF_JMP | BPF_JSET | BPF_K, NS_FLAGS, 0, 1);
-        I(BPF_RET | BPF_K, RET_ERRNO(EPERM), 0, 0);
-    }
-    I(BPF_RET | BPF_K, SECCOMP_RET_ALLOW, 0, 0);
-#undef I
-    struct sock_fprog prog = { (unsigned short) n, f };
+    static struct bpf_prog p;
+    p.n = 0;
+    /* dispatch on the ABI: x86_64 (x32 by its bit in nr), i386; any other is killed */
+    emit(&p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch), 0, 0);
+    emit(&p, BPF_JMP | BPF_JEQ | BPF_K, ABI_ARCH[ABI_I386], 0, 1);
+    int to_i386 = p.n;
+    emit(&p, BPF_JMP | BPF_JA, 0, 0, 0);
+    emit(&p, BPF_JMP | BPF_JEQ | BPF_K, ABI_ARCH[ABI_X86_64], 1, 0);
+    emit(&p, BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS, 0, 0);
+    emit(&p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr), 0, 0);
+    emit(&p, BPF_JMP | BPF_JGE | BPF_K, X32, 0, 1);
+    int to_x32 = p.n;
+    emit(&p, BPF_JMP | BPF_JA, 0, 0, 0);
+    emit_rules(&p, s, ABI_X86_64);
+    land(&p, to_x32);
+    emit_rules(&p, s, ABI_X32);
+    land(&p, to_i386);
+    emit_rules(&p, s, ABI_I386);
+    struct sock_fprog prog = { (unsigned short) p.n, p.f };
     if (syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
         die("cannot install the seccomp filter: %s", strerror(errno));
 }
