@@ -508,6 +508,18 @@ static const char *env_path(struct spec *s)
     return DEFAULT_PATH;
 }
 
+/* Confines this process as the container's processes run: no_new_privs, seccomp, capabilities,
+   user and groups. The --init PID 1 goes through it too, before it forks the command. */
+static void confine(struct spec *s, int lastcap, int use_seccomp)
+{
+    if (s->nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+        die("cannot set no_new_privs: %s", strerror(errno));
+    /* Without no_new_privs the filter needs CAP_SYS_ADMIN, so it goes in before the drop. */
+    if (use_seccomp)
+        install_seccomp(s);
+    drop_privileges(s, lastcap);
+}
+
 static size_t strings_size(const char **v, int n)
 {
     size_t total = 0;
@@ -516,15 +528,9 @@ static size_t strings_size(const char **v, int n)
     return total;
 }
 
-/* The common tail of launch and exec: privileges, seccomp, cwd, lookup, exec. */
-static void finish_and_exec(struct spec *s, int lastcap, int use_seccomp)
+/* The tail of launch and exec, in a confined process: cwd, lookup, exec. */
+static void exec_command(struct spec *s)
 {
-    if (s->nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-        die("cannot set no_new_privs: %s", strerror(errno));
-    /* Without no_new_privs the filter needs CAP_SYS_ADMIN, so it goes in before the drop. */
-    if (use_seccomp)
-        install_seccomp(s);
-    drop_privileges(s, lastcap);
     if (chdir(s->cwd) < 0)
         die("chdir to cwd (\"%s\") failed: %s", s->cwd, strerror(errno));
     char buf[PATH_MAX];
@@ -846,6 +852,10 @@ static void container_main(struct spec *s, int sync_fd, int out_fd, int errout_f
     close(devnull);
     close(out_fd);
     close(errout_fd);
+    /* before the fork: the --init PID 1 runs as confined as the command, as Docker's init does */
+    confine(s, lastcap, s->seccomp && !s->privileged);
+    /* a change of user clears the parent-death signal (prctl(2)); runc restores it too */
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     if (s->init) {
         sigset_t all, old;
         sigfillset(&all);
@@ -861,7 +871,7 @@ static void container_main(struct spec *s, int sync_fd, int out_fd, int errout_f
         sigprocmask(SIG_SETMASK, &old, NULL);
         setpgid(0, 0);
     }
-    finish_and_exec(s, lastcap, s->seccomp && !s->privileged);
+    exec_command(s);
 }
 
 /* ---------- the monitor (stage A) ---------- */
@@ -1168,7 +1178,8 @@ static int exec_in(struct spec *s)
         setsid();
         umask(022);
         set_rlimits(s);
-        finish_and_exec(s, lastcap, s->seccomp && !s->privileged);
+        confine(s, lastcap, s->seccomp && !s->privileged);
+        exec_command(s);
     }
     int status;
     signal(SIGINT, SIG_IGN);
