@@ -50,12 +50,13 @@ final class LaunchSpecFactory {
     }
 
     /**
-     * Refuses, when a container is created, what would make every start fail: a command line and
-     * environment over the kernel's ARG_MAX.
+     * Refuses, when a container is created, what would make every start fail: a seccomp option
+     * berth cannot honour, a command line and environment over the kernel's ARG_MAX.
      *
      * @throws EngineException naming the problem and what to do
      */
     static void validate(String id, CreateOptions o) {
+        seccomp(o);
         List<String> argv = new ArrayList<>(o.entrypoint());
         argv.addAll(o.command());
         ArgMax.check("cannot create container " + id, argv, env(o.env(), hostname(id, o), o.uid(), o.homeDir()),
@@ -122,8 +123,9 @@ final class LaunchSpecFactory {
                 return false;
             }
             if (norm.startsWith("seccomp=")) {
-                throw new EngineException("security option \"" + opt
-                        + "\" is not supported: berth has its built-in seccomp filter or seccomp=unconfined");
+                throw new EngineException("security option \"" + opt + "\" is not supported: berth does not"
+                        + " load seccomp profile files yet: leave the option out to use berth's built-in"
+                        + " filter, or give seccomp=unconfined to run without one");
             }
         }
         return true;

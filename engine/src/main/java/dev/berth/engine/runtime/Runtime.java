@@ -56,8 +56,8 @@ public final class Runtime {
     /**
      * Creates a container (not started); returns its ID.
      *
-     * @throws EngineException when the name is taken, or the options could never start (a command
-     *                         line and environment over ARG_MAX)
+     * @throws EngineException when the name is taken, or the options could never start (a seccomp
+     *                         profile file, a command line and environment over ARG_MAX)
      */
     public synchronized String create(CreateOptions options) {
         String id = HexFormat.of().formatHex(randomBytes());

@@ -9,8 +9,10 @@ import static dev.berth.engine.runtime.SeccompProgram.RET_ALLOW;
 import static dev.berth.engine.runtime.SeccompProgram.RET_KILL_PROCESS;
 import static dev.berth.engine.runtime.SeccompProgram.X32;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.berth.engine.EngineException;
 import dev.berth.engine.testing.HostCommand;
 import dev.berth.engine.testing.StaticProbe;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,16 @@ class SeccompIT {
         assertThat(probe(fx.options("sh", "-c", "grep Seccomp: /proc/self/status; unshare -U true && echo unshared;"
                 + " syscall-probe keyctl clone3").securityOpt("seccomp=unconfined")))
                 .isEqualTo("Seccomp:\t0\nunshared\nkeyctl ok\nclone3 EINVAL\n");
+    }
+
+    @Test
+    void aSeccompProfileFile_isRefusedAtCreate_andNoContainerIsMade() {
+        assertThatThrownBy(() -> fx.runtime.create(fx.options("true").securityOpt("seccomp=/etc/profile.json").build()))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("security option \"seccomp=/etc/profile.json\" is not supported: berth does not load"
+                        + " seccomp profile files yet: leave the option out to use berth's built-in filter, or give"
+                        + " seccomp=unconfined to run without one");
+        assertThat(fx.runtime.list()).isEmpty();
     }
 
     @Test
