@@ -164,7 +164,7 @@ static void *grow(void *arr, int n, int *cap, size_t size, const char *key)
     if (n + 1 < *cap)
         return arr;
     if (*cap > INT_MAX / 2)
-        die("spec: too many %s records for memory", key);
+        die("spec: more than %d %s records", n, key);
     int want = *cap ? *cap * 2 : 16;
     void *p = realloc(arr, (size_t) want * size);
     if (!p)
@@ -228,7 +228,7 @@ static void parse_spec(const char *path, struct spec *s)
         else if (!strcmp(k, "cgroup-procs")) ADD(s->cgprocs, s->ncgprocs, s->ccgprocs, v);
         else if (!strcmp(k, "cgroup-bind")) ADD(s->cgbind, s->ncgbind, s->ccgbind, v);
         else if (!strcmp(k, "mount.type")) {
-            ADD(s->mounts, s->nmounts, s->cmounts, ((struct mnt) { v, "", NULL, "" }));
+            ADD(s->mounts, s->nmounts, s->cmounts, ((struct mnt) { .type = v, .src = "", .opts = "" }));
             cur = &s->mounts[s->nmounts - 1];
         } else if (!strcmp(k, "mount.src") && cur) cur->src = v;
         else if (!strcmp(k, "mount.dst") && cur) cur->dst = v;
@@ -331,10 +331,12 @@ static const struct syscall_nr DENIED[] = {
     { { __NR_keyctl, X32 | 250, 288 }, -1 },
     { { __NR_add_key, X32 | 248, 286 }, -1 },
     { { __NR_request_key, X32 | 249, 287 }, -1 },
+    /* not on Docker's allowlist at all */
     { { __NR_userfaultfd, X32 | 323, 374 }, -1 },
     { { __NR_io_uring_setup, X32 | 425, 425 }, -1 },
     { { __NR_io_uring_enter, X32 | 426, 426 }, -1 },
     { { __NR_io_uring_register, X32 | 427, 427 }, -1 },
+    /* allowed by Docker's profile with the capability that guards them */
     { { __NR_bpf, X32 | 321, 357 }, CAP_SYS_ADMIN },
     { { __NR_perf_event_open, X32 | 298, 336 }, CAP_SYS_ADMIN },
     { { __NR_setns, X32 | 308, 346 }, CAP_SYS_ADMIN },
