@@ -59,7 +59,9 @@ final class LaunchSpecFactory {
         seccomp(o);
         List<String> argv = new ArrayList<>(o.entrypoint());
         argv.addAll(o.command());
-        ArgMax.check("cannot create container " + id, argv, env(o.env(), hostname(id, o), o.uid(), o.homeDir()),
+        String what = o.name() == null || o.name().isBlank() ? "cannot create the container"
+                : "cannot create container " + o.name();
+        ArgMax.check(what, argv, env(o.env(), hostname(id, o), o.uid(), o.homeDir()),
                 rlimits(o.ulimits()));
     }
 

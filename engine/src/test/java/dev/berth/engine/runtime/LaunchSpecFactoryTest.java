@@ -92,8 +92,8 @@ class LaunchSpecFactoryTest {
             huge.env("VARIABLE_" + i + "=" + "x".repeat(100));
         }
 
-        assertThatThrownBy(() -> LaunchSpecFactory.validate(ID, huge.ulimit(Rlimit.parse("stack=8388608")).build()))
-                .hasMessageStartingWith("cannot create container " + ID + ": the command line and environment"
+        assertThatThrownBy(() -> LaunchSpecFactory.validate(ID, huge.name("web").ulimit(Rlimit.parse("stack=8388608")).build()))
+                .hasMessageStartingWith("cannot create container web: the command line and environment"
                         + " (1 argument, 20003 environment entries) are ")
                 .hasMessageContaining(" bytes, more than the kernel's limit ARG_MAX of 2097152 bytes");
     }
