@@ -52,27 +52,34 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAXN 256
 #define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 struct mnt {
     const char *type, *src, *dst, *opts;
 };
 
+struct rl {
+    int res;
+    rlim_t soft, hard;
+};
+
+/* Repeated records live in arrays that parse_spec grows as it reads them (ADD): n* counts the
+   records, c* the allocated slots. Nothing but memory bounds them here; the kernel bounds arg and
+   env together at execve (ARG_MAX), which the engine checks before it launches. */
 struct spec {
     const char *id, *state, *log, *rootfs, *upper, *work, *cwd, *hostname;
-    const char *lower[MAXN]; int nlower;
-    const char *arg[MAXN + 1]; int narg;
-    const char *env[MAXN + 1]; int nenv;
-    gid_t groups[MAXN]; int ngroups;
-    int caps[64]; int ncaps;
-    struct mnt mounts[MAXN]; int nmounts;
-    const char *mask[MAXN]; int nmask;
-    const char *ropath[MAXN]; int nropath;
-    const char *sysctl[MAXN]; int nsysctl;
-    const char *cgprocs[MAXN]; int ncgprocs;
-    const char *cgbind[MAXN]; int ncgbind; /* "name=hostdir" */
-    struct { int res; rlim_t soft, hard; } rl[32]; int nrl;
+    const char **lower; int nlower, clower;
+    const char **arg; int narg, carg;
+    const char **env; int nenv, cenv;
+    gid_t *groups; int ngroups, cgroups;
+    int *caps; int ncaps, ccaps;
+    struct mnt *mounts; int nmounts, cmounts;
+    const char **mask; int nmask, cmask;
+    const char **ropath; int nropath, cropath;
+    const char **sysctl; int nsysctl, csysctl;
+    const char **cgprocs; int ncgprocs, ccgprocs;
+    const char **cgbind; int ncgbind, ccgbind; /* "name=hostdir" */
+    struct rl *rl; int nrl, crl;
     uid_t uid; gid_t gid;
     long long log_max_size; int log_max_file;
     const char *shm_size;
@@ -141,9 +148,34 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-#define ADD(arr, n, v) do { \
-        if ((n) >= (int) (sizeof(arr) / sizeof((arr)[0])) - 1) \
-            die("spec: too many %s records", k); \
+/* A capability number from the spec; the launcher keeps capability sets in 64-bit masks. */
+static int capability(const char *v)
+{
+    long long c = num(v, "cap");
+    if (c < 0 || c > 63)
+        die("spec: cap %lld is not a capability number (0 to 63)", c);
+    return (int) c;
+}
+
+/* Makes room for one more element in a record array, keeping one spare slot for the NULL that
+   terminates argv and envp. */
+static void *grow(void *arr, int n, int *cap, size_t size, const char *key)
+{
+    if (n + 1 < *cap)
+        return arr;
+    if (*cap > INT_MAX / 2)
+        die("spec: more than %d %s records", n, key);
+    int want = *cap ? *cap * 2 : 16;
+    void *p = realloc(arr, (size_t) want * size);
+    if (!p)
+        die("spec: out of memory after %d %s records", n, key);
+    *cap = want;
+    return p;
+}
+
+/* Appends v to the record array arr, whose count is n and capacity c. */
+#define ADD(arr, n, c, v) do { \
+        (arr) = grow((arr), (n), &(c), sizeof *(arr), k); \
         (arr)[(n)++] = (v); \
     } while (0)
 
@@ -170,17 +202,17 @@ static void parse_spec(const char *path, struct spec *s)
         else if (!strcmp(k, "log-max-size")) s->log_max_size = num(v, k);
         else if (!strcmp(k, "log-max-file")) s->log_max_file = (int) num(v, k);
         else if (!strcmp(k, "rootfs")) s->rootfs = v;
-        else if (!strcmp(k, "lower")) ADD(s->lower, s->nlower, v);
+        else if (!strcmp(k, "lower")) ADD(s->lower, s->nlower, s->clower, v);
         else if (!strcmp(k, "upper")) s->upper = v;
         else if (!strcmp(k, "work")) s->work = v;
-        else if (!strcmp(k, "arg")) ADD(s->arg, s->narg, v);
-        else if (!strcmp(k, "env")) ADD(s->env, s->nenv, v);
+        else if (!strcmp(k, "arg")) ADD(s->arg, s->narg, s->carg, v);
+        else if (!strcmp(k, "env")) ADD(s->env, s->nenv, s->cenv, v);
         else if (!strcmp(k, "cwd")) s->cwd = v;
         else if (!strcmp(k, "uid")) s->uid = (uid_t) num(v, k);
         else if (!strcmp(k, "gid")) s->gid = (gid_t) num(v, k);
-        else if (!strcmp(k, "group")) ADD(s->groups, s->ngroups, (gid_t) num(v, k));
+        else if (!strcmp(k, "group")) ADD(s->groups, s->ngroups, s->cgroups, (gid_t) num(v, k));
         else if (!strcmp(k, "hostname")) s->hostname = v;
-        else if (!strcmp(k, "cap")) ADD(s->caps, s->ncaps, (int) num(v, k));
+        else if (!strcmp(k, "cap")) ADD(s->caps, s->ncaps, s->ccaps, capability(v));
         else if (!strcmp(k, "privileged")) s->privileged = (int) num(v, k);
         else if (!strcmp(k, "seccomp")) s->seccomp = (int) num(v, k);
         else if (!strcmp(k, "nnp")) s->nnp = (int) num(v, k);
@@ -190,36 +222,33 @@ static void parse_spec(const char *path, struct spec *s)
         else if (!strcmp(k, "shm-size")) s->shm_size = v;
         else if (!strcmp(k, "pid")) s->pid = (pid_t) num(v, k);
         else if (!strcmp(k, "monitor")) s->monitor = (pid_t) num(v, k);
-        else if (!strcmp(k, "mask")) ADD(s->mask, s->nmask, v);
-        else if (!strcmp(k, "ro-path")) ADD(s->ropath, s->nropath, v);
-        else if (!strcmp(k, "sysctl")) ADD(s->sysctl, s->nsysctl, v);
-        else if (!strcmp(k, "cgroup-procs")) ADD(s->cgprocs, s->ncgprocs, v);
-        else if (!strcmp(k, "cgroup-bind")) ADD(s->cgbind, s->ncgbind, v);
+        else if (!strcmp(k, "mask")) ADD(s->mask, s->nmask, s->cmask, v);
+        else if (!strcmp(k, "ro-path")) ADD(s->ropath, s->nropath, s->cropath, v);
+        else if (!strcmp(k, "sysctl")) ADD(s->sysctl, s->nsysctl, s->csysctl, v);
+        else if (!strcmp(k, "cgroup-procs")) ADD(s->cgprocs, s->ncgprocs, s->ccgprocs, v);
+        else if (!strcmp(k, "cgroup-bind")) ADD(s->cgbind, s->ncgbind, s->ccgbind, v);
         else if (!strcmp(k, "mount.type")) {
-            if (s->nmounts >= MAXN)
-                die("spec: too many mounts");
-            cur = &s->mounts[s->nmounts++];
-            cur->type = v;
-            cur->src = "";
-            cur->opts = "";
+            ADD(s->mounts, s->nmounts, s->cmounts, ((struct mnt) { .type = v, .src = "", .opts = "" }));
+            cur = &s->mounts[s->nmounts - 1];
         } else if (!strcmp(k, "mount.src") && cur) cur->src = v;
         else if (!strcmp(k, "mount.dst") && cur) cur->dst = v;
         else if (!strcmp(k, "mount.opts") && cur) cur->opts = v;
         else if (!strcmp(k, "rlimit")) {
             long long r, so, h;
             char so_s[32], h_s[32];
-            if (s->nrl >= 32 || sscanf(v, "%lld %31s %31s", &r, so_s, h_s) != 3)
+            if (sscanf(v, "%lld %31s %31s", &r, so_s, h_s) != 3)
                 die("spec: rlimit \"%s\" is not \"RESOURCE SOFT HARD\"", v);
             so = !strcmp(so_s, "-1") ? -1 : num(so_s, k);
             h = !strcmp(h_s, "-1") ? -1 : num(h_s, k);
-            s->rl[s->nrl].res = (int) r;
-            s->rl[s->nrl].soft = so < 0 ? RLIM_INFINITY : (rlim_t) so;
-            s->rl[s->nrl].hard = h < 0 ? RLIM_INFINITY : (rlim_t) h;
-            s->nrl++;
+            ADD(s->rl, s->nrl, s->crl, ((struct rl) { (int) r, so < 0 ? RLIM_INFINITY : (rlim_t) so,
+                                                      h < 0 ? RLIM_INFINITY : (rlim_t) h }));
         } else die("spec: unknown key \"%s\"", k);
     }
     if (s->narg == 0)
         die("spec: no command (arg records) given");
+    /* envp may be empty, but execve needs it NULL-terminated */
+    const char *k = "env";
+    s->env = grow(s->env, s->nenv, &s->cenv, sizeof *s->env, k);
     for (int m = 0; m < s->nmounts; m++)
         if (!s->mounts[m].dst)
             die("spec: mount %d has no mount.dst", m);
@@ -285,63 +314,107 @@ static int has_cap(struct spec *s, int cap)
 #define NS_FLAGS (CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | \
                   CLONE_NEWPID | CLONE_NEWNET | 0x80 /* CLONE_NEWTIME */)
 #define RET_ERRNO(e) (SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
+#define X32 0x40000000 /* __X32_SYSCALL_BIT: x32 calls arrive as x86_64 ones with this bit set */
+
+/*
+ * The system calls the filter touches, by number in each ABI an x86_64 kernel runs, as Docker's
+ * profile allows them on amd64 (SCMP_ARCH_X86_64 with the sub-architectures SCMP_ARCH_X86 and
+ * SCMP_ARCH_X32): columns x86_64, x32 and i386 (arch/x86/entry/syscalls/syscall_64.tbl and
+ * syscall_32.tbl), -1 where that ABI lacks the call. cap: allowed when the container has that
+ * capability, as Docker's profile does; -1: always refused.
+ */
+enum { ABI_X86_64, ABI_X32, ABI_I386, NABI };
+static const uint32_t ABI_ARCH[NABI] = { AUDIT_ARCH_X86_64, AUDIT_ARCH_X86_64, AUDIT_ARCH_I386 };
+struct syscall_nr { int nr[NABI]; int cap; };
+static const struct syscall_nr DENIED[] = {
+    /* keyrings are not namespaced */
+    { { __NR_keyctl, X32 | 250, 288 }, -1 },
+    { { __NR_add_key, X32 | 248, 286 }, -1 },
+    { { __NR_request_key, X32 | 249, 287 }, -1 },
+    /* not on Docker's allowlist at all */
+    { { __NR_userfaultfd, X32 | 323, 374 }, -1 },
+    { { __NR_io_uring_setup, X32 | 425, 425 }, -1 },
+    { { __NR_io_uring_enter, X32 | 426, 426 }, -1 },
+    { { __NR_io_uring_register, X32 | 427, 427 }, -1 },
+    /* allowed by Docker's profile with the capability that guards them */
+    { { __NR_bpf, X32 | 321, 357 }, CAP_SYS_ADMIN },
+    { { __NR_perf_event_open, X32 | 298, 336 }, CAP_SYS_ADMIN },
+    { { __NR_setns, X32 | 308, 346 }, CAP_SYS_ADMIN },
+    { { __NR_kexec_load, X32 | 528, 283 }, CAP_SYS_BOOT },
+    { { __NR_kexec_file_load, X32 | 320, -1 }, CAP_SYS_BOOT },
+    { { __NR_init_module, X32 | 175, 128 }, CAP_SYS_MODULE },
+    { { __NR_finit_module, X32 | 313, 350 }, CAP_SYS_MODULE },
+    { { __NR_delete_module, X32 | 176, 129 }, CAP_SYS_MODULE },
+    { { __NR_open_by_handle_at, X32 | 304, 342 }, CAP_DAC_READ_SEARCH },
+};
+static const struct syscall_nr NR_CLONE3 = { { __NR_clone3, X32 | 435, 435 }, -1 };
+static const struct syscall_nr NR_UNSHARE = { { __NR_unshare, X32 | 272, 310 }, CAP_SYS_ADMIN };
+static const struct syscall_nr NR_CLONE = { { __NR_clone, X32 | 56, 120 }, CAP_SYS_ADMIN };
+
+struct bpf_prog {
+    struct sock_filter f[512];
+    int n;
+};
+
+static void emit(struct bpf_prog *p, uint16_t code, uint32_t k, uint8_t jt, uint8_t jf)
+{
+    if (p->n >= (int) (sizeof p->f / sizeof p->f[0]))
+        die("internal error: the seccomp filter outgrew its %zu instructions",
+            sizeof p->f / sizeof p->f[0]);
+    p->f[p->n++] = (struct sock_filter) BPF_JUMP(code, k, jt, jf);
+}
+
+/* The rules of one ABI, entered with any accumulator; the last instruction allows the call. */
+static void emit_rules(struct bpf_prog *p, struct spec *s, int abi)
+{
+    emit(p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr), 0, 0);
+    /* clone3 passes its flags in memory BPF cannot read: ENOSYS makes libc fall back to clone */
+    emit(p, BPF_JMP | BPF_JEQ | BPF_K, (uint32_t) NR_CLONE3.nr[abi], 0, 1);
+    emit(p, BPF_RET | BPF_K, RET_ERRNO(ENOSYS), 0, 0);
+    for (size_t i = 0; i < sizeof DENIED / sizeof DENIED[0]; i++) {
+        if (DENIED[i].nr[abi] < 0 || (DENIED[i].cap >= 0 && has_cap(s, DENIED[i].cap)))
+            continue;
+        emit(p, BPF_JMP | BPF_JEQ | BPF_K, (uint32_t) DENIED[i].nr[abi], 0, 1);
+        emit(p, BPF_RET | BPF_K, RET_ERRNO(EPERM), 0, 0);
+    }
+    if (!has_cap(s, NR_UNSHARE.cap)) {
+        /* unshare(flags) and clone(flags, ...): refuse any namespace flag (Docker: CAP_SYS_ADMIN) */
+        emit(p, BPF_JMP | BPF_JEQ | BPF_K, (uint32_t) NR_UNSHARE.nr[abi], 1, 0);
+        emit(p, BPF_JMP | BPF_JEQ | BPF_K, (uint32_t) NR_CLONE.nr[abi], 0, 3);
+        emit(p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0]), 0, 0);
+        emit(p, BPF_JMP | BPF_JSET | BPF_K, NS_FLAGS, 0, 1);
+        emit(p, BPF_RET | BPF_K, RET_ERRNO(EPERM), 0, 0);
+    }
+    emit(p, BPF_RET | BPF_K, SECCOMP_RET_ALLOW, 0, 0);
+}
+
+/* Points the unconditional jump at index from to the next instruction to be emitted. */
+static void land(struct bpf_prog *p, int from)
+{
+    p->f[from].k = (uint32_t) (p->n - from - 1);
+}
 
 static void install_seccomp(struct spec *s)
 {
-    struct sock_filter f[128];
-    int n = 0;
-#define I(code, k, jt, jf) f[n++] = (struct sock_filter) BPF_JUMP(code, k, jt, jf)
-    I(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch), 0, 0);
-    I(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0);
-    I(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS, 0, 0);
-    I(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr), 0, 0);
-    /* x32 system calls share the x86_64 arch value; refuse them */
-    I(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1);
-    I(BPF_RET | BPF_K, RET_ERRNO(ENOSYS), 0, 0);
-    /* clone3 passes its flags in memory BPF cannot read: ENOSYS makes libc fall back to clone */
-    I(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1);
-    I(BPF_RET | BPF_K, RET_ERRNO(ENOSYS), 0, 0);
-
-    int denied[32], nd = 0;
-    denied[nd++] = __NR_keyctl;
-    denied[nd++] = __NR_add_key;
-    denied[nd++] = __NR_request_key;
-    denied[nd++] = __NR_userfaultfd;
-    denied[nd++] = __NR_io_uring_setup;
-    denied[nd++] = __NR_io_uring_enter;
-    denied[nd++] = __NR_io_uring_register;
-    /* Docker's profile allows these only with the capability that guards them */
-    if (!has_cap(s, CAP_SYS_ADMIN)) {
-        denied[nd++] = __NR_bpf;
-        denied[nd++] = __NR_perf_event_open;
-        denied[nd++] = __NR_setns;
-    }
-    if (!has_cap(s, CAP_SYS_BOOT)) {
-        denied[nd++] = __NR_kexec_load;
-        denied[nd++] = __NR_kexec_file_load;
-    }
-    if (!has_cap(s, CAP_SYS_MODULE)) {
-        denied[nd++] = __NR_init_module;
-        denied[nd++] = __NR_finit_module;
-        denied[nd++] = __NR_delete_module;
-    }
-    if (!has_cap(s, CAP_DAC_READ_SEARCH))
-        denied[nd++] = __NR_open_by_handle_at;
-    for (int i = 0; i < nd; i++) {
-        I(BPF_JMP | BPF_JEQ | BPF_K, denied[i], 0, 1);
-        I(BPF_RET | BPF_K, RET_ERRNO(EPERM), 0, 0);
-    }
-    if (!has_cap(s, CAP_SYS_ADMIN)) {
-        /* unshare(flags) and clone(flags, ...): refuse any namespace flag (Docker: CAP_SYS_ADMIN) */
-        I(BPF_JMP | BPF_JEQ | BPF_K, __NR_unshare, 1, 0);
-        I(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 3);
-        I(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0]), 0, 0);
-        I(BPF_JMP | BPF_JSET | BPF_K, NS_FLAGS, 0, 1);
-        I(BPF_RET | BPF_K, RET_ERRNO(EPERM), 0, 0);
-    }
-    I(BPF_RET | BPF_K, SECCOMP_RET_ALLOW, 0, 0);
-#undef I
-    struct sock_fprog prog = { (unsigned short) n, f };
+    static struct bpf_prog p;
+    p.n = 0;
+    /* dispatch on the ABI: x86_64 (x32 by its bit in nr), i386; any other is killed */
+    emit(&p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch), 0, 0);
+    emit(&p, BPF_JMP | BPF_JEQ | BPF_K, ABI_ARCH[ABI_I386], 0, 1);
+    int to_i386 = p.n;
+    emit(&p, BPF_JMP | BPF_JA, 0, 0, 0);
+    emit(&p, BPF_JMP | BPF_JEQ | BPF_K, ABI_ARCH[ABI_X86_64], 1, 0);
+    emit(&p, BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS, 0, 0);
+    emit(&p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr), 0, 0);
+    emit(&p, BPF_JMP | BPF_JGE | BPF_K, X32, 0, 1);
+    int to_x32 = p.n;
+    emit(&p, BPF_JMP | BPF_JA, 0, 0, 0);
+    emit_rules(&p, s, ABI_X86_64);
+    land(&p, to_x32);
+    emit_rules(&p, s, ABI_X32);
+    land(&p, to_i386);
+    emit_rules(&p, s, ABI_I386);
+    struct sock_fprog prog = { (unsigned short) p.n, p.f };
     if (syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
         die("cannot install the seccomp filter: %s", strerror(errno));
 }
@@ -437,8 +510,9 @@ static const char *env_path(struct spec *s)
     return DEFAULT_PATH;
 }
 
-/* The common tail of launch and exec: privileges, seccomp, cwd, lookup, exec. */
-static void finish_and_exec(struct spec *s, int lastcap, int use_seccomp)
+/* Confines this process as the container's processes run: no_new_privs, seccomp, capabilities,
+   user and groups. The --init PID 1 goes through it too, before it forks the command. */
+static void confine(struct spec *s, int lastcap, int use_seccomp)
 {
     if (s->nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
         die("cannot set no_new_privs: %s", strerror(errno));
@@ -446,6 +520,19 @@ static void finish_and_exec(struct spec *s, int lastcap, int use_seccomp)
     if (use_seccomp)
         install_seccomp(s);
     drop_privileges(s, lastcap);
+}
+
+static size_t strings_size(const char **v, int n)
+{
+    size_t total = 0;
+    for (int i = 0; i < n; i++)
+        total += strlen(v[i]) + 1;
+    return total;
+}
+
+/* The tail of launch and exec, in a confined process: cwd, lookup, exec. */
+static void exec_command(struct spec *s)
+{
     if (chdir(s->cwd) < 0)
         die("chdir to cwd (\"%s\") failed: %s", s->cwd, strerror(errno));
     char buf[PATH_MAX];
@@ -456,6 +543,11 @@ static void finish_and_exec(struct spec *s, int lastcap, int use_seccomp)
     execve(file, (char **) s->arg, (char **) s->env);
     if (errno == ENOENT)
         die_code(127, "exec: \"%s\": no such file or directory", s->arg[0]);
+    if (errno == E2BIG)
+        die("exec: \"%s\": the arguments and environment (%d + %d entries, %zu bytes) are more than"
+            " the kernel's limit ARG_MAX (%ld bytes; a single entry may hold at most %d)",
+            s->arg[0], s->narg, s->nenv, strings_size(s->arg, s->narg) + strings_size(s->env, s->nenv),
+            sysconf(_SC_ARG_MAX), 32 * 4096 /* MAX_ARG_STRLEN */);
     die_code(126, "exec: \"%s\": %s", s->arg[0], strerror(errno));
 }
 
@@ -922,6 +1014,10 @@ static void container_main(struct spec *s, int sync_fd, int out_fd, int errout_f
     close(devnull);
     close(out_fd);
     close(errout_fd);
+    /* before the fork: the --init PID 1 runs as confined as the command, as Docker's init does */
+    confine(s, lastcap, s->seccomp && !s->privileged);
+    /* a change of user clears the parent-death signal (prctl(2)); runc restores it too */
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     if (s->init) {
         sigset_t all, old;
         sigfillset(&all);
@@ -937,7 +1033,7 @@ static void container_main(struct spec *s, int sync_fd, int out_fd, int errout_f
         sigprocmask(SIG_SETMASK, &old, NULL);
         setpgid(0, 0);
     }
-    finish_and_exec(s, lastcap, s->seccomp && !s->privileged);
+    exec_command(s);
 }
 
 /* ---------- the monitor (stage A) ---------- */
@@ -1244,7 +1340,8 @@ static int exec_in(struct spec *s)
         setsid();
         umask(022);
         set_rlimits(s);
-        finish_and_exec(s, lastcap, s->seccomp && !s->privileged);
+        confine(s, lastcap, s->seccomp && !s->privileged);
+        exec_command(s);
     }
     int status;
     signal(SIGINT, SIG_IGN);

@@ -116,11 +116,8 @@ public final class ContainerCgroups implements CgroupAttachment {
                 + containerId + ": it has no cgroup (is it running?)"));
     }
 
+    /** Empty only when the container has no cgroup; a failed lookup is an error, not "none". */
     private Optional<Cgroup> find(String containerId) {
-        try {
-            return Optional.of(manager.open(containerId));
-        } catch (CgroupException e) {
-            return Optional.empty();
-        }
+        return manager.find(containerId);
     }
 }

@@ -3,10 +3,12 @@ package dev.berth.engine.cgroup;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
-/** Makes cgroup folders for both managers, with errors that name the cgroup being created. */
+/** Makes and looks up cgroup folders for both managers, with errors that name the cgroup. */
 final class CgroupDirectories {
 
     private CgroupDirectories() {
@@ -45,6 +47,27 @@ final class CgroupDirectories {
         } catch (IOException e) {
             throw mkdirFailed(cgroup, dir, e);
         }
+    }
+
+    /**
+     * Whether the cgroup folder {@code dir} exists; false only when nothing is there (ENOENT).
+     *
+     * @param cgroup the cgroup being opened, as shown to users ({@code /berth/NAME})
+     * @throws CgroupException when {@code dir} cannot be looked up or is not a folder
+     */
+    static boolean exists(Path dir, String cgroup) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(dir, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new CgroupException("open cgroup " + cgroup + ": stat " + dir + ": " + ControlFiles.reason(e), e);
+        }
+        if (!attributes.isDirectory()) {
+            throw new CgroupException("open cgroup " + cgroup + ": " + dir + " is not a folder");
+        }
+        return true;
     }
 
     /**

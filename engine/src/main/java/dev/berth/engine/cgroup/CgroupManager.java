@@ -1,5 +1,6 @@
 package dev.berth.engine.cgroup;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -22,9 +23,19 @@ public sealed interface CgroupManager permits V1CgroupManager, V2CgroupManager {
     /**
      * Opens an existing cgroup, for instance after an engine restart.
      *
-     * @throws CgroupException if it does not exist
+     * @throws CgroupException if it does not exist, or cannot be looked up ({@link #find})
      */
     Cgroup open(String name);
+
+    /**
+     * The existing cgroup {@code name}, or empty when it does not exist: its folder is absent from
+     * every hierarchy.
+     *
+     * @throws CgroupException when the lookup itself fails (EACCES, a path that is not a folder, a
+     *                         cgroup present in some hierarchies and absent from others), which is
+     *                         not the same as "no cgroup"
+     */
+    Optional<Cgroup> find(String name);
 
     /** {@link CgroupLayout.Mode#V1} or {@link CgroupLayout.Mode#V2}. */
     CgroupLayout.Mode mode();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,15 +60,28 @@ public final class V1CgroupManager implements CgroupManager {
 
     @Override
     public Cgroup open(String name) {
+        return find(name).orElseThrow(() -> new CgroupException("open cgroup " + displayPath(name) + ": "
+                + distinct(mounts).iterator().next().resolve(parent).resolve(name) + " does not exist"));
+    }
+
+    @Override
+    public Optional<Cgroup> find(String name) {
         CgroupManager.requireValidName("name", name);
-        Map<String, Path> dirs = directories(name);
-        for (Path dir : dirs.values()) {
-            if (!Files.isDirectory(dir)) {
-                throw new CgroupException("open cgroup " + displayPath(name) + ": " + dir
-                        + " does not exist");
-            }
+        List<Path> present = new ArrayList<>();
+        List<Path> absent = new ArrayList<>();
+        for (Path mount : distinct(mounts)) {
+            Path dir = mount.resolve(parent).resolve(name);
+            (CgroupDirectories.exists(dir, displayPath(name)) ? present : absent).add(dir);
         }
-        return new V1Cgroup(name, displayPath(name), dirs, fs);
+        if (present.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!absent.isEmpty()) {
+            throw new CgroupException("open cgroup " + displayPath(name) + ": " + absent.getFirst()
+                    + " does not exist, though " + present.getFirst() + " does: the cgroup is incomplete;"
+                    + " remove its folders (rmdir) to let the container start again");
+        }
+        return Optional.of(new V1Cgroup(name, displayPath(name), directories(name), fs));
     }
 
     @Override

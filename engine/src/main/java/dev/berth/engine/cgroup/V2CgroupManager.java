@@ -1,8 +1,8 @@
 package dev.berth.engine.cgroup;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,12 +52,16 @@ public final class V2CgroupManager implements CgroupManager {
 
     @Override
     public Cgroup open(String name) {
+        return find(name).orElseThrow(() -> new CgroupException("open cgroup " + displayPath(name) + ": "
+                + root.resolve(parent).resolve(name) + " does not exist"));
+    }
+
+    @Override
+    public Optional<Cgroup> find(String name) {
         CgroupManager.requireValidName("name", name);
         Path dir = root.resolve(parent).resolve(name);
-        if (!Files.isDirectory(dir)) {
-            throw new CgroupException("open cgroup " + displayPath(name) + ": " + dir + " does not exist");
-        }
-        return new V2Cgroup(name, displayPath(name), dir, fs);
+        return CgroupDirectories.exists(dir, displayPath(name))
+                ? Optional.of(new V2Cgroup(name, displayPath(name), dir, fs)) : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.berth.engine.runtime;
 
 import dev.berth.engine.EngineException;
+import dev.berth.engine.runtime.launch.ArgMax;
 import dev.berth.engine.runtime.launch.Capability;
 import dev.berth.engine.runtime.launch.ExecSpec;
 import dev.berth.engine.runtime.launch.LaunchSpec;
@@ -46,6 +47,22 @@ final class LaunchSpecFactory {
                 o.privileged() ? List.of() : LinuxDefaults.readOnlyPaths(), sysctls, rlimits(o.ulimits()),
                 o.shmSize() > 0 ? o.shmSize() : LinuxDefaults.SHM_SIZE, o.init(), o.log(), store.logFile(id),
                 cgroupProcs, cgroupBinds, false);
+    }
+
+    /**
+     * Refuses, when a container is created, what would make every start fail: a seccomp option
+     * berth cannot honour, a command line and environment over the kernel's ARG_MAX.
+     *
+     * @throws EngineException naming the problem and what to do
+     */
+    static void validate(String id, CreateOptions o) {
+        seccomp(o);
+        List<String> argv = new ArrayList<>(o.entrypoint());
+        argv.addAll(o.command());
+        String what = o.name() == null || o.name().isBlank() ? "cannot create the container"
+                : "cannot create container " + o.name();
+        ArgMax.check(what, argv, env(o.env(), hostname(id, o), o.uid(), o.homeDir()),
+                rlimits(o.ulimits()));
     }
 
     static ExecSpec exec(String id, long initPid, long monitorPid, CreateOptions o, ExecOptions e,
@@ -108,8 +125,9 @@ final class LaunchSpecFactory {
                 return false;
             }
             if (norm.startsWith("seccomp=")) {
-                throw new EngineException("security option \"" + opt
-                        + "\" is not supported: berth has its built-in seccomp filter or seccomp=unconfined");
+                throw new EngineException("security option \"" + opt + "\" is not supported: berth does not"
+                        + " load seccomp profile files yet: leave the option out to use berth's built-in"
+                        + " filter, or give seccomp=unconfined to run without one");
             }
         }
         return true;

@@ -53,9 +53,15 @@ public final class Runtime {
         }
     }
 
-    /** Creates a container (not started); returns its ID. */
+    /**
+     * Creates a container (not started); returns its ID.
+     *
+     * @throws EngineException when the name is taken, or the options could never start (a seccomp
+     *                         profile file, a command line and environment over ARG_MAX)
+     */
     public synchronized String create(CreateOptions options) {
         String id = HexFormat.of().formatHex(randomBytes());
+        LaunchSpecFactory.validate(id, options);
         String name = options.name() == null || options.name().isBlank() ? id.substring(0, 12) : options.name();
         if (states.values().stream().anyMatch(s -> s.name().equals(name))) {
             throw new EngineException("Conflict. The container name \"/" + name

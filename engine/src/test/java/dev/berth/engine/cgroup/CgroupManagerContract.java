@@ -64,6 +64,18 @@ abstract class CgroupManagerContract {
     }
 
     @Test
+    void find_isEmptyOnlyForAnAbsentCgroup_andFailsWhenTheLookupFails() throws IOException {
+        manager().create("web-1", ResourceLimits.NONE);
+        Files.writeString(folder("broken"), "not a cgroup");
+
+        assertThat(manager().find("web-1")).map(Cgroup::name).contains("web-1");
+        assertThat(manager().find("nope")).isEmpty();
+        assertThatThrownBy(() -> manager().find("broken"))
+                .isInstanceOf(CgroupException.class)
+                .hasMessage("open cgroup /berth/broken: " + folder("broken") + " is not a folder");
+    }
+
+    @Test
     void remove_refuses_whileAProcessRemains() {
         Cgroup cgroup = manager().create("web-1", ResourceLimits.NONE);
         long self = ProcessHandle.current().pid();

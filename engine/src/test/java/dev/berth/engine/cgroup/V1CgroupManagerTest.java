@@ -182,6 +182,22 @@ class V1CgroupManagerTest extends CgroupManagerContract {
     }
 
     /** The v1 manager makes memory's folder first. */
+    @Test
+    void find_refusesACgroupPresentInSomeHierarchiesOnly() throws IOException {
+        manager.create("web-1", ResourceLimits.NONE);
+        Path pids = root.resolve("pids/berth/web-1");
+        try (var files = Files.walk(pids)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        assertThatThrownBy(() -> manager.find("web-1"))
+                .isInstanceOf(CgroupException.class)
+                .hasMessage("open cgroup /berth/web-1: " + pids + " does not exist, though " + folder("web-1")
+                        + " does: the cgroup is incomplete; remove its folders (rmdir) to let the container start again");
+    }
+
     @Override
     Path folder(String name) {
         return root.resolve("memory/berth").resolve(name);

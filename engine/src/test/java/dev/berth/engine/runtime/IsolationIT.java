@@ -65,6 +65,18 @@ class IsolationIT {
     }
 
     @Test
+    void initPid1_isConfinedLikeTheCommand_withItsCapabilitiesUserAndFilter() {
+        String script = "for p in 1 self; do grep -E '^(Uid|CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/$p/status; done";
+        String root = "Uid:\t0\t0\t0\t0\nCapEff:\t00000000a80425fb\nCapBnd:\t00000000a80425fb\nNoNewPrivs:\t0\n"
+                + "Seccomp:\t2\n";
+        assertThat(output(fx.options("sh", "-c", script).init(true))).isEqualTo(root + root);
+        String user = "Uid:\t1000\t1000\t1000\t1000\nCapEff:\t0000000000000000\nCapBnd:\t00000000a80425fb\n"
+                + "NoNewPrivs:\t1\nSeccomp:\t2\n";
+        assertThat(output(fx.options("sh", "-c", script).init(true).user(1000, 1000)
+                .securityOpt("no-new-privileges"))).isEqualTo(user + user);
+    }
+
+    @Test
     void seccompUnconfined_andNoNewPrivileges_areHonoured() {
         assertThat(output(fx.options("sh", "-c", "grep -E '^(Seccomp|NoNewPrivs):' /proc/self/status")
                 .securityOpt("seccomp=unconfined").securityOpt("no-new-privileges:true")))

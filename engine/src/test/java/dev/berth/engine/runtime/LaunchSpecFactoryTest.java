@@ -75,9 +75,27 @@ class LaunchSpecFactoryTest {
         LaunchSpec s = spec(options().securityOpt("seccomp=unconfined").securityOpt("no-new-privileges"));
         assertThat(s.privileges().seccomp()).isFalse();
         assertThat(s.privileges().noNewPrivs()).isTrue();
-        assertThatThrownBy(() -> spec(options().securityOpt("seccomp=/etc/profile.json"))).hasMessage(
-                "security option \"seccomp=/etc/profile.json\" is not supported: berth has its built-in seccomp filter"
-                        + " or seccomp=unconfined");
+    }
+
+    @Test
+    void aSeccompProfileFile_isRefusedAtCreate_sayingThatProfilesAreNotLoadedYet() {
+        assertThatThrownBy(() -> LaunchSpecFactory.validate(ID, options().securityOpt("seccomp=/etc/profile.json")
+                .build())).hasMessage("security option \"seccomp=/etc/profile.json\" is not supported: berth does not"
+                + " load seccomp profile files yet: leave the option out to use berth's built-in filter, or give"
+                + " seccomp=unconfined to run without one");
+    }
+
+    @Test
+    void anEnvironmentOverArgMax_isRefusedAtCreate_namingTheLimit() {
+        CreateOptions.Builder huge = options();
+        for (int i = 0; i < 20_000; i++) {
+            huge.env("VARIABLE_" + i + "=" + "x".repeat(100));
+        }
+
+        assertThatThrownBy(() -> LaunchSpecFactory.validate(ID, huge.name("web").ulimit(Rlimit.parse("stack=8388608")).build()))
+                .hasMessageStartingWith("cannot create container web: the command line and environment"
+                        + " (1 argument, 20003 environment entries) are ")
+                .hasMessageContaining(" bytes, more than the kernel's limit ARG_MAX of 2097152 bytes");
     }
 
     @Test

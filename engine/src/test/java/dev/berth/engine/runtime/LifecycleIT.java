@@ -116,6 +116,20 @@ class LifecycleIT {
     }
 
     @Test
+    void aNonRootContainer_withOrWithoutInit_endsWhenItsMonitorIsKilled() {
+        // a change of user clears the parent-death signal: the launcher must arm it again
+        for (boolean init : List.of(false, true)) {
+            String id = started(fx.options("sleep", "1000").user(1000, 1000).init(init));
+            long initPid = fx.runtime.inspect(id).pid();
+            long initStart = Syscalls.startTime(initPid).orElseThrow();
+            long monitor = Syscalls.parentPid(initPid).orElseThrow();
+            ProcessHandle.of(monitor).orElseThrow().destroyForcibly();
+
+            assertThat(Syscalls.awaitExit(initPid, initStart, 10_000)).as("init %s, PID 1 gone", init).isTrue();
+        }
+    }
+
+    @Test
     void exec_runsInTheContainer_withItsOwnExitCodeAndOutput() {
         String id = started(fx.options("sleep", "1000").hostname("box").env("A=1"));
         ExecResult r = fx.runtime.exec(id, ExecOptions.of("sh", "-c",

@@ -54,13 +54,19 @@ public final class Launcher {
         return binary;
     }
 
-    /** Starts the container of {@code spec}; returns once its command was exec'd. */
+    /**
+     * Starts the container of {@code spec}; returns once its command was exec'd.
+     *
+     * @throws EngineException before anything runs when the command line and environment exceed
+     *                         the kernel's ARG_MAX ({@link ArgMax})
+     */
     public Launched launch(LaunchSpec spec) {
         return launch(spec, pid -> { });
     }
 
     /** As {@link #launch(LaunchSpec)}, calling {@code wiring} at the network sync point when asked for. */
     public Launched launch(LaunchSpec spec, NetworkWiring wiring) {
+        ArgMax.check("cannot start container " + spec.id(), spec.argv(), spec.env(), spec.rlimits());
         Path specFile = spec.stateDir().resolve("launch.spec");
         writePrivate(specFile, SpecWriter.launch(spec));
         ProcessBuilder pb = new ProcessBuilder(binary.toString(), "launch", specFile.toString())
@@ -99,6 +105,8 @@ public final class Launcher {
 
     /** Runs {@code spec} inside a running container and waits for it; {@code scratch} holds the spec file. */
     public ExecResult exec(ExecSpec spec, Path scratch) {
+        ArgMax.check("cannot exec in the container of PID " + spec.initPid(), spec.argv(), spec.env(),
+                spec.rlimits());
         Path specFile = scratch.resolve("exec-" + UUID.randomUUID() + ".spec");
         writePrivate(specFile, SpecWriter.exec(spec));
         try {
