@@ -90,13 +90,7 @@ public final class ContainerCgroups implements CgroupAttachment {
     public Map<String, Path> binds(String containerId) {
         Map<String, Path> binds = new TreeMap<>();
         if (find(containerId).orElse(null) instanceof V1Cgroup v1) {
-            for (String controller : CgroupLayout.V1_CONTROLLERS) {
-                try {
-                    binds.put(CgroupLayout.folderName(controller), v1.directory(controller));
-                } catch (CgroupException e) {
-                    // that controller is not mounted on this host: nothing to show
-                }
-            }
+            v1.directories().forEach((controller, dir) -> binds.put(CgroupLayout.folderName(controller), dir));
         }
         return binds;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,17 @@ public final class V1Cgroup implements Cgroup {
     }
 
     /** The directory of {@code controller}, such as {@code /sys/fs/cgroup/memory/berth/web-1}. */
+    /** The folder of each controller mounted on this host, in {@link CgroupLayout#V1_CONTROLLERS} order. */
+    public Map<String, Path> directories() {
+        Map<String, Path> mounted = new LinkedHashMap<>();
+        for (String controller : CgroupLayout.V1_CONTROLLERS) {
+            if (directories.containsKey(controller)) {
+                mounted.put(controller, directories.get(controller));
+            }
+        }
+        return mounted;
+    }
+
     public Path directory(String controller) {
         Path dir = directories.get(controller);
         if (dir == null) {
