@@ -341,7 +341,9 @@ public final class Runtime {
         boolean oom = cgroups.oomKilled(id);
         ContainerState done = exit.map(e -> s.exited(e.exitCode(), e.finishedAt(), oom, emptyToNull(e.error())))
                 .orElseGet(() -> s.exited(255, now(), oom, "the monitor (PID " + s.monitorPid()
-                        + ") ended without recording an exit status"));
+                        + ") ended without recording an exit status in " + store.dir(id).resolve("exit.json")
+                        + ", so the exit code is unknown: it was killed, or it could not write there"
+                        + " (is the data root full or read-only?)"));
         cgroups.release(id);
         update(done);
         return done;
