@@ -995,11 +995,12 @@ static void log_entry(struct spec *s, struct logstate *ls, int stream, const cha
     if (ls->fd < 0) {
         /* a failed rotation left no file: try again to open one */
         ls->fd = open(s->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+        struct stat st;
         if (ls->fd < 0) {
             ls->lost++;
             return;
         }
-        ls->size = 0;
+        ls->size = fstat(ls->fd, &st) == 0 ? st.st_size : 0;
     }
     if (s->log_max_size > 0 && ls->size > 0 && ls->size + (long long) n > s->log_max_size) {
         rotate(s, ls);

@@ -65,9 +65,21 @@ final class JsonFileLog {
         this.warningFile = warningFile;
     }
 
-    /** Passes every entry written so far to {@code sink}, oldest first. */
+    /**
+     * Passes every entry written so far to {@code sink}, oldest first: each file up to the size it
+     * had when opened, so that a container that writes faster than the reader reads does not keep
+     * it going.
+     */
     void read(LogSink sink) {
-        follow(sink, () -> true);
+        List<Segment> files = filesAfter(null, true);
+        try {
+            for (Segment file : files) {
+                file.drain(sink);
+            }
+        } finally {
+            files.forEach(Segment::close);
+        }
+        sink.caughtUp();
     }
 
     /**
@@ -79,13 +91,12 @@ final class JsonFileLog {
         Object done = null;
         while (true) {
             boolean finished = ended.getAsBoolean();
-            List<Segment> files = filesAfter(done);
+            List<Segment> files = filesAfter(done, false);
             if (files.isEmpty()) {
+                sink.caughtUp();
                 if (finished) {
-                    sink.caughtUp();
                     return;
                 }
-                sink.caughtUp();
                 LockSupport.parkNanos(POLL.toNanos());
                 continue;
             }
@@ -141,14 +152,15 @@ final class JsonFileLog {
      * Opens the log's files, oldest first, leaving out {@code done} and every file older than it
      * (all of them when {@code done} is null or gone). Listing newest first keeps the order right
      * when a rotation moves the files on while they are opened: a file only ever moves to an older
-     * name, so it is met first under its newest name.
+     * name, so it is met first under its newest name. {@code snapshot} bounds each file at its size
+     * when opened.
      */
-    private List<Segment> filesAfter(Object done) {
+    private List<Segment> filesAfter(Object done, boolean snapshot) {
         List<Segment> newestFirst = new ArrayList<>();
         Set<Object> keys = new HashSet<>();
         try {
             for (int i = 0; i < maxFile; i++) {
-                Segment s = Segment.open(i == 0 ? log : log.resolveSibling(log.getFileName() + "." + i));
+                Segment s = Segment.open(i == 0 ? log : log.resolveSibling(log.getFileName() + "." + i), snapshot);
                 if (s != null && !keys.add(s.key)) {
                     s.close();
                 } else if (s != null) {
@@ -186,18 +198,23 @@ final class JsonFileLog {
         private final Path path;
         private final FileChannel channel;
         private final Object key;
+        private final long limit;
         private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private long lineNumber;
 
-        private Segment(Path path, FileChannel channel, Object key) {
+        private Segment(Path path, FileChannel channel, Object key, long limit) {
             this.path = path;
             this.channel = channel;
             this.key = key;
+            this.limit = limit;
         }
 
-        /** Opens {@code path}; null when there is no such file (or it moved on while being opened). */
-        static Segment open(Path path) {
+        /**
+         * Opens {@code path}, to be read up to its present size when {@code snapshot}; null when
+         * there is no such file (or it moved on while being opened).
+         */
+        static Segment open(Path path, boolean snapshot) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 Object before = keyOf(path);
                 if (before == null) {
@@ -212,7 +229,12 @@ final class JsonFileLog {
                     throw new EngineException("cannot read the container log " + path + ": " + e.getMessage(), e);
                 }
                 if (before.equals(keyOf(path))) {
-                    return new Segment(path, channel, before);
+                    try {
+                        return new Segment(path, channel, before, snapshot ? channel.size() : Long.MAX_VALUE);
+                    } catch (IOException e) {
+                        closeQuietly(channel);
+                        throw new EngineException("cannot read the container log " + path + ": " + e.getMessage(), e);
+                    }
                 }
                 closeQuietly(channel);
             }
@@ -230,8 +252,12 @@ final class JsonFileLog {
                     line.reset();
                     lineNumber = 0;
                 }
-                int n;
-                while ((n = channel.read(buffer.clear())) > 0) {
+                while (channel.position() < limit) {
+                    int n = channel.read(buffer.clear().limit((int) Math.min(buffer.capacity(),
+                            limit - channel.position())));
+                    if (n <= 0) {
+                        break;
+                    }
                     total += n;
                     byte[] bytes = buffer.array();
                     int start = 0;
