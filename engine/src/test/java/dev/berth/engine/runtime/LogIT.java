@@ -62,6 +62,9 @@ class LogIT {
         int first = 61 - kept.size();
         assertThat(first).isGreaterThan(1);
         assertThat(kept).isEqualTo(IntStream.rangeClosed(first, 60).mapToObj(i -> "line " + i + "\n").toList());
+        Collected followed = new Collected();
+        fx.runtime.logs(id, new LogsOptions(true), followed);
+        assertThat(followed.texts).as("--follow, rotated files first").isEqualTo(kept);
     }
 
     @Test
@@ -126,24 +129,29 @@ class LogIT {
             fx.runtime.start(id);
             fx.runtime.waitFor(id);
 
-            List<LogEntry> entries = new ArrayList<>();
-            LogsReport report = fx.runtime.logs(id, new LogsOptions(false), new LogSink() {
-                @Override
-                public void entry(LogEntry entry) {
-                    entries.add(entry);
-                }
+            Collected read = new Collected();
+            LogsReport report = fx.runtime.logs(id, new LogsOptions(false), read);
 
-                @Override
-                public void caughtUp() {
-                }
-            });
-
-            assertThat(entries).extracting(LogEntry::log).containsExactly("kept\n");
+            assertThat(read.texts).containsExactly("kept\n");
             assertThat(report.warnings()).containsExactly("the log of container " + id
                     + " misses 1 entry the monitor could not write: cannot write to the log " + log(id)
                     + ": No space left on device");
         } finally {
             umount(full);
+        }
+    }
+
+    /** The texts of the entries a read passes on. */
+    private static final class Collected implements LogSink {
+        final List<String> texts = new ArrayList<>();
+
+        @Override
+        public void entry(LogEntry entry) {
+            texts.add(entry.log());
+        }
+
+        @Override
+        public void caughtUp() {
         }
     }
 
