@@ -15,7 +15,10 @@
  *                                 the network, then writes one line to stdin to continue
  *   "ok <initpid>"                the command was exec'd; the monitor keeps running
  *   "error <code> <message>"      setup or exec failed (code 126, 127 or 128, as Docker gives)
- * The monitor writes <state>/exit.json (temp + rename) when the container ends, then exits.
+ * The monitor writes <state>/exit.json (temp + rename) when the container ends, then exits 0, or 1
+ * when exit.json could not be written. It records the first failure to write the json-file log in
+ * <state>/log-warning.json ({"error":"...","lostEntries":N}); a log that cannot be opened at all
+ * fails the start ("error 128 failed to initialize logging driver: ...").
  *
  * The container side follows reference/isolation.md section 2.5.
  */
@@ -1043,6 +1046,8 @@ struct logstate {
     long long size;
     char buf[2][16384];
     size_t len[2];
+    long long lost;     /* entries that could not be written */
+    char error[768];    /* the first failure, "" while none */
 };
 
 static void now_rfc3339(char *out, size_t outlen)
@@ -1055,56 +1060,222 @@ static void now_rfc3339(char *out, size_t outlen)
              tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec);
 }
 
+/*
+ * The length of the UTF-8 sequence at s (at most len bytes), or 0 when it is not valid UTF-8 as
+ * Go's utf8.DecodeRune judges it: no overlong forms, no surrogates, nothing above U+10FFFF, and a
+ * sequence cut short by the end of the buffer is invalid too.
+ */
+static size_t utf8_len(const unsigned char *s, size_t len)
+{
+    unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+    size_t n;
+    if (c >= 0xc2 && c <= 0xdf)
+        n = 2;
+    else if (c >= 0xe0 && c <= 0xef)
+        n = 3;
+    else if (c >= 0xf0 && c <= 0xf4)
+        n = 4;
+    else
+        return 0;
+    if (c == 0xe0)
+        lo = 0xa0;
+    else if (c == 0xed)
+        hi = 0x9f;
+    else if (c == 0xf0)
+        lo = 0x90;
+    else if (c == 0xf4)
+        hi = 0x8f;
+    if (len < n || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if (s[i] < 0x80 || s[i] > 0xbf)
+            return 0;
+    return n;
+}
+
+/*
+ * Appends msg as a JSON string (quotes included) to out, exactly as Docker's json-file driver
+ * encodes a log line (moby's jsonlog.ffjsonWriteJSONBytesAsString): \" \\ \n \r, \u00XX for the
+ * other control characters and for < > &, \u2028 and \u2029 escaped, and each byte that does not
+ * start a valid UTF-8 sequence replaced by \ufffd, so the log is valid UTF-8 whatever was printed.
+ * out needs room for 6 * len + 2 bytes; returns the bytes appended.
+ */
+static size_t json_string(char *out, const char *msg, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *s = (const unsigned char *) msg;
+    size_t n = 0;
+    out[n++] = '"';
+    for (size_t i = 0; i < len;) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (c == '"' || c == '\\') {
+                out[n++] = '\\';
+                out[n++] = (char) c;
+            } else if (c == '\n') {
+                out[n++] = '\\';
+                out[n++] = 'n';
+            } else if (c == '\r') {
+                out[n++] = '\\';
+                out[n++] = 'r';
+            } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                n += (size_t) sprintf(out + n, "\\u00%c%c", hex[c >> 4], hex[c & 0xf]);
+            } else {
+                out[n++] = (char) c;
+            }
+            i++;
+            continue;
+        }
+        size_t k = utf8_len(s + i, len - i);
+        if (k == 0) {
+            memcpy(out + n, "\\ufffd", 6);
+            n += 6;
+            i++;
+        } else if (k == 3 && c == 0xe2 && s[i + 1] == 0x80 && (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) {
+            /* U+2028 and U+2029 end a line in JavaScript */
+            n += (size_t) sprintf(out + n, "\\u202%c", s[i + 2] == 0xa8 ? '8' : '9');
+            i += 3;
+        } else {
+            memcpy(out + n, s + i, k);
+            n += k;
+            i += k;
+        }
+    }
+    out[n++] = '"';
+    return n;
+}
+
+/* Writes body to path atomically (temp file + rename); on failure returns -1 with errno set. */
+static int write_atomic(const char *path, const char *body, size_t len)
+{
+    char tmp[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    ssize_t w = write(fd, body, len);
+    if (w >= 0 && w != (ssize_t) len)
+        errno = ENOSPC;
+    int ok = w == (ssize_t) len && fsync(fd) == 0;
+    int e = errno;
+    if (close(fd) < 0 && ok) {
+        ok = 0;
+        e = errno;
+    }
+    if (ok && rename(tmp, path) < 0) {
+        ok = 0;
+        e = errno;
+    }
+    if (!ok) {
+        unlink(tmp);
+        errno = e;
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * <state>/log-warning.json: why the log misses output, for the engine to show with it
+ * ({"error":"...","lostEntries":N}). Best effort: when the state folder cannot be written either,
+ * the engine learns of it from the missing exit.json.
+ */
+static void write_log_warning(struct spec *s, struct logstate *ls)
+{
+    char path[PATH_MAX], body[sizeof ls->error * 6 + 64];
+    size_t n = (size_t) sprintf(body, "{\"error\":");
+    n += json_string(body + n, ls->error, strlen(ls->error));
+    n += (size_t) sprintf(body + n, ",\"lostEntries\":%lld}\n", ls->lost);
+    snprintf(path, sizeof path, "%s/log-warning.json", s->state);
+    write_atomic(path, body, n);
+}
+
+/* Records a failure of the log; the first one is kept and written for the engine at once. */
+static void log_failure(struct spec *s, struct logstate *ls, const char *fmt, ...)
+{
+    if (ls->error[0])
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ls->error, sizeof ls->error, fmt, ap);
+    va_end(ap);
+    write_log_warning(s, ls);
+}
+
 static void rotate(struct spec *s, struct logstate *ls)
 {
     char from[PATH_MAX], to[PATH_MAX];
-    close(ls->fd);
     if (s->log_max_file > 1) {
         snprintf(to, sizeof to, "%s.%d", s->log, s->log_max_file - 1);
-        unlink(to);
+        if (unlink(to) < 0 && errno != ENOENT)
+            log_failure(s, ls, "cannot remove the oldest log file %s: %s", to, strerror(errno));
         for (int i = s->log_max_file - 2; i >= 1; i--) {
             snprintf(from, sizeof from, "%s.%d", s->log, i);
             snprintf(to, sizeof to, "%s.%d", s->log, i + 1);
-            rename(from, to);
+            if (rename(from, to) < 0 && errno != ENOENT)
+                log_failure(s, ls, "cannot rename the log file %s to %s: %s", from, to, strerror(errno));
         }
         snprintf(to, sizeof to, "%s.1", s->log);
-        rename(s->log, to);
+        if (rename(s->log, to) < 0) {
+            /* keep appending to the current file rather than truncate it */
+            log_failure(s, ls, "cannot rotate the log %s to %s: %s", s->log, to, strerror(errno));
+            return;
+        }
     }
-    ls->fd = open(s->log, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0640);
+    close(ls->fd);
     ls->size = 0;
+    ls->fd = open(s->log, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0640);
+    if (ls->fd < 0)
+        log_failure(s, ls, "cannot open the log %s after rotating it: %s", s->log, strerror(errno));
 }
 
-/* Writes one json-file entry: {"log":"...","stream":"stdout","time":"..."}. */
+/*
+ * Writes one json-file entry, {"log":"...","stream":"stdout","time":"..."}, byte for byte as
+ * Docker's json-file driver does. An entry that cannot be written is counted as lost and recorded.
+ */
 static void log_entry(struct spec *s, struct logstate *ls, int stream, const char *msg, size_t len)
 {
     static char out[16384 * 6 + 128];
     char ts[64];
     size_t n = 0;
     now_rfc3339(ts, sizeof ts);
-    n += (size_t) sprintf(out, "{\"log\":\"");
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char) msg[i];
-        switch (c) {
-        case '"': out[n++] = '\\'; out[n++] = '"'; break;
-        case '\\': out[n++] = '\\'; out[n++] = '\\'; break;
-        case '\n': out[n++] = '\\'; out[n++] = 'n'; break;
-        case '\r': out[n++] = '\\'; out[n++] = 'r'; break;
-        case '\t': out[n++] = '\\'; out[n++] = 't'; break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                n += (size_t) sprintf(out + n, "\\u%04x", c);
-            else
-                out[n++] = (char) c;
+    /* Go's RFC3339Nano, as Docker writes it: no trailing zeros in the fraction, no lone '.' */
+    size_t t = strlen(ts) - 1;
+    while (ts[t - 1] == '0')
+        t--;
+    if (ts[t - 1] == '.')
+        t--;
+    memcpy(ts + t, "Z", 2);
+    n += (size_t) sprintf(out, "{\"log\":");
+    n += json_string(out + n, msg, len);
+    n += (size_t) sprintf(out + n, ",\"stream\":\"%s\",\"time\":\"%s\"}\n", stream ? "stderr" : "stdout", ts);
+    if (ls->fd < 0) {
+        /* a failed rotation left no file: try again to open one */
+        ls->fd = open(s->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+        struct stat st;
+        if (ls->fd < 0) {
+            ls->lost++;
+            return;
+        }
+        ls->size = fstat(ls->fd, &st) == 0 ? st.st_size : 0;
+    }
+    if (s->log_max_size > 0 && ls->size > 0 && ls->size + (long long) n > s->log_max_size) {
+        rotate(s, ls);
+        if (ls->fd < 0) {
+            ls->lost++;
+            return;
         }
     }
-    n += (size_t) sprintf(out + n, "\",\"stream\":\"%s\",\"time\":\"%s\"}\n",
-                          stream ? "stderr" : "stdout", ts);
-    if (ls->fd < 0)
-        return;
-    if (s->log_max_size > 0 && ls->size > 0 && ls->size + (long long) n > s->log_max_size)
-        rotate(s, ls);
-    if (ls->fd >= 0 && write(ls->fd, out, n) == (ssize_t) n)
+    ssize_t w = write(ls->fd, out, n);
+    if (w == (ssize_t) n) {
         ls->size += (long long) n;
+        return;
+    }
+    int e = w < 0 ? errno : ENOSPC;
+    /* a half-written entry would break the line after it: cut the file back to whole entries */
+    if (w > 0 && ftruncate(ls->fd, (off_t) ls->size) < 0)
+        ls->size += (long long) w;
+    ls->lost++;
+    log_failure(s, ls, "cannot write to the log %s: %s", s->log, strerror(e));
 }
 
 /* Splits what a stream produced into lines; a line longer than the buffer is cut, as Docker does. */
@@ -1119,32 +1290,18 @@ static void log_data(struct spec *s, struct logstate *ls, int stream, const char
     }
 }
 
-static void write_exit(struct spec *s, int code, int sig, const char *error)
+/* Writes <state>/exit.json; returns -1 with errno set when it cannot. */
+static int write_exit(struct spec *s, int code, int sig, const char *error)
 {
-    char tmp[PATH_MAX], path[PATH_MAX], ts[64], body[2048], esc[1200];
-    size_t n = 0;
-    for (const char *c = error ? error : ""; *c && n < sizeof esc - 8; c++) {
-        if (*c == '"' || *c == '\\')
-            esc[n++] = '\\';
-        if ((unsigned char) *c < 0x20)
-            continue;
-        esc[n++] = *c;
-    }
-    esc[n] = 0;
+    char path[PATH_MAX], ts[64], body[4096];
+    size_t elen = strnlen(error ? error : "", 600);
     now_rfc3339(ts, sizeof ts);
-    snprintf(tmp, sizeof tmp, "%s/exit.json.tmp", s->state);
     snprintf(path, sizeof path, "%s/exit.json", s->state);
-    int len = snprintf(body, sizeof body,
-                       "{\"exitCode\":%d,\"signal\":%d,\"finishedAt\":\"%s\",\"error\":\"%s\"}\n",
-                       code, sig, ts, esc);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return;
-    ssize_t w = write(fd, body, (size_t) len);
-    (void) w;
-    fsync(fd);
-    close(fd);
-    rename(tmp, path);
+    size_t n = (size_t) snprintf(body, sizeof body, "{\"exitCode\":%d,\"signal\":%d,\"finishedAt\":\"%s\",\"error\":",
+                                 code, sig, ts);
+    n += json_string(body + n, error ? error : "", elen);
+    n += (size_t) sprintf(body + n, "}\n");
+    return write_atomic(path, body, n);
 }
 
 static void report(const char *fmt, ...)
@@ -1175,6 +1332,10 @@ static int launch(struct spec *s)
     if (chdir("/") < 0)
         die("chdir /: %s", strerror(errno));
     join_cgroups(s);
+    /* as Docker does, a log that cannot be opened fails the start instead of losing the output */
+    int logfd = open(s->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+    if (logfd < 0)
+        die("failed to initialize logging driver: open %s: %s", s->log, strerror(errno));
     sigset_t mask, old;
     sigemptyset(&mask);
     sigaddset(&mask, SIGCHLD);
@@ -1191,6 +1352,7 @@ static int launch(struct spec *s)
         close(outp[0]);
         close(errp[0]);
         close(errorp[0]);
+        close(logfd);
         err_fd = errorp[1];
         container_main(s, syncp[0], outp[1], errp[1], devnull, lastcap);
         _exit(128);
@@ -1225,6 +1387,7 @@ static int launch(struct spec *s)
         text = text ? text + 1 : msg;
         kill(init, SIGKILL);
         waitpid(init, &status, 0);
+        /* the caller records the failure from the line below; exit.json only repeats it */
         write_exit(s, code, 0, text);
         report("error %d %s\n", code, text);
         return code;
@@ -1237,9 +1400,13 @@ static int launch(struct spec *s)
     struct logstate *ls = calloc(1, sizeof *ls);
     if (!ls)
         _exit(128);
-    ls->fd = open(s->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+    ls->fd = logfd;
     struct stat st;
-    ls->size = ls->fd >= 0 && fstat(ls->fd, &st) == 0 ? st.st_size : 0;
+    ls->size = fstat(logfd, &st) == 0 ? st.st_size : 0;
+    /* a warning left by an earlier run of this container is not about this one */
+    char warning[PATH_MAX];
+    snprintf(warning, sizeof warning, "%s/log-warning.json", s->state);
+    unlink(warning);
     int sfd = signalfd(-1, &mask, SFD_CLOEXEC);
     struct pollfd pf[3] = { { outp[0], POLLIN, 0 }, { errp[0], POLLIN, 0 }, { sfd, POLLIN, 0 } };
     int status = 0, exited = 0;
@@ -1269,11 +1436,12 @@ static int launch(struct spec *s)
     for (int i = 0; i < 2; i++)
         if (ls->len[i])
             log_entry(s, ls, i, ls->buf[i], ls->len[i]);
-    if (WIFSIGNALED(status))
-        write_exit(s, 128 + WTERMSIG(status), WTERMSIG(status), "");
-    else
-        write_exit(s, WEXITSTATUS(status), 0, "");
-    return 0;
+    if (ls->error[0])
+        write_log_warning(s, ls); /* with the final count of lost entries */
+    int written = WIFSIGNALED(status) ? write_exit(s, 128 + WTERMSIG(status), WTERMSIG(status), "")
+                                      : write_exit(s, WEXITSTATUS(status), 0, "");
+    /* nobody reads the monitor's output now; the engine sees the missing exit.json (Runtime) */
+    return written < 0 ? 1 : 0;
 }
 
 /* ---------- exec into a running container ---------- */

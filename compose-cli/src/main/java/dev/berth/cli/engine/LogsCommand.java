@@ -1,10 +1,8 @@
 package dev.berth.cli.engine;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.runtime.LogEntry;
-import dev.berth.engine.runtime.Runtime;
+import dev.berth.engine.runtime.LogsOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,8 +11,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code berth engine logs [--follow] CONTAINER}: the container's stdout to stdout and its stderr
- * to stderr, like {@code docker logs} (no {@code -f}: berth's global -f names a stack file). With
- * {@code --follow} it prints the current log file from its start (rotated files are not repeated).
+ * to stderr, like {@code docker logs} (no {@code -f}: berth's global -f names a stack file), rotated
+ * files first. With {@code --follow} it goes on printing until the container stops. The monitor's
+ * warnings about the log (output it could not write) follow on stderr.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Print a container's log.")
 public final class LogsCommand implements Callable<Integer> {
@@ -32,22 +31,9 @@ public final class LogsCommand implements Callable<Integer> {
     String container;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Runtime runtime = engine.engine().runtime();
-        if (follow) {
-            new JsonLogFollower(runtime.logFile(container), out, err)
-                    .follow(() -> !runtime.inspect(container).running());
-        } else {
-            runtime.logs(container).forEach(e -> print(e, out, err));
-        }
-        out.flush();
-        err.flush();
+    public Integer call() {
+        LogPrinter printer = new LogPrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
+        printer.finish(engine.engine().runtime().logs(container, new LogsOptions(follow), printer));
         return 0;
-    }
-
-    private static void print(LogEntry e, PrintWriter out, PrintWriter err) {
-        (e.stream().equals("stderr") ? err : out).print(e.log());
     }
 }

@@ -2,11 +2,11 @@ package dev.berth.cli.engine;
 
 import dev.berth.engine.Engine;
 import dev.berth.engine.EngineException;
+import dev.berth.engine.runtime.LogsOptions;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,23 +90,16 @@ public final class RunCommand implements Callable<Integer>, ChangesEngineState {
         return attached(e, id, out, err);
     }
 
-    private int attached(Engine e, String id, PrintWriter out, PrintWriter err) throws Exception {
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread.startVirtualThread(() -> {
-            try {
-                exit.complete(e.runtime().waitFor(id));
-            } catch (RuntimeException ex) {
-                exit.completeExceptionally(ex);
-            }
-        });
+    private int attached(Engine e, String id, PrintWriter out, PrintWriter err) {
         List<Signal> handled = List.of(new Signal("INT"), new Signal("TERM"));
         List<sun.misc.SignalHandler> previous = new ArrayList<>();
         for (Signal s : handled) {
             previous.add(Signal.handle(s, sig -> Thread.startVirtualThread(() -> e.runtime().stop(id))));
         }
         try {
-            new JsonLogFollower(e.runtime().logFile(id), out, err).follow(exit::isDone);
-            int code = exit.get();
+            LogPrinter printer = new LogPrinter(out, err);
+            printer.finish(e.runtime().logs(id, new LogsOptions(true), printer));
+            int code = e.runtime().waitFor(id);
             if (remove) {
                 e.remove(id, true, true);
             }

@@ -164,6 +164,29 @@ class EngineRunIT {
     }
 
     @Test
+    void outputThatIsNotUtf8_isPrintedAsDockerPrintsIt_byRunLogsAndLogsFollow() {
+        // each byte that is not UTF-8 becomes U+FFFD; a character cut by the 16 KiB line limit, one per byte
+        String script = "printf 'a\\377b\\303\\n'; printf '\\303\\251 <&>\\n' >&2;"
+                + " printf '%16383s\\342\\202\\254\\n' ''";
+        String out = "a\uFFFDb\uFFFD\n" + " ".repeat(16383) + "\uFFFD\uFFFD\uFFFD\n";
+        String err = "\u00e9 <&>\n";
+
+        Result run = berth("run", "--name", "bytes", "bb", "sh", "-c", script);
+        assertThat(run.out()).isEqualTo(out);
+        assertThat(run.err()).isEqualTo(err);
+        assertThat(run.exit()).isZero();
+
+        Result logs = berth("logs", "bytes");
+        assertThat(logs.out()).isEqualTo(out);
+        assertThat(logs.err()).isEqualTo(err);
+
+        Result follow = berth("logs", "--follow", "bytes");
+        assertThat(follow.out()).isEqualTo(out);
+        assertThat(follow.err()).isEqualTo(err);
+        assertThat(berth("rm", "bytes").exit()).isZero();
+    }
+
+    @Test
     void kill_withASignalName_reachesPid1() {
         String id = berth("run", "-d", "--init", "bb", "sleep", "1000").out().strip();
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -268,15 +269,43 @@ public final class Runtime {
         return store.config(resolve(ref));
     }
 
-    /** The json-file log of a container, for following it as it grows. */
-    public Path logFile(String ref) {
-        return store.logFile(resolve(ref));
+    /**
+     * Reads the container's log into {@code sink}, oldest entry first, rotated files included; with
+     * {@link LogsOptions#follow()} also what it writes later, until the container is no longer
+     * running. The report holds what the monitor recorded about output it could not write.
+     */
+    public LogsReport logs(String ref, LogsOptions options, LogSink sink) {
+        String id = resolve(ref);
+        JsonFileLog log = new JsonFileLog(store.logFile(id), store.config(id).log().maxFile(),
+                store.dir(id).resolve(JsonFileLog.WARNING_FILE));
+        if (options.follow()) {
+            log.follow(sink, () -> !refresh(id).live());
+        } else {
+            log.read(sink);
+        }
+        return new LogsReport(log.warning().map(w -> logWarning(id, w)).stream().toList());
+    }
+
+    private static String logWarning(String id, JsonFileLog.Warning w) {
+        String lost = w.lostEntries() == 1 ? " misses 1 entry the monitor could not write"
+                : w.lostEntries() > 1 ? " misses " + w.lostEntries() + " entries the monitor could not write" : "";
+        return "the log of container " + id + lost + ": " + w.error();
     }
 
     /** The container's log, oldest entry first, rotated files included. */
     public List<LogEntry> logs(String ref) {
-        String id = resolve(ref);
-        return JsonFileLog.read(store.logFile(id), store.config(id).log().maxFile());
+        List<LogEntry> entries = new ArrayList<>();
+        logs(ref, new LogsOptions(false), new LogSink() {
+            @Override
+            public void entry(LogEntry entry) {
+                entries.add(entry);
+            }
+
+            @Override
+            public void caughtUp() {
+            }
+        });
+        return entries;
     }
 
     private String resolve(String ref) {
@@ -318,7 +347,9 @@ public final class Runtime {
         boolean oom = cgroups.oomKilled(id);
         ContainerState done = exit.map(e -> s.exited(e.exitCode(), e.finishedAt(), oom, emptyToNull(e.error())))
                 .orElseGet(() -> s.exited(255, now(), oom, "the monitor (PID " + s.monitorPid()
-                        + ") ended without recording an exit status"));
+                        + ") ended without recording an exit status in " + store.dir(id).resolve("exit.json")
+                        + ", so the exit code is unknown: it was killed, or it could not write there"
+                        + " (is the data root full or read-only?)"));
         cgroups.release(id);
         update(done);
         return done;

@@ -9,6 +9,8 @@ import dev.berth.engine.runtime.launch.ExecSpec;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -46,6 +48,22 @@ class LifecycleIT {
         assertThat(inspect.status()).isEqualTo(ContainerStatus.EXITED);
         assertThat(inspect.exitCode()).isEqualTo(7);
         assertThat(inspect.finishedAt()).isNotNull();
+    }
+
+    @Test
+    void anExitStatusTheMonitorCannotRecord_showsTheContainerExited_withTheCodeUnknown() throws Exception {
+        String id = fx.runtime.create(fx.options("sh", "-c", "exit 7").build());
+        // exit.json is written through exit.json.tmp: a folder there makes that write fail
+        Path exit = fx.dataRoot.resolve("containers/" + id + "/exit.json");
+        Files.createDirectory(exit.resolveSibling("exit.json.tmp"));
+        fx.runtime.start(id);
+
+        assertThat(fx.runtime.waitFor(id)).isEqualTo(255);
+        ContainerInspect inspect = fx.runtime.inspect(id);
+        assertThat(inspect.status()).isEqualTo(ContainerStatus.EXITED);
+        assertThat(inspect.error()).matches("the monitor \\(PID \\d+\\) ended without recording an exit status in "
+                + exit.toString().replace(".", "\\.") + ", so the exit code is unknown: it was killed, or it could"
+                + " not write there \\(is the data root full or read-only\\?\\)");
     }
 
     @Test
