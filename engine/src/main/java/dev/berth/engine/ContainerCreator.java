@@ -4,6 +4,7 @@ import dev.berth.engine.image.ImageHold;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.image.ResolvedImage;
 import dev.berth.engine.runtime.CreateOptions;
+import dev.berth.engine.runtime.Reservation;
 import dev.berth.engine.runtime.Runtime;
 import dev.berth.engine.runtime.etc.LayeredRootfs;
 import dev.berth.engine.runtime.etc.ResolvedUser;
@@ -26,6 +27,10 @@ import java.util.Set;
  * ({@link ImageDefaults}), resolves the user against the image's /etc/passwd and /etc/group,
  * prepares the mounts (bind sources, named and anonymous volumes filled from the image, tmpfs,
  * an anonymous volume for each image VOLUME nothing else mounts) and records it in the runtime.
+ *
+ * <p>The container's name is reserved before anything is made and its volumes are recorded in the
+ * reservation before they are made, so that a process killed halfway leaves nothing the next one
+ * cannot clean up ({@link Runtime#sweep()}), and of concurrent creates with one name exactly one wins.
  */
 final class ContainerCreator {
 
@@ -67,7 +72,8 @@ final class ContainerCreator {
                 .privileged(request.privileged()).readOnlyRoot(request.readOnly()).init(request.init())
                 .stopSignal(merged.stopSignal())
                 .stopTimeoutSeconds(request.stopTimeout() == null ? -1 : request.stopTimeout())
-                .log(request.log()).imageId(image.id().toString()).limits(request.limits());
+                .log(request.log()).imageId(image.id().toString()).limits(request.limits())
+                .autoRemove(request.autoRemove());
         merged.env().forEach(options::env);
         request.capAdd().forEach(options::capAdd);
         request.capDrop().forEach(options::capDrop);
@@ -78,24 +84,49 @@ final class ContainerCreator {
         request.ulimits().forEach(options::ulimit);
         request.sysctls().forEach(options::sysctl);
 
-        List<String> anonymous = new ArrayList<>();
+        // The name is taken first, across processes; the container is listed only once it is whole.
+        Pending pending = new Pending(runtime.reserve(request.name()));
         try {
-            mounts(request, image, rootfs, options, anonymous);
-            return runtime.create(options.build());
+            mounts(request, image, rootfs, options, pending);
+            return runtime.commit(pending.reservation, options.build());
         } catch (RuntimeException e) {
-            for (String name : anonymous) {
+            for (String name : pending.anonymous) {
                 try {
-                    volumes.remove(name, VolumeUsage.NONE);
+                    if (volumes.find(name).isPresent()) {
+                        volumes.remove(name, VolumeUsage.NONE);
+                    }
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }
+            }
+            try {
+                runtime.abandon(pending.reservation);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
             throw e;
         }
     }
 
+    /** A container being created: its reservation, which lists its volumes before they are made. */
+    private final class Pending {
+        Reservation reservation;
+        final List<String> anonymous = new ArrayList<>();
+
+        Pending(Reservation reservation) {
+            this.reservation = reservation;
+        }
+
+        void volume(String name, boolean isAnonymous) {
+            reservation = runtime.reserveVolume(reservation, name, isAnonymous);
+            if (isAnonymous) {
+                anonymous.add(name);
+            }
+        }
+    }
+
     private void mounts(RunRequest request, ResolvedImage image, LayeredRootfs rootfs, CreateOptions.Builder options,
-                        List<String> anonymous) {
+                        Pending pending) {
         MountPlanner planner = new MountPlanner(volumes);
         Set<String> targets = new HashSet<>();
         List<MountSpec> all = new ArrayList<>(request.mounts());
@@ -112,10 +143,9 @@ final class ContainerCreator {
                     options.mount(new Mount.Bind(planned.hostPath(), planned.target(), planned.readOnly()));
                 }
                 case MountSpec.Volume v -> {
-                    MountPlanner.PlannedBind planned = planner.planVolume(v, rootfs, Map.of());
-                    if (v.anonymous()) {
-                        anonymous.add(planned.volumeName());
-                    }
+                    String name = MountPlanner.volumeName(v);
+                    pending.volume(name, v.anonymous());
+                    MountPlanner.PlannedBind planned = planner.planVolume(v, name, rootfs, Map.of());
                     options.volume(planned.volumeName(), v.anonymous());
                     options.mount(new Mount.Bind(planned.hostPath(), planned.target(), planned.readOnly()));
                 }

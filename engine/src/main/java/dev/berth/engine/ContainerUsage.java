@@ -5,6 +5,7 @@ import dev.berth.engine.image.ImageUsage;
 import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.Runtime;
 import dev.berth.engine.volume.VolumeUsage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,9 +28,12 @@ final class ContainerUsage implements ImageUsage, VolumeUsage {
                 .filter(c -> id.equals(runtime.config(c).imageId())).findFirst();
     }
 
+    /** The containers that mount the volume, then those being created (in any process) that will. */
     @Override
     public List<String> containersUsing(String volumeName) {
-        return runtime.list().stream().map(ContainerInspect::id)
-                .filter(c -> runtime.config(c).volumes().contains(volumeName)).toList();
+        List<String> users = new ArrayList<>(runtime.list().stream().map(ContainerInspect::id)
+                .filter(c -> runtime.config(c).volumes().contains(volumeName)).toList());
+        users.addAll(runtime.creatingWith(volumeName));
+        return users;
     }
 }

@@ -7,11 +7,14 @@ import dev.berth.engine.layer.NativeFileOps;
 import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.CreateOptions;
 import dev.berth.engine.runtime.ExecOptions;
-import dev.berth.engine.runtime.Signals;
+import dev.berth.engine.runtime.NoSuchContainerException;
 import dev.berth.engine.runtime.Runtime;
+import dev.berth.engine.runtime.Signals;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
+import dev.berth.engine.volume.NoSuchVolumeException;
 import dev.berth.engine.volume.VolumeFilter;
+import dev.berth.engine.volume.VolumeInUseException;
 import dev.berth.engine.volume.VolumeNames;
 import dev.berth.engine.volume.VolumeRecord;
 import dev.berth.engine.volume.VolumeStore;
@@ -44,6 +47,36 @@ public final class Engine {
         this.volumes = new VolumeStore(dataRoot);
         this.creator = new ContainerCreator(images, volumes, runtime, !cgroups.filtersDevices());
         this.views = new ContainerViews(volumes);
+        sweep();
+    }
+
+    /**
+     * Cleans up after engine processes killed on this data root, as Docker's daemon does when it
+     * starts: half-made and half-removed containers and volumes go, with the anonymous volumes a
+     * killed create had made; {@code --rm} containers that ended after their client died are removed
+     * with their anonymous volumes. What another process removes first is not an error.
+     */
+    private void sweep() {
+        volumes.sweep();
+        Runtime.Sweep found = runtime.sweep();
+        for (String name : found.abandonedAnonymousVolumes()) {
+            try {
+                volumes.remove(name, usage);
+            } catch (NoSuchVolumeException gone) {
+                // never made, or removed by another process's sweep
+            } catch (VolumeInUseException kept) {
+                // Docker keeps an anonymous volume another container mounts too (--volumes-from)
+            }
+        }
+        for (String id : found.toAutoRemove()) {
+            try {
+                remove(id, true, true);
+            } catch (NoSuchContainerException | NoSuchVolumeException gone) {
+                // removed by another process's sweep
+            } catch (VolumeInUseException kept) {
+                // the container is gone; its anonymous volume stays while another container mounts it
+            }
+        }
     }
 
     /** The engine on {@code dataRoot} with this host's cgroups, containers under the {@code berth} cgroup. */

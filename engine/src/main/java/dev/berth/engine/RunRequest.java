@@ -22,13 +22,15 @@ import java.util.Map;
  * @param mounts       {@code -v} and {@code --tmpfs}, in the order given
  * @param stopSignal   name or number; null keeps the image's StopSignal (else SIGTERM)
  * @param stopTimeout  seconds; null for 10
+ * @param autoRemove   {@code --rm}: removed with its anonymous volumes once it has ended (see
+ *                     {@link dev.berth.engine.runtime.CreateOptions#autoRemove()})
  */
 public record RunRequest(String image, String name, String hostname, List<String> entrypoint,
                          List<String> command, List<String> env, String user, String workingDir,
                          List<MountSpec> mounts, ContainerLimits limits, List<String> capAdd, List<String> capDrop,
                          boolean privileged, List<String> securityOpts, boolean readOnly, boolean init,
                          List<Rlimit> ulimits, Map<String, String> sysctls, String stopSignal,
-                         Integer stopTimeout, LogOptions log) {
+                         Integer stopTimeout, LogOptions log, boolean autoRemove) {
 
     public RunRequest {
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
@@ -40,6 +42,13 @@ public record RunRequest(String image, String name, String hostname, List<String
         securityOpts = List.copyOf(securityOpts);
         ulimits = List.copyOf(ulimits);
         sysctls = Map.copyOf(sysctls);
+    }
+
+    /** This request with {@code --rm} set or not. */
+    public RunRequest withAutoRemove(boolean v) {
+        return new RunRequest(image, name, hostname, entrypoint, command, env, user, workingDir, mounts, limits,
+                capAdd, capDrop, privileged, securityOpts, readOnly, init, ulimits, sysctls, stopSignal, stopTimeout,
+                log, v);
     }
 
     public static Builder builder(String image) {
@@ -69,6 +78,7 @@ public record RunRequest(String image, String name, String hostname, List<String
         private String stopSignal;
         private Integer stopTimeout;
         private LogOptions log = LogOptions.UNLIMITED;
+        private boolean autoRemove;
 
         private Builder(String image) {
             this.image = image;
@@ -95,11 +105,12 @@ public record RunRequest(String image, String name, String hostname, List<String
         public Builder stopSignal(String v) { stopSignal = v; return this; }
         public Builder stopTimeout(Integer v) { stopTimeout = v; return this; }
         public Builder log(LogOptions v) { log = v; return this; }
+        public Builder autoRemove(boolean v) { autoRemove = v; return this; }
 
         public RunRequest build() {
             return new RunRequest(image, name, hostname, entrypoint, command, env, user, workingDir, mounts, limits,
                     capAdd, capDrop, privileged, securityOpts, readOnly, init, ulimits, sysctls, stopSignal,
-                    stopTimeout, log);
+                    stopTimeout, log, autoRemove);
         }
     }
 }

@@ -65,7 +65,7 @@ public final class RunCommand implements Callable<Integer>, ChangesEngineState {
         String id;
         try {
             e = engine.engine();
-            id = e.create(flags.toRequest(image, command));
+            id = e.create(flags.toRequest(image, command).withAutoRemove(remove));
         } catch (EngineException ex) {
             return refused(err, ex);
         }

@@ -2,15 +2,20 @@ package dev.berth.cli.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,9 +28,13 @@ import dev.berth.cli.ProcessContext;
 
 /**
  * {@code berth engine image import} then {@code berth engine run} as a user runs them, in-process,
- * with real containers: the exact lines on stdout and stderr and the exit code.
+ * with real containers: the exact lines on stdout and stderr and the exit code. Where several
+ * commands act at once, or one is killed, they run as processes of their own
+ * ({@code java -jar target/berth.jar}).
  */
 class EngineRunIT {
+
+    private static final Path JAR = Path.of("target", "berth.jar").toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -70,14 +79,27 @@ class EngineRunIT {
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(dir.toString());
     }
 
-    private Result berth(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    private List<String> engineArgs(String... args) {
         List<String> full = new ArrayList<>(List.of("engine", "--data-root", dir.resolve("data").toString(),
                 "--cgroup-parent", cgroupParent));
         full.addAll(List.of(args));
+        return full;
+    }
+
+    /** {@code berth engine ARGS} as a process of its own, its stderr in a file beside its stdout pipe. */
+    private Process berthProcess(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+        command.addAll(engineArgs(args));
+        Path err = Files.createTempFile(dir, "berth-", ".err");
+        return new ProcessBuilder(command).redirectError(err.toFile()).start();
+    }
+
+    private Result berth(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         int exit = Main.run(ProcessContext.current(), new PrintWriter(out), new PrintWriter(err),
-                full.toArray(String[]::new));
+                engineArgs(args).toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
     }
 
@@ -195,5 +217,63 @@ class EngineRunIT {
         assertThat(berth("inspect", id).out()).contains("\"ExitCode\" : 138");
         assertThat(berth("kill", "-s", "NOPE", id).err()).isEqualTo("Invalid signal: NOPE\n");
         assertThat(berth("rm", id).exit()).isZero();
+    }
+
+    @Test
+    void tenParallelRuns_withOneName_giveOneContainer_andDockersConflictToTheOthers() throws Exception {
+        List<Process> runs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            runs.add(berthProcess("run", "-d", "--name", "same", "bb", "sh", "-c", ":"));
+        }
+        List<String> outs = new ArrayList<>();
+        List<Integer> exits = new ArrayList<>();
+        for (Process run : runs) {
+            outs.add(new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            exits.add(run.exitValue());
+        }
+
+        List<String> ids = berth("ps", "-a", "-q").out().lines().toList();
+        assertThat(ids).as("containers").hasSize(1);
+        assertThat(exits).containsOnly(0, 125).filteredOn(e -> e == 0).hasSize(1);
+        List<String> printed = outs.stream().filter(o -> !o.isEmpty()).toList();
+        assertThat(printed).hasSize(1).allMatch(o -> o.matches(ids.getFirst() + "[0-9a-f]{52}\n"));
+        String winner = printed.getFirst().strip();
+        try (Stream<Path> errs = Files.list(dir).filter(f -> f.toString().endsWith(".err"))) {
+            assertThat(errs.map(EngineRunIT::read).filter(e -> !e.isEmpty()).toList()).hasSize(9)
+                    .containsOnly("berth: Conflict. The container name \"/same\" is already in use by container \""
+                            + winner + "\". You have to remove (or rename) that container to be able to reuse that"
+                            + " name.\n");
+        }
+        assertThat(berth("rm", "--force", "same").exit()).isZero();
+    }
+
+    @Test
+    void runRm_whoseClientIsKilled_isRemovedByTheNextCommand_onceItHasEnded() throws Exception {
+        Process run = berthProcess("run", "--rm", "-v", "/anon", "bb", "sh", "-c", "echo up; sleep 1000");
+        BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).isEqualTo("up");
+        run.destroyForcibly();
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        String id = berth("ps", "-q").out().strip();
+        assertThat(id).as("still running without its client, as under Docker").matches("[0-9a-f]{12}");
+        assertThat(berth("volume", "ls", "-q").out().lines()).hasSize(1);
+        assertThat(berth("kill", id).exit()).isZero();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!berth("ps", "-a", "-q").out().isEmpty()) {
+            assertThat(System.nanoTime()).as("the ended --rm container is removed").isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        assertThat(berth("volume", "ls", "-q").out()).as("its anonymous volume too").isEmpty();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -2,10 +2,8 @@ package dev.berth.engine.image;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.berth.engine.EngineException;
 import dev.berth.engine.layer.FileOps;
+import dev.berth.engine.lock.LockFile;
 import dev.berth.engine.layer.LayerApplier;
 import dev.berth.engine.layer.NativeFileOps;
 import dev.berth.engine.layer.Trees;
@@ -35,8 +33,6 @@ import dev.berth.engine.layer.Trees;
  */
 public final class ImageStore {
 
-    private static final ReentrantLock JVM_LOCK = new ReentrantLock();
-
     private final Path images;
     private final Path tmp;
     private final BlobStore blobs;
@@ -44,6 +40,7 @@ public final class ImageStore {
     private final UnpackedLayers layers;
     private final ImageUsage usage;
     private final ImageHolds holds = new ImageHolds();
+    private final LockFile lock;
 
     /** A store on {@code dataRoot} with the real system calls and no container using any image. */
     public ImageStore(Path dataRoot) {
@@ -57,6 +54,7 @@ public final class ImageStore {
         this.index = new ImageIndex(images);
         this.layers = new UnpackedLayers(dataRoot.resolve("layers"), tmp, blobs, new LayerApplier(ops));
         this.usage = usage;
+        this.lock = new LockFile(images.resolve(".lock"));
     }
 
     public BlobStore blobs() {
@@ -325,15 +323,6 @@ public final class ImageStore {
     }
 
     private <T> T locked(StoreAction<T> action) throws IOException {
-        Files.createDirectories(images);
-        JVM_LOCK.lock();
-        try (FileChannel channel = FileChannel.open(images.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
-            // Closing the channel releases the lock.
-            channel.lock();
-            return action.run();
-        } finally {
-            JVM_LOCK.unlock();
-        }
+        return lock.holding(action::run);
     }
 }

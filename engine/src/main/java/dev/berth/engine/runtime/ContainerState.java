@@ -17,6 +17,20 @@ public record ContainerState(String id, String name, ContainerStatus status, lon
                 null, 0, false, null);
     }
 
+    /**
+     * A start whose monitor exists but has not reported yet: running, its init not known ({@code
+     * initPid} 0) until the launcher reports it or {@link Syscalls#onlyChild} finds it.
+     */
+    ContainerState starting(long monitor, long monitorStart, String at) {
+        return running(monitor, monitorStart, 0, at);
+    }
+
+    /** The same running container with its init's PID known. */
+    ContainerState withInit(long init) {
+        return new ContainerState(id, name, status, monitorPid, monitorStartTime, init, createdAt, startedAt,
+                finishedAt, exitCode, oomKilled, error);
+    }
+
     /** A start that never ran the command: started and finished at the same moment, with the reason. */
     ContainerState failedStart(int code, String at, String why) {
         return new ContainerState(id, name, ContainerStatus.EXITED, 0, 0, 0, createdAt, at, at, code, false, why);

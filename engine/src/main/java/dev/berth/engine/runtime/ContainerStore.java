@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.engine.EngineException;
 import dev.berth.engine.layer.Trees;
+import dev.berth.engine.lock.LockFile;
 import dev.berth.engine.runtime.launch.Mount;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -20,9 +21,15 @@ import java.util.stream.Stream;
 
 /**
  * The containers' folders under {@code <dataRoot>/containers/<id>/}: {@code config.json} (the
- * {@link CreateOptions}), {@code state.json} ({@link ContainerState}), {@code exit.json} (written by
- * the monitor), {@code <id>-json.log[.N]}, and {@code rootfs/}, {@code upper/}, {@code work/} for
- * the overlay. Every JSON file is written atomically (temp file + rename).
+ * {@link CreateOptions}), {@code state.json} ({@link ContainerState}), {@code reservation.json}
+ * ({@link Reservation}), {@code exit.json} (written by the monitor), {@code <id>-json.log[.N]}, and
+ * {@code rootfs/}, {@code upper/}, {@code work/} for the overlay. Every JSON file is written
+ * atomically (temp file + rename).
+ *
+ * <p>A container's folder appears whole: it is built as {@code .creating-<id>/} and renamed into
+ * place, and it leaves by a rename to {@code .removing-<id>/} before it is deleted. Folders whose
+ * name starts with a dot are never containers. Names are reserved and folders renamed under the lock
+ * {@code containers/.lock}, held across processes.
  */
 final class ContainerStore {
 
@@ -32,13 +39,19 @@ final class ContainerStore {
     private interface MountMixin {
     }
 
+    private static final String CREATING = ".creating-";
+    private static final String REMOVING = ".removing-";
+    private static final String RESERVATION = "reservation.json";
+
     private final Path root;
+    private final LockFile lock;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .addMixIn(Mount.class, MountMixin.class);
 
     ContainerStore(Path dataRoot) {
         this.root = dataRoot.resolve("containers");
+        this.lock = new LockFile(root.resolve(".lock"));
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -66,19 +79,88 @@ final class ContainerStore {
         return dir(id).resolve(id + "-json.log");
     }
 
-    /** Makes the folder of a new container and records its options and first state. */
-    void create(ContainerState state, CreateOptions options) {
-        String id = state.id();
+    /** What runs under the store's lock. */
+    interface Locked<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code action} under the containers' lock, held across processes.
+     *
+     * @param what what is being done, to prefix an I/O error's message
+     */
+    <T> T locked(String what, Locked<T> action) {
         try {
-            Files.createDirectory(dir(id));
-            Files.createDirectory(rootfs(id));
-            Files.createDirectory(upper(id));
-            Files.createDirectory(work(id));
+            return lock.holding(action::run);
         } catch (IOException e) {
-            throw new EngineException("cannot create the folder of container " + id + ": " + e.getMessage(), e);
+            throw new EngineException(what + ": " + e.getMessage(), e);
         }
-        writeJson(dir(id).resolve("config.json"), options);
-        save(state);
+    }
+
+    /** The folder of a container being created. */
+    Path creating(String id) {
+        return root.resolve(CREATING + id);
+    }
+
+    /** Makes the folder of a reservation (call under the lock). */
+    void reserve(Reservation reservation) throws IOException {
+        Files.createDirectory(creating(reservation.id()));
+        writeJson(creating(reservation.id()).resolve(RESERVATION), reservation);
+    }
+
+    /** Records a reservation's new volumes, before they are made. */
+    void update(Reservation reservation) {
+        writeJson(creating(reservation.id()).resolve(RESERVATION), reservation);
+    }
+
+    /**
+     * Completes the folder of a reservation and renames it into place (call under the lock): from
+     * the rename on the container is listed, with its options and first state.
+     */
+    void commit(Reservation reservation, ContainerState state, CreateOptions options) throws IOException {
+        Path dir = creating(reservation.id());
+        Files.createDirectory(dir.resolve("rootfs"));
+        Files.createDirectory(dir.resolve("upper"));
+        Files.createDirectory(dir.resolve("work"));
+        writeJson(dir.resolve("config.json"), options);
+        writeJson(dir.resolve("state.json"), state);
+        Files.move(dir, dir(reservation.id()), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Deletes the folder of a reservation that will not become a container. */
+    void abandon(String id) throws IOException {
+        Trees.deleteRecursively(creating(id));
+    }
+
+    /** The reservations in progress or abandoned; a folder without its record yet is given as null name. */
+    List<Reservation> reservations() throws IOException {
+        List<Reservation> all = new ArrayList<>();
+        for (Path d : folders(CREATING)) {
+            String id = d.getFileName().toString().substring(CREATING.length());
+            all.add(readJson(d.resolve(RESERVATION), Reservation.class)
+                    .orElse(new Reservation(id, null, 0, 0, List.of(), List.of())));
+        }
+        return all;
+    }
+
+    /** The reservation record of a committed container, if it has one. */
+    Optional<Reservation> reservation(String id) {
+        return readJson(dir(id).resolve(RESERVATION), Reservation.class);
+    }
+
+    /** Deletes what removals killed halfway left behind (call under the lock). */
+    void deleteRemoved() throws IOException {
+        for (Path d : folders(REMOVING)) {
+            Trees.deleteRecursively(d);
+        }
+    }
+
+    /** The state of one container, empty when there is no such container. */
+    Optional<ContainerState> state(String id) {
+        if (id.isEmpty() || id.startsWith(".") || id.contains("/")) {
+            return Optional.empty();
+        }
+        return readJson(dir(id).resolve("state.json"), ContainerState.class);
     }
 
     void save(ContainerState state) {
@@ -107,7 +189,9 @@ final class ContainerStore {
         List<ContainerState> all = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path d : dirs.sorted().toList()) {
-                readJson(d.resolve("state.json"), ContainerState.class).ifPresent(all::add);
+                if (!d.getFileName().toString().startsWith(".")) {
+                    readJson(d.resolve("state.json"), ContainerState.class).ifPresent(all::add);
+                }
             }
         } catch (IOException e) {
             throw new EngineException("cannot list containers in " + root + ": " + e.getMessage(), e);
@@ -115,16 +199,37 @@ final class ContainerStore {
         return all;
     }
 
+    /**
+     * Removes a container's folder: renamed out of the list under the lock first, so that a process
+     * killed halfway leaves no half-deleted container, then deleted.
+     */
     void delete(String id) {
+        Path doomed = root.resolve(REMOVING + id);
+        locked("cannot remove the folder of container " + id, () -> {
+            try {
+                Files.move(dir(id), doomed, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                throw new NoSuchContainerException(id);
+            }
+            return null;
+        });
         try {
-            Trees.deleteRecursively(dir(id));
+            Trees.deleteRecursively(doomed);
         } catch (IOException e) {
             throw new EngineException("cannot remove the folder of container " + id + ": " + e.getMessage(), e);
         }
     }
 
+    private List<Path> folders(String prefix) throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith(prefix)).sorted().toList();
+        }
+    }
+
     private void writeJson(Path file, Object value) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        // A temp name of its own per writer: two processes may record the same change at once.
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().threadId());
         try {
             Files.write(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
             try {

@@ -44,6 +44,9 @@ import java.util.Objects;
  * @param volumes            names of the volumes the container mounts (refused removal while it exists)
  * @param anonymousVolumes   names of the anonymous volumes made for it, removed with the container by
  *                           {@code --rm}
+ * @param autoRemove         {@code --rm}: the process that created the container removes it (with its
+ *                           anonymous volumes) once it has ended; if that process dies first, the next
+ *                           engine process on the data root does (Docker's {@code HostConfig.AutoRemove})
  */
 public record CreateOptions(
         String name,
@@ -74,7 +77,8 @@ public record CreateOptions(
         String imageId,
         ContainerLimits limits,
         List<String> volumes,
-        List<String> anonymousVolumes) {
+        List<String> anonymousVolumes,
+        boolean autoRemove) {
 
     public CreateOptions {
         layerDirs = List.copyOf(layerDirs);
@@ -141,6 +145,7 @@ public record CreateOptions(
         private ContainerLimits limits = ContainerLimits.NONE;
         private final List<String> volumes = new ArrayList<>();
         private final List<String> anonymousVolumes = new ArrayList<>();
+        private boolean autoRemove;
 
         private Builder(List<Path> layerDirs) {
             this.layerDirs = List.copyOf(layerDirs);
@@ -171,6 +176,7 @@ public record CreateOptions(
         public Builder log(LogOptions v) { log = v; return this; }
         public Builder imageId(String v) { imageId = v; return this; }
         public Builder limits(ContainerLimits v) { limits = v; return this; }
+        public Builder autoRemove(boolean v) { autoRemove = v; return this; }
         public Builder entrypoint(List<String> v) { entrypoint = List.copyOf(v); return this; }
         public Builder command(List<String> v) { command = List.copyOf(v); return this; }
         public Builder extraGids(List<Integer> v) { extraGids = List.copyOf(v); return this; }
@@ -187,7 +193,7 @@ public record CreateOptions(
             return new CreateOptions(name, layerDirs, entrypoint, command, env, workingDir, uid, gid,
                     extraGids, homeDir, hostname, mounts, tmpfs, capAdd, capDrop, privileged, securityOpts,
                     readOnlyRoot, shmSize, sysctls, ulimits, init, stopSignal, stopTimeoutSeconds, log, imageId, limits,
-                    volumes, anonymousVolumes);
+                    volumes, anonymousVolumes, autoRemove);
         }
     }
 }

@@ -27,6 +27,10 @@ final class InitSignaller {
      *         container's; another errno when the kernel refused the signal
      */
     static int signal(long initPid, long monitorPid, long monitorStartTime, int signal) {
+        if (initPid <= 0) {
+            // a container still starting: its init is not known yet, and PID 0 is no process
+            return Syscalls.ESRCH;
+        }
         int pidfd = Syscalls.pidfdOpen(initPid);
         if (pidfd < 0) {
             return -pidfd;

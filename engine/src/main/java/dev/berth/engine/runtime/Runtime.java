@@ -16,13 +16,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The container runtime on one data root: create, start, stop, kill, wait, remove, inspect, list,
  * exec and logs. Containers are run by berth-launch monitors that outlive this object and its JVM;
- * a new Runtime on the same data root re-adopts them (constructor), so running containers stay
- * running and stopped ones keep their logs and exit codes.
+ * a new Runtime on the same data root re-adopts them, so running containers stay running and
+ * stopped ones keep their logs and exit codes.
+ *
+ * <p>Several processes may open one data root at once (each {@code berth engine} command does,
+ * until the daemon exists): containers are read from disk on each call, names are reserved and
+ * containers' folders appear and disappear under a lock held across processes (see
+ * {@link ContainerStore}), and {@link #sweep()} cleans up after a process killed halfway.
  *
  * <p>Containers are named by their 64-hex-character ID, any unique prefix of it, or their name.
  */
@@ -34,8 +40,7 @@ public final class Runtime {
     private final Launcher launcher;
     private final CgroupAttachment cgroups;
     private final ContainerFiles files;
-    private final Map<String, ContainerState> states = new ConcurrentHashMap<>();
-    /** One lock per container: start, stop and remove of one container never interleave. */
+    /** One lock per container: start, stop and remove of one container never interleave in this JVM. */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     /** A runtime with the launcher found by {@link LauncherBinary}, no cgroups and no generated files. */
@@ -48,31 +53,128 @@ public final class Runtime {
         this.launcher = launcher;
         this.cgroups = cgroups;
         this.files = files;
-        for (ContainerState s : store.loadAll()) {
-            states.put(s.id(), s);
-            refresh(s.id());
+    }
+
+    /** Creates a container (not started) with nothing to make before it exists; returns its ID. */
+    public String create(CreateOptions options) {
+        Reservation reservation = reserve(options.name());
+        try {
+            return commit(reservation, options);
+        } catch (RuntimeException e) {
+            try {
+                abandon(reservation);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
     }
 
     /**
-     * Creates a container (not started); returns its ID.
+     * Takes a new ID and the name (its first 12 characters when {@code name} is null or blank) for a
+     * container about to be created, across processes: of several creates asking for one name,
+     * exactly one gets it. The container is not listed until {@link #commit}; {@link #abandon}
+     * gives the name back, and so does the death of this process ({@link #sweep}).
      *
-     * @throws EngineException when the name is taken, or the options could never start (a seccomp
-     *                         profile file, a command line and environment over ARG_MAX)
+     * @throws NameConflictException with Docker's message when a container, or a create in
+     *                               progress, has the name
      */
-    public synchronized String create(CreateOptions options) {
+    public Reservation reserve(String name) {
         String id = HexFormat.of().formatHex(randomBytes());
-        LaunchSpecFactory.validate(id, options);
-        String name = options.name() == null || options.name().isBlank() ? id.substring(0, 12) : options.name();
-        if (states.values().stream().anyMatch(s -> s.name().equals(name))) {
-            throw new EngineException("Conflict. The container name \"/" + name
-                    + "\" is already in use: remove that container or choose another name");
+        String wanted = name == null || name.isBlank() ? id.substring(0, 12) : name;
+        return store.locked("cannot reserve the name \"" + wanted + "\" for a new container", () -> {
+            for (ContainerState s : store.loadAll()) {
+                if (s.name().equals(wanted)) {
+                    throw new NameConflictException(wanted, s.id());
+                }
+            }
+            for (Reservation r : store.reservations()) {
+                if (wanted.equals(r.name()) && r.creatorAlive()) {
+                    throw new NameConflictException(wanted, r.id());
+                }
+            }
+            Reservation reservation = Reservation.byThisProcess(id, wanted);
+            store.reserve(reservation);
+            return reservation;
+        });
+    }
+
+    /**
+     * Records that the container being created will mount {@code volume}; call it before making the
+     * volume, so that a volume removal in another process counts it as in use and an anonymous
+     * one is removed if this process dies before the commit.
+     */
+    public Reservation reserveVolume(Reservation reservation, String volume, boolean anonymous) {
+        Reservation next = reservation.withVolume(volume, anonymous);
+        store.update(next);
+        return next;
+    }
+
+    /**
+     * Makes the reserved container exist, whole, with {@code options}; returns its ID.
+     *
+     * @throws EngineException when the options could never start (a seccomp profile file, a command
+     *                         line and environment over ARG_MAX); nothing is made then
+     */
+    public String commit(Reservation reservation, CreateOptions options) {
+        LaunchSpecFactory.validate(reservation.id(), options);
+        ContainerState state = new ContainerState(reservation.id(), reservation.name(), ContainerStatus.CREATED,
+                0, 0, 0, now(), null, null, 0, false, null);
+        store.locked("cannot create the folder of container " + reservation.id(), () -> {
+            store.commit(reservation, state, options);
+            return null;
+        });
+        return reservation.id();
+    }
+
+    /** Gives up a reservation: its name is free again. */
+    public void abandon(Reservation reservation) {
+        store.locked("cannot remove the folder of the container being created " + reservation.id(), () -> {
+            store.abandon(reservation.id());
+            return null;
+        });
+    }
+
+    /**
+     * The IDs of the containers being created (by a live process) that will mount {@code volume}.
+     */
+    public List<String> creatingWith(String volume) {
+        return store.locked("cannot list the containers being created", () -> store.reservations().stream()
+                .filter(r -> r.volumes().contains(volume) && r.creatorAlive()).map(Reservation::id).toList());
+    }
+
+    /** What {@link #sweep()} found for the engine to finish. */
+    public record Sweep(List<String> abandonedAnonymousVolumes, List<String> toAutoRemove) {
+    }
+
+    /**
+     * Cleans up after processes killed on this data root: deletes the folders of removals killed
+     * halfway and of creations whose process died (returning the anonymous volumes they had made),
+     * brings every container's state up to date with its monitor, and returns the {@code --rm}
+     * containers that have ended (or never started) while the process that created them, which was
+     * to remove them, is gone.
+     */
+    public Sweep sweep() {
+        List<String> volumes = new ArrayList<>();
+        store.locked("cannot clean up the containers folder", () -> {
+            store.deleteRemoved();
+            for (Reservation r : store.reservations()) {
+                if (!r.creatorAlive()) {
+                    volumes.addAll(r.anonymousVolumes());
+                    store.abandon(r.id());
+                }
+            }
+            return null;
+        });
+        List<String> autoRemove = new ArrayList<>();
+        for (ContainerState s : store.loadAll()) {
+            ContainerState now = advance(s);
+            if (!now.live() && store.config(s.id()).autoRemove()
+                    && store.reservation(s.id()).map(r -> !r.creatorAlive()).orElse(true)) {
+                autoRemove.add(s.id());
+            }
         }
-        ContainerState state = new ContainerState(id, name, ContainerStatus.CREATED, 0, 0, 0, now(), null, null, 0,
-                false, null);
-        store.create(state, options);
-        states.put(id, state);
-        return id;
+        return new Sweep(List.copyOf(volumes), List.copyOf(autoRemove));
     }
 
     /** Starts a created or exited container; returns once its command runs. */
@@ -98,7 +200,10 @@ public final class Runtime {
         try {
             LaunchSpec spec = LaunchSpecFactory.launch(id, store, options, cgroups.prepare(id, options),
                     cgroups.binds(id), files.prepare(id, store.dir(id), hostname, options));
-            Launched l = launcher.launch(spec);
+            // Recorded as soon as the monitor exists: were this process killed before the launcher
+            // reports, the next one would still find the container and its exit.
+            Launched l = launcher.launch(spec, initPid -> { }, monitorPid -> update(state.starting(monitorPid,
+                    Syscalls.startTime(monitorPid).orElse(0), now())));
             long startTime = Syscalls.startTime(l.monitorPid()).orElse(0);
             update(state.running(l.monitorPid(), startTime, l.initPid(), now()));
         } catch (LaunchFailedException e) {
@@ -133,7 +238,8 @@ public final class Runtime {
         InitSignaller.signal(s, store.config(id).effectiveStopSignal());
         thawIfPaused(s);
         if (!Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), timeout.toMillis())) {
-            InitSignaller.signal(s, Syscalls.SIGKILL);
+            // refreshed: a container still starting when stopped has its init's PID by now
+            InitSignaller.signal(refresh(id), Syscalls.SIGKILL);
             Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), -1);
         }
         refresh(id);
@@ -195,7 +301,6 @@ public final class Runtime {
         }
         cgroups.release(id);
         store.delete(id);
-        states.remove(id);
         locks.remove(id);
     }
 
@@ -209,7 +314,7 @@ public final class Runtime {
 
     /** Every container, oldest first. */
     public List<ContainerInspect> list() {
-        return states.keySet().stream().map(this::refresh)
+        return store.loadAll().stream().map(this::advance)
                 .sorted((a, b) -> a.createdAt().compareTo(b.createdAt())).map(ContainerState::inspect).toList();
     }
 
@@ -308,56 +413,103 @@ public final class Runtime {
         return entries;
     }
 
+    /** Containers are read from disk each time: other processes on the data root create and remove them too. */
     private String resolve(String ref) {
-        if (states.containsKey(ref)) {
+        if (store.state(ref).isPresent()) {
             return ref;
         }
-        Optional<ContainerState> byName = states.values().stream().filter(s -> s.name().equals(ref)).findFirst();
+        List<ContainerState> all = store.loadAll();
+        Optional<ContainerState> byName = all.stream().filter(s -> s.name().equals(ref)).findFirst();
         if (byName.isPresent()) {
             return byName.get().id();
         }
-        List<String> prefixed = states.keySet().stream().filter(id -> id.startsWith(ref)).toList();
+        List<String> prefixed = all.stream().map(ContainerState::id).filter(id -> id.startsWith(ref)).toList();
         if (prefixed.size() == 1 && !ref.isEmpty()) {
             return prefixed.getFirst();
         }
-        throw new EngineException(prefixed.size() > 1
-                ? "container reference \"" + ref + "\" is ambiguous: give more characters of the ID"
-                : "No such container: " + ref);
+        throw prefixed.size() > 1
+                ? new EngineException("container reference \"" + ref + "\" is ambiguous: give more characters of the ID")
+                : new NoSuchContainerException(ref);
+    }
+
+    /** The container's state brought up to date with its monitor. */
+    private ContainerState refresh(String id) {
+        return advance(store.state(id).orElseThrow(() -> new NoSuchContainerException(id)));
     }
 
     /**
-     * Brings a running container's state up to date with its monitor: the monitor writes exit.json
-     * before it exits, so once it is gone the exit status is on disk.
+     * Brings a state read from disk up to date with the container's monitor: the monitor writes
+     * exit.json before it exits, so once it is gone the exit status is on disk. Covers what a
+     * process killed while starting the container left: a monitor recorded without its init, and
+     * an exit recorded by a monitor the state never heard of.
      */
-    private synchronized ContainerState refresh(String id) {
-        ContainerState s = states.get(id);
-        if (s == null) {
-            throw new EngineException("No such container: " + id);
+    private ContainerState advance(ContainerState s) {
+        String id = s.id();
+        if (s.status() == ContainerStatus.CREATED) {
+            // the process that started it was killed before it could record the monitor
+            return store.exit(id).isPresent() ? transition(id) : s;
         }
         if (!s.live()) {
             return s;
         }
-        Optional<ExitRecord> exit = store.exit(id);
-        if (exit.isEmpty() && Syscalls.isAlive(s.monitorPid(), s.monitorStartTime())) {
-            return s;
+        if (Syscalls.isAlive(s.monitorPid(), s.monitorStartTime())) {
+            return s.initPid() == 0 ? findInit(id) : s;
         }
-        if (exit.isEmpty()) {
-            exit = store.exit(id);
-        }
-        boolean oom = cgroups.oomKilled(id);
-        ContainerState done = exit.map(e -> s.exited(e.exitCode(), e.finishedAt(), oom, emptyToNull(e.error())))
-                .orElseGet(() -> s.exited(255, now(), oom, "the monitor (PID " + s.monitorPid()
-                        + ") ended without recording an exit status in " + store.dir(id).resolve("exit.json")
-                        + ", so the exit code is unknown: it was killed, or it could not write there"
-                        + " (is the data root full or read-only?)"));
-        cgroups.release(id);
-        update(done);
-        return done;
+        return transition(id);
+    }
+
+    /**
+     * Records the init of a container whose monitor was recorded but whose start was not (the
+     * starting process was killed, or still waits for the launcher): the monitor's only child.
+     */
+    private synchronized ContainerState findInit(String id) {
+        return store.locked("cannot record the init process of container " + id, () -> {
+            ContainerState s = store.state(id).orElseThrow(() -> new NoSuchContainerException(id));
+            if (!s.live() || s.initPid() != 0) {
+                return s;
+            }
+            OptionalLong init = Syscalls.onlyChild(s.monitorPid());
+            // alive after the read: the child read was the monitor's, not that of a process given its PID
+            if (init.isEmpty() || !Syscalls.isAlive(s.monitorPid(), s.monitorStartTime())) {
+                return s;
+            }
+            ContainerState known = s.withInit(init.getAsLong());
+            update(known);
+            return known;
+        });
+    }
+
+    /**
+     * Records the end of a container whose monitor has exited, under the containers' lock and from
+     * a fresh read of its state, so that two processes that notice it at once record it once.
+     */
+    private synchronized ContainerState transition(String id) {
+        return store.locked("cannot record the exit of container " + id, () -> {
+            ContainerState s = store.state(id).orElseThrow(() -> new NoSuchContainerException(id));
+            boolean created = s.status() == ContainerStatus.CREATED;
+            if (!created && !s.live() || s.live() && Syscalls.isAlive(s.monitorPid(), s.monitorStartTime())) {
+                return s;
+            }
+            Optional<ExitRecord> exit = store.exit(id);
+            if (created && exit.isEmpty()) {
+                return s;
+            }
+            boolean oom = cgroups.oomKilled(id);
+            ContainerState done = exit.map(e -> created
+                            ? s.failedStart(e.exitCode(), e.finishedAt(), emptyToNull(e.error()))
+                            : s.exited(e.exitCode(), e.finishedAt(), oom, emptyToNull(e.error())))
+                    .orElseGet(() -> s.exited(255, now(), oom, "the monitor (PID " + s.monitorPid()
+                            + ") ended without recording an exit status in " + store.dir(id).resolve("exit.json")
+                            + ", so the exit code is unknown: it was killed, or it could not write there"
+                            + " (is the data root full or read-only?)"));
+            cgroups.release(id);
+            update(done);
+            return done;
+        });
     }
 
     private synchronized void update(ContainerState s) {
         store.save(s);
-        states.put(s.id(), s);
     }
 
     private static String emptyToNull(String s) {

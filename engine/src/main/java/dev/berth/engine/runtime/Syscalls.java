@@ -150,6 +150,19 @@ final class Syscalls {
         return statField(pid, 4);
     }
 
+    /**
+     * The only child of a single-threaded process (the monitor's child is the container's init),
+     * from {@code /proc/PID/task/PID/children}; empty when it has none or does not exist.
+     */
+    static OptionalLong onlyChild(long pid) {
+        try {
+            String children = Files.readString(Path.of("/proc/" + pid + "/task/" + pid + "/children")).strip();
+            return children.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(children.split(" ")[0]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     /** True when {@code pid} runs and started at {@code startTime}: the same process, not a reused PID. */
     static boolean isAlive(long pid, long startTime) {
         // one read: the start time and the state come from the same moment of the same process

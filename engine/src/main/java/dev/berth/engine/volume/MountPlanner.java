@@ -61,13 +61,32 @@ public final class MountPlanner {
      * mount target through its layers, so the rootfs need not be mounted in the engine's view.
      */
     public PlannedBind planVolume(MountSpec.Volume spec, LayeredRootfs image, Map<String, String> labels) {
-        return planVolume(spec, labels, volume -> volumes.copyUpIfEmpty(volume, image, spec.target()));
+        return planVolume(spec, volumeName(spec), image, labels);
+    }
+
+    /**
+     * The name of the volume {@code spec} mounts: its own, or a new anonymous one. A caller that must
+     * record the name before the volume exists takes it here and passes it to
+     * {@link #planVolume(MountSpec.Volume, String, LayeredRootfs, Map)}.
+     */
+    public static String volumeName(MountSpec.Volume spec) {
+        return spec.anonymous() ? VolumeNames.anonymous() : spec.name();
+    }
+
+    /** As {@link #planVolume(MountSpec.Volume, LayeredRootfs, Map)}, with the volume's name from {@link #volumeName}. */
+    public PlannedBind planVolume(MountSpec.Volume spec, String name, LayeredRootfs image, Map<String, String> labels) {
+        return planVolume(spec, name, labels, volume -> volumes.copyUpIfEmpty(volume, image, spec.target()));
     }
 
     private PlannedBind planVolume(MountSpec.Volume spec, Map<String, String> labels,
                                    Consumer<VolumeRecord> copyUpIfEmpty) {
-        VolumeRecord volume = spec.anonymous() ? volumes.createAnonymous(labels)
-                : volumes.create(spec.name(), labels, Map.of());
+        return planVolume(spec, volumeName(spec), labels, copyUpIfEmpty);
+    }
+
+    private PlannedBind planVolume(MountSpec.Volume spec, String name, Map<String, String> labels,
+                                   Consumer<VolumeRecord> copyUpIfEmpty) {
+        VolumeRecord volume = spec.anonymous() ? volumes.createAnonymous(name, labels)
+                : volumes.create(name, labels, Map.of());
         if (!spec.noCopy()) {
             copyUpIfEmpty.accept(volume);
         }

@@ -196,7 +196,9 @@ class LifecycleIT {
     void names_areUnique_andResolveLikeIds() {
         String id = fx.runtime.create(fx.options("true").name("web").build());
         assertThatThrownBy(() -> fx.runtime.create(fx.options("true").name("web").build()))
-                .hasMessage("Conflict. The container name \"/web\" is already in use: remove that container or choose another name");
+                .isInstanceOf(NameConflictException.class)
+                .hasMessage("Conflict. The container name \"/web\" is already in use by container \"" + id
+                        + "\". You have to remove (or rename) that container to be able to reuse that name.");
         assertThat(fx.runtime.inspect("web").id()).isEqualTo(id).hasSize(64).matches("[0-9a-f]{64}");
         assertThat(fx.runtime.inspect("web").status()).isEqualTo(ContainerStatus.CREATED);
         assertThatThrownBy(() -> fx.runtime.inspect("nope")).hasMessage("No such container: nope");

@@ -67,4 +67,37 @@ class ReadoptionIT {
         assertThat(fresh.logs(longId)).extracting(LogEntry::log).containsExactly("started\n", "stopping\n");
         assertThat(new Runtime(fx.dataRoot).inspect(longId).exitCode()).isEqualTo(42);
     }
+
+    @Test
+    void aContainerWhoseStarterWasKilledBeforeItRecordedTheMonitor_isShownExited_withTheMonitorsCode() {
+        String id = fx.run(fx.options("sh", "-c", "exit 7").build());
+        ContainerStore store = new ContainerStore(fx.dataRoot);
+        ContainerState ran = store.state(id).orElseThrow();
+        // what a process killed between spawning the launcher and recording it leaves on disk
+        store.save(new ContainerState(id, ran.name(), ContainerStatus.CREATED, 0, 0, 0, ran.createdAt(), null, null,
+                0, false, null));
+
+        ContainerInspect seen = new Runtime(fx.dataRoot).inspect(id);
+
+        assertThat(seen.status()).isEqualTo(ContainerStatus.EXITED);
+        assertThat(seen.exitCode()).isEqualTo(7);
+    }
+
+    @Test
+    void aContainerWhoseStarterWasKilledBeforeTheLauncherReported_isRunning_withItsInit_andStops() {
+        String id = fx.runtime.create(fx.options("sh", "-c",
+                "trap 'exit 42' TERM; while true; do sleep 0.05; done").build());
+        fx.runtime.start(id);
+        ContainerStore store = new ContainerStore(fx.dataRoot);
+        ContainerState running = store.state(id).orElseThrow();
+        // the monitor was recorded, the launcher's report of the init never was
+        store.save(running.withInit(0));
+
+        Runtime fresh = new Runtime(fx.dataRoot);
+
+        assertThat(fresh.inspect(id).running()).isTrue();
+        assertThat(fresh.inspect(id).pid()).isEqualTo(running.initPid());
+        fresh.stop(id, Duration.ofSeconds(10));
+        assertThat(fresh.inspect(id).exitCode()).isEqualTo(42);
+    }
 }

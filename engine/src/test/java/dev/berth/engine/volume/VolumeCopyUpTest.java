@@ -144,6 +144,68 @@ class VolumeCopyUpTest {
         assertThat(store.copyUpIfEmpty(store.create("other", Map.of(), Map.of()), image, "/var/lib/none")).isFalse();
     }
 
+    @Test
+    void copyUp_leavesNothingBesideTheVolume() throws Exception {
+        Files.writeString(image.resolve("from-image"), "image");
+        VolumeRecord volume = store.create("app_data", Map.of(), Map.of());
+
+        store.copyUpIfEmpty(volume, image);
+
+        assertThat(names(volume.mountpoint().getParent())).containsExactly("_data", "volume.json");
+    }
+
+    @Test
+    void sweep_dropsACopyUpKilledBeforeItWasComplete_soTheNextCopyUpFillsTheVolume() throws Exception {
+        Files.writeString(image.resolve("from-image"), "image");
+        VolumeRecord volume = store.create("app_data", Map.of(), Map.of());
+        Path dir = volume.mountpoint().getParent();
+        Files.writeString(Files.createDirectory(dir.resolve(".copying")).resolve("half"), "half");
+
+        store.sweep();
+
+        assertThat(names(dir)).containsExactly("_data", "volume.json");
+        assertThat(store.copyUpIfEmpty(volume, image)).isTrue();
+        assertThat(names(volume.mountpoint())).containsExactly("from-image");
+    }
+
+    @Test
+    void sweep_finishesACopyUpKilledWhileMovingItIn() throws Exception {
+        VolumeRecord volume = store.create("app_data", Map.of(), Map.of());
+        Path dir = volume.mountpoint().getParent();
+        Path copied = Files.createDirectory(dir.resolve(".copied"));
+        Files.writeString(copied.resolve("second"), "2");
+        Files.writeString(volume.mountpoint().resolve("first"), "1");
+        Files.setAttribute(copied, "unix:mode", 0750);
+        Files.setAttribute(copied, "unix:uid", 999);
+
+        store.sweep();
+
+        assertThat(names(dir)).containsExactly("_data", "volume.json");
+        assertThat(names(volume.mountpoint())).containsExactly("first", "second");
+        assertThat(attr(volume.mountpoint(), "mode") & 07777).isEqualTo(0750);
+        assertThat(attr(volume.mountpoint(), "uid")).isEqualTo(999);
+    }
+
+    @Test
+    void sweep_removesAVolumeFolderWhoseCreationNeverFinished_andWhatARemovalLeft() throws Exception {
+        Path volumes = temp.resolve("root/volumes");
+        Files.createDirectories(volumes.resolve("half/_data"));
+        Files.createDirectories(volumes.resolve(".removing-gone-1234/_data"));
+        store.create("kept", Map.of(), Map.of());
+
+        store.sweep();
+
+        assertThat(names(volumes)).containsExactly(".lock", "kept");
+        assertThat(store.find("half")).isEmpty();
+        assertThat(store.create("half", Map.of(), Map.of()).mountpoint()).isDirectory();
+    }
+
+    private static List<String> names(Path dir) throws Exception {
+        try (var entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     private static void run(String... command) throws Exception {
         assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).as(String.join(" ", command)).isZero();
     }

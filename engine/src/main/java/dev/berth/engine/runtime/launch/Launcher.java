@@ -44,6 +44,12 @@ public final class Launcher {
         void wire(long initPid);
     }
 
+    /** Told the monitor's PID as soon as the launcher process exists, before it reports. */
+    @FunctionalInterface
+    public interface MonitorSpawned {
+        void spawned(long monitorPid);
+    }
+
     private final Path binary;
 
     public Launcher(Path binary) {
@@ -66,12 +72,28 @@ public final class Launcher {
 
     /** As {@link #launch(LaunchSpec)}, calling {@code wiring} at the network sync point when asked for. */
     public Launched launch(LaunchSpec spec, NetworkWiring wiring) {
+        return launch(spec, wiring, monitorPid -> { });
+    }
+
+    /**
+     * As {@link #launch(LaunchSpec, NetworkWiring)}, telling {@code spawned} the monitor's PID first
+     * (the launcher process becomes the monitor), so that the caller can record it before the
+     * container runs; if {@code spawned} throws, the launcher is killed.
+     */
+    public Launched launch(LaunchSpec spec, NetworkWiring wiring, MonitorSpawned spawned) {
         ArgMax.check("cannot start container " + spec.id(), spec.argv(), spec.env(), spec.rlimits());
         Path specFile = spec.stateDir().resolve("launch.spec");
         writePrivate(specFile, SpecWriter.launch(spec));
         ProcessBuilder pb = new ProcessBuilder(binary.toString(), "launch", specFile.toString())
                 .redirectErrorStream(true);
         Process p = start(pb, spec.id());
+        try {
+            spawned.spawned(p.pid());
+        } catch (RuntimeException e) {
+            // not recorded: the container must not run unknown to the engine
+            p.destroyForcibly();
+            throw e;
+        }
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              OutputStream in = p.getOutputStream()) {
