@@ -1,6 +1,9 @@
 package dev.berth.engine;
 
 import dev.berth.engine.cgroup.CgroupManager;
+import dev.berth.engine.core.LogSink;
+import dev.berth.engine.core.LogsOptions;
+import dev.berth.engine.core.LogsReport;
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.layer.NativeFileOps;
@@ -10,6 +13,7 @@ import dev.berth.engine.runtime.ExecOptions;
 import dev.berth.engine.runtime.NoSuchContainerException;
 import dev.berth.engine.runtime.Runtime;
 import dev.berth.engine.runtime.Signals;
+import dev.berth.engine.runtime.launch.LaunchFailedException;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
 import dev.berth.engine.volume.NoSuchVolumeException;
@@ -79,6 +83,14 @@ public final class Engine {
         }
     }
 
+    /** The parent cgroup of containers' cgroups unless another is given. */
+    public static final String DEFAULT_CGROUP_PARENT = CgroupManager.DEFAULT_PARENT;
+
+    /** The engine on {@code dataRoot} with this host's cgroups, containers under {@code cgroupParent}. */
+    public static Engine open(Path dataRoot, String cgroupParent) {
+        return open(dataRoot, Cgroups.detect(cgroupParent));
+    }
+
     /** The engine on {@code dataRoot} with this host's cgroups, containers under the {@code berth} cgroup. */
     public static Engine open(Path dataRoot) {
         return open(dataRoot, Cgroups.detect());
@@ -116,9 +128,26 @@ public final class Engine {
         return creator.create(request);
     }
 
-    /** Starts a created or stopped container, as {@code docker start} does. */
+    /**
+     * Starts a created or stopped container, as {@code docker start} does.
+     *
+     * @throws StartFailedException when its command could not be run, with Docker's exit code
+     */
     public void start(String ref) {
-        runtime.start(ref);
+        try {
+            runtime.start(ref);
+        } catch (LaunchFailedException e) {
+            throw new StartFailedException(e.getMessage(), e.exitCode(), e);
+        }
+    }
+
+    /**
+     * Reads the container's log into {@code sink}: what it has written so far, and with
+     * {@code follow} also what it writes later, until it is no longer running. The report holds
+     * what the container's monitor recorded about output it could not write.
+     */
+    public LogsReport logs(String ref, boolean follow, LogSink sink) {
+        return runtime.logs(ref, new LogsOptions(follow), sink);
     }
 
     /**

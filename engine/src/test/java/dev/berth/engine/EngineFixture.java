@@ -6,7 +6,7 @@ import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.image.ImageReference;
 import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.ContainerInspect;
-import dev.berth.engine.runtime.LogEntry;
+import dev.berth.engine.core.LogEntry;
 import dev.berth.engine.testing.TarWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -3,8 +3,6 @@ package dev.berth.cli.engine;
 import java.nio.file.Path;
 
 import dev.berth.engine.Engine;
-import dev.berth.engine.cgroup.CgroupManager;
-import dev.berth.engine.cgroup.Cgroups;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,7 +40,7 @@ public final class EngineCommand implements Runnable {
 
     @Option(names = "--cgroup-parent", scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Parent cgroup of the containers' cgroups (default: berth).")
-    String cgroupParent = CgroupManager.DEFAULT_PARENT;
+    String cgroupParent = Engine.DEFAULT_CGROUP_PARENT;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,7 +50,7 @@ public final class EngineCommand implements Runnable {
     /** The engine on the data root, in this process (made on first use). */
     public Engine engine() {
         if (engine == null) {
-            engine = Engine.open(dataRoot(), Cgroups.detect(cgroupParent));
+            engine = Engine.open(dataRoot(), cgroupParent);
         }
         return engine;
     }

@@ -1,9 +1,9 @@
 package dev.berth.cli.engine;
 
 import dev.berth.cli.Warnings;
-import dev.berth.engine.runtime.LogEntry;
-import dev.berth.engine.runtime.LogSink;
-import dev.berth.engine.runtime.LogsReport;
+import dev.berth.engine.core.LogEntry;
+import dev.berth.engine.core.LogSink;
+import dev.berth.engine.core.LogsReport;
 import java.io.PrintWriter;
 
 /**

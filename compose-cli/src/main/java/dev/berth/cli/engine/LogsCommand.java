@@ -2,7 +2,6 @@ package dev.berth.cli.engine;
 
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.runtime.LogsOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +32,7 @@ public final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogPrinter printer = new LogPrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
-        printer.finish(engine.engine().runtime().logs(container, new LogsOptions(follow), printer));
+        printer.finish(engine.engine().logs(container, follow, printer));
         return 0;
     }
 }

@@ -2,8 +2,7 @@ package dev.berth.cli.engine;
 
 import dev.berth.engine.Engine;
 import dev.berth.engine.EngineException;
-import dev.berth.engine.runtime.LogsOptions;
-import dev.berth.engine.runtime.launch.LaunchFailedException;
+import dev.berth.engine.StartFailedException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,14 +69,14 @@ public final class RunCommand implements Callable<Integer>, ChangesEngineState {
             return refused(err, ex);
         }
         try {
-            e.runtime().start(id);
+            e.start(id);
         } catch (EngineException ex) {
             if (remove) {
                 e.remove(id, true, true);
             }
             int refused = refused(err, ex);
             // the command could not be invoked (126) or was not found (127): Docker's codes for those
-            if (ex instanceof LaunchFailedException launch && (launch.exitCode() == 126 || launch.exitCode() == 127)) {
+            if (ex instanceof StartFailedException launch && (launch.exitCode() == 126 || launch.exitCode() == 127)) {
                 return launch.exitCode();
             }
             return refused;
@@ -94,12 +93,12 @@ public final class RunCommand implements Callable<Integer>, ChangesEngineState {
         List<Signal> handled = List.of(new Signal("INT"), new Signal("TERM"));
         List<sun.misc.SignalHandler> previous = new ArrayList<>();
         for (Signal s : handled) {
-            previous.add(Signal.handle(s, sig -> Thread.startVirtualThread(() -> e.runtime().stop(id))));
+            previous.add(Signal.handle(s, sig -> Thread.startVirtualThread(() -> e.stop(id, null))));
         }
         try {
             LogPrinter printer = new LogPrinter(out, err);
-            printer.finish(e.runtime().logs(id, new LogsOptions(true), printer));
-            int code = e.runtime().waitFor(id);
+            printer.finish(e.logs(id, true, printer));
+            int code = e.waitFor(id);
             if (remove) {
                 e.remove(id, true, true);
             }

@@ -2,8 +2,8 @@ package dev.berth.cli.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.engine.runtime.LogEntry;
-import dev.berth.engine.runtime.LogsReport;
+import dev.berth.engine.core.LogEntry;
+import dev.berth.engine.core.LogsReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

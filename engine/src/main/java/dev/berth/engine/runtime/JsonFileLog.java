@@ -1,5 +1,7 @@
 package dev.berth.engine.runtime;
 
+import dev.berth.engine.core.LogSink;
+import dev.berth.engine.core.LogEntry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,9 @@
 package dev.berth.engine.runtime;
 
+import dev.berth.engine.core.LogsReport;
+import dev.berth.engine.core.LogsOptions;
+import dev.berth.engine.core.LogSink;
+import dev.berth.engine.core.LogEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.berth.engine.runtime;
+package dev.berth.engine.core;
 
 import java.util.List;
 

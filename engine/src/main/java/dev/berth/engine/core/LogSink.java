@@ -1,6 +1,6 @@
-package dev.berth.engine.runtime;
+package dev.berth.engine.core;
 
-/** Receives a container's log as the engine reads it ({@link Runtime#logs(String, LogsOptions, LogSink)}). */
+/** Receives a container's log as the engine reads it ({@code Engine.logs}). */
 public interface LogSink {
 
     /** One entry of the log, in the order the monitor wrote them. */

@@ -1,4 +1,4 @@
-package dev.berth.engine.runtime;
+package dev.berth.engine.core;
 
 /**
  * One line of a container's json-file log, as Docker's json-file driver writes it: a line of output
