@@ -19,6 +19,10 @@ import java.util.Map;
  * such as {@code security.capability} (images.md §4). This scanner follows the 512-byte block
  * structure itself and records, for the n-th real entry of the archive, the attributes its PAX
  * header carried, so the applier can set the exact bytes.
+ *
+ * <p>Global PAX headers ({@code g}) are ignored, as Docker ignores them, except that one setting
+ * {@code path}, {@code linkpath} or {@code size} is refused: commons-compress would apply it to every
+ * later entry, which would change what the layer means.
  */
 final class PaxXattrScanner extends FilterInputStream {
 
@@ -33,9 +37,13 @@ final class PaxXattrScanner extends FilterInputStream {
     private ByteArrayOutputStream capture;
     private Map<String, byte[]> pendingXattrs = Map.of();
     private long pendingSize = -1;
+    private boolean capturingGlobal;
+    private final String what;
 
-    PaxXattrScanner(InputStream in) {
+    /** @param what names the layer in errors */
+    PaxXattrScanner(InputStream in, String what) {
         super(in);
+        this.what = what;
     }
 
     /** The raw extended attributes of the entry with the given 0-based position in the archive. */
@@ -114,9 +122,15 @@ final class PaxXattrScanner extends FilterInputStream {
         switch (type) {
             case 'x', 'X' -> {
                 capture = new ByteArrayOutputStream();
+                capturingGlobal = false;
                 startData(size);
             }
-            case 'g', 'L', 'K' -> startData(size);
+            case 'g' -> {
+                capture = new ByteArrayOutputStream();
+                capturingGlobal = true;
+                startData(size);
+            }
+            case 'L', 'K' -> startData(size);
             default -> {
                 perEntry.add(pendingXattrs);
                 long dataSize = pendingSize >= 0 ? pendingSize : size;
@@ -142,9 +156,35 @@ final class PaxXattrScanner extends FilterInputStream {
 
     private void finishData() {
         if (capture != null) {
-            parsePax(capture.toByteArray());
+            byte[] data = capture.toByteArray();
             capture = null;
+            if (capturingGlobal) {
+                checkGlobal(data);
+            } else {
+                parsePax(data);
+            }
         }
+    }
+
+    private void checkGlobal(byte[] data) {
+        for (String key : List.of("path", "linkpath", "size")) {
+            if (containsRecord(data, key)) {
+                throw new dev.berth.engine.EngineException(what + ": refusing a global PAX header that sets \"" + key
+                        + "\" for every later entry; Docker ignores global headers and berth will not guess");
+            }
+        }
+    }
+
+    /** Whether PAX data holds a record {@code "LEN KEY=…"} for {@code key}. */
+    private static boolean containsRecord(byte[] data, String key) {
+        String text = new String(data, StandardCharsets.ISO_8859_1);
+        for (String line : text.split("\n")) {
+            int space = line.indexOf(' ');
+            if (space > 0 && line.startsWith(key + "=", space + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses PAX records {@code "LEN KEY=VALUE\n"}, keeping values as bytes. */
