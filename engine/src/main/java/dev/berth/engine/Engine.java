@@ -2,6 +2,7 @@ package dev.berth.engine;
 
 import dev.berth.engine.cgroup.CgroupManager;
 import dev.berth.engine.cgroup.Cgroups;
+import dev.berth.engine.image.DataRoot;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.layer.NativeFileOps;
 import dev.berth.engine.runtime.CreateOptions;
@@ -27,6 +28,7 @@ public final class Engine {
     private final ContainerCreator creator;
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
+        DataRoot.requireFolder(dataRoot);
         this.runtime = new Runtime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
         this.usage = new ContainerUsage(runtime);
         this.images = new ImageStore(dataRoot, new NativeFileOps(), usage);
@@ -34,7 +36,11 @@ public final class Engine {
         this.creator = new ContainerCreator(images, volumes, runtime, !cgroups.filtersDevices());
     }
 
-    /** The engine on {@code dataRoot} with this host's cgroups, containers under the {@code berth} cgroup. */
+    /**
+     * The engine on {@code dataRoot} with this host's cgroups, containers under the {@code berth} cgroup.
+     *
+     * @throws EngineException when {@code dataRoot} exists and is not a folder
+     */
     public static Engine open(Path dataRoot) {
         return open(dataRoot, Cgroups.detect());
     }

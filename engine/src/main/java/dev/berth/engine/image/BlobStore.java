@@ -107,6 +107,16 @@ public final class BlobStore {
         }
     }
 
+    /** Reads a whole metadata blob, refusing one larger than {@code limit} allows. */
+    byte[] read(Digest digest, MetadataLimit limit, String what) throws IOException {
+        try {
+            return limit.read(path(digest), what);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new EngineException("blob " + digest + " is missing from the image store " + blobs
+                    + "; load the image again");
+        }
+    }
+
     public InputStream open(Digest digest) throws IOException {
         return Files.newInputStream(path(digest));
     }
