@@ -26,6 +26,8 @@ import java.util.Set;
  * ({@link ImageDefaults}), resolves the user against the image's /etc/passwd and /etc/group,
  * prepares the mounts (bind sources, named and anonymous volumes filled from the image, tmpfs,
  * an anonymous volume for each image VOLUME nothing else mounts) and records it in the runtime.
+ * What Docker's daemon refuses at create is refused first, in its words ({@link RunRequestValidator},
+ * {@link ProcMountCheck}).
  */
 final class ContainerCreator {
 
@@ -47,6 +49,7 @@ final class ContainerCreator {
     }
 
     String create(RunRequest request) {
+        RunRequestValidator.validate(request);
         // Held until the container exists: from then on ImageUsage keeps the image from removal.
         try (ImageHold hold = hold(request.image())) {
             return create(request, hold.image());
@@ -60,7 +63,7 @@ final class ContainerCreator {
         ResolvedUser user = UserResolver.resolve(merged.user(), List.of(), rootfs);
 
         CreateOptions.Builder options = CreateOptions.builder(image.layersBottomFirst())
-                .name(request.name()).hostname(request.hostname())
+                .name(RunRequestValidator.normalisedName(request.name())).hostname(request.hostname())
                 .entrypoint(merged.entrypoint()).command(merged.command())
                 .workingDir(merged.workingDir())
                 .user(user.uid(), user.gid()).extraGids(user.additionalGids()).homeDir(user.home())
@@ -105,6 +108,8 @@ final class ContainerCreator {
                 all.add(new MountSpec.Volume("", volume, false, false));
             }
         }
+        // Every destination is checked before the first volume is made for any of them.
+        all.forEach(spec -> ProcMountCheck.check(spec, rootfs));
         for (MountSpec spec : all) {
             switch (spec) {
                 case MountSpec.Bind b -> {
