@@ -23,13 +23,17 @@ public record EntryPath(List<String> components) {
     /**
      * Cleans {@code raw} (as found in the tar entry named {@code entryName}) or refuses it.
      *
-     * @throws EngineException for an absolute path, one with a {@code ..} component, or one with a
-     *     component longer than Linux allows ({@value #NAME_MAX} bytes)
+     * @throws EngineException for an absolute path, one with a {@code ..} component or a NUL byte, or
+     *     one with a component longer than Linux allows ({@value #NAME_MAX} bytes)
      */
     public static EntryPath parse(String raw, String entryName, String role) {
         if (raw.startsWith("/")) {
             throw new EngineException("refusing layer entry \"" + entryName + "\": " + role + " \"" + raw
                     + "\" is absolute; a layer may only name paths inside the root filesystem");
+        }
+        if (raw.indexOf('\0') >= 0) {
+            throw new EngineException("refusing layer entry \"" + entryName.replace("\0", "\\0") + "\": " + role
+                    + " contains a NUL byte, which no file name may hold");
         }
         List<String> parts = new ArrayList<>();
         for (String part : raw.split("/")) {

@@ -173,6 +173,10 @@ public final class LayerApplier {
                 throw new EngineException("refusing layer entry \"" + entry.getName() + "\": a symlink target must be 1 to "
                         + LINK_MAX + " bytes long, this one is " + length);
             }
+            if (entry.getLinkName().indexOf('\0') >= 0) {
+                throw new EngineException("refusing layer entry \"" + entry.getName() + "\": its symlink target contains"
+                        + " a NUL byte");
+            }
             Files.createSymbolicLink(p, Path.of(entry.getLinkName()));
         } else if (entry.isCharacterDevice()) {
             ops.mknod(p, FileOps.NodeType.CHARACTER_DEVICE, entry.getMode(), entry.getDevMajor(), entry.getDevMinor());
