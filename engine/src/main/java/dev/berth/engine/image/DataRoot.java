@@ -1,5 +1,7 @@
 package dev.berth.engine.image;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,5 +24,21 @@ public final class DataRoot {
                     + " BERTH_DATA_ROOT) a folder, or a path where berth may make one");
         }
         return dataRoot;
+    }
+
+    /** A file-system failure as one line: the file, then the system's reason ("No space left on device"). */
+    public static String describe(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String file = f.getFile() == null ? "" : f.getFile() + ": ";
+            String reason = f.getReason() != null ? f.getReason() : switch (f) {
+                case java.nio.file.FileAlreadyExistsException x -> "something that is not a folder is in the way";
+                case java.nio.file.NoSuchFileException x -> "no such file or folder";
+                case java.nio.file.AccessDeniedException x -> "permission denied";
+                case java.nio.file.NotDirectoryException x -> "not a folder";
+                default -> f.getClass().getSimpleName();
+            };
+            return file + reason;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -90,8 +90,13 @@ public final class ImageStore {
      */
     public LoadReport load(InputStream archive, String what) throws IOException {
         return locked(() -> {
-            Files.createDirectories(tmp);
-            Path dir = Files.createTempDirectory(tmp, "load-");
+            Path dir;
+            try {
+                Files.createDirectories(tmp);
+                dir = Files.createTempDirectory(tmp, "load-");
+            } catch (IOException e) {
+                throw storeFailure(what, e);
+            }
             try {
                 ArchiveExtractor.extract(archive, what, dir);
                 List<LoadReport.Loaded> loaded = new ArrayList<>();
@@ -104,7 +109,11 @@ public final class ImageStore {
                 }
                 index.write(entries);
                 return new LoadReport(loaded);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                collectGarbage();
+                // Reading errors are the archive's and arrive as EngineException; these are the data root's.
+                throw storeFailure(what, e);
+            } catch (RuntimeException e) {
                 collectGarbage();
                 throw e;
             } finally {
@@ -129,7 +138,10 @@ public final class ImageStore {
                 register(entries, manifest, List.of(name));
                 index.write(entries);
                 return summary(image);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                collectGarbage();
+                throw storeFailure("root filesystem tar " + source, e);
+            } catch (RuntimeException e) {
                 collectGarbage();
                 throw e;
             }
@@ -352,15 +364,27 @@ public final class ImageStore {
     }
 
     private <T> T locked(StoreAction<T> action) throws IOException {
-        Files.createDirectories(images);
         JVM_LOCK.lock();
-        try (FileChannel channel = FileChannel.open(images.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = openLock()) {
             // Closing the channel releases the lock.
             channel.lock();
             return action.run();
         } finally {
             JVM_LOCK.unlock();
         }
+    }
+
+    private FileChannel openLock() {
+        try {
+            Files.createDirectories(images);
+            return FileChannel.open(images.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new EngineException("cannot open the image store " + images + ": " + DataRoot.describe(e), e);
+        }
+    }
+
+    private EngineException storeFailure(String what, IOException e) {
+        return new EngineException(what + ": cannot store it under " + images.getParent() + ": "
+                + DataRoot.describe(e), e);
     }
 }

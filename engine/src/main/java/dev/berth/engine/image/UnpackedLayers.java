@@ -103,7 +103,7 @@ public final class UnpackedLayers {
                 report = applier.apply(tar, what, work, lowersTopFirst);
             } catch (IOException e) {
                 // Reading errors are the layer's and arrive as EngineException; these are the data root's.
-                throw new EngineException(what + ": cannot unpack it under " + tmp + ": " + reason(e), e);
+                throw new EngineException(what + ": cannot unpack it under " + tmp + ": " + DataRoot.describe(e), e);
             }
             report.warnings().forEach(w -> warnings.accept(what + ": " + w));
             Digest actual = Digest.fromDigester(digester);
@@ -122,14 +122,6 @@ public final class UnpackedLayers {
         } finally {
             Trees.deleteRecursively(work);
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof FileSystemException f) {
-            String file = f.getFile() == null ? "" : f.getFile() + ": ";
-            return file + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Deletes unpacked layers whose ChainID is not in {@code keep}. */

@@ -490,6 +490,17 @@ class ImageStoreTest {
                         + " a path where berth may make one");
     }
 
+    @Test
+    void load_intoADataRootWhoseTmpIsAFile_namesTheArchiveAndTheProblem() throws IOException {
+        Files.writeString(dataRoot.resolve("tmp"), "in the way");
+
+        assertThatThrownBy(() -> store.load(new ByteArrayInputStream(ImageArchives.dockerSaveLegacy("app:1", config,
+                List.of(base, top))), "image archive app.tar"))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("image archive app.tar: cannot store it under " + dataRoot + ": " + dataRoot.resolve("tmp")
+                        + ": something that is not a folder is in the way");
+    }
+
     private static java.util.Map<String, byte[]> filesOf(byte[] tar) throws IOException {
         java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
