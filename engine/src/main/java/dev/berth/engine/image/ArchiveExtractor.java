@@ -17,6 +17,7 @@ import dev.berth.engine.EngineException;
 import dev.berth.engine.layer.EntryPath;
 import dev.berth.engine.layer.LayerCompression;
 import dev.berth.engine.layer.NamedInput;
+import dev.berth.engine.layer.PaxXattrScanner;
 
 /**
  * Unpacks an image archive ({@code docker save} output or an OCI layout tar, possibly compressed)
@@ -42,7 +43,7 @@ final class ArchiveExtractor {
     static void extract(InputStream archive, String what, Path into) throws IOException {
         Map<EntryPath, String> symlinks = new LinkedHashMap<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                LayerCompression.decompress(archive, null, what), "UTF-8")) {
+                new PaxXattrScanner(LayerCompression.decompress(archive, null, what), what), "UTF-8")) {
             InputStream content = new NamedInput(tar, what, TAR);
             TarArchiveEntry entry;
             while ((entry = next(tar, what)) != null) {

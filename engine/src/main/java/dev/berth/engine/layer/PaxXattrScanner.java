@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.berth.engine.EngineException;
+
 /**
  * Watches the bytes of a tar stream as a tar reader consumes them and keeps each entry's PAX
  * {@code SCHILY.xattr.*} values as raw bytes.
@@ -20,14 +22,20 @@ import java.util.Map;
  * structure itself and records, for the n-th real entry of the archive, the attributes its PAX
  * header carried, so the applier can set the exact bytes.
  *
+ * <p>A PAX or GNU long-name record over {@value #MAX_SPECIAL} bytes is refused before the tar reader
+ * buffers it, so a hostile header cannot exhaust memory; the image archive reader puts its tar
+ * through a scanner for that alone.
+ *
  * <p>Global PAX headers ({@code g}) are ignored, as Docker ignores them, except that one setting
  * {@code path}, {@code linkpath} or {@code size} is refused: commons-compress would apply it to every
  * later entry, which would change what the layer means.
  */
-final class PaxXattrScanner extends FilterInputStream {
+public final class PaxXattrScanner extends FilterInputStream {
 
     private static final String XATTR_PREFIX = "SCHILY.xattr.";
     private static final int BLOCK = 512;
+    /** The largest PAX or GNU long-name record read into memory, Go's {@code maxSpecialFileSize}. */
+    static final int MAX_SPECIAL = 1 << 20;
 
     private final List<Map<String, byte[]>> perEntry = new ArrayList<>();
     private final byte[] header = new byte[BLOCK];
@@ -40,8 +48,11 @@ final class PaxXattrScanner extends FilterInputStream {
     private boolean capturingGlobal;
     private final String what;
 
-    /** @param what names the layer in errors */
-    PaxXattrScanner(InputStream in, String what) {
+    /**
+     * @param in   the uncompressed tar, read through this scanner by the tar reader
+     * @param what names the tar in errors
+     */
+    public PaxXattrScanner(InputStream in, String what) {
         super(in);
         this.what = what;
     }
@@ -119,6 +130,10 @@ final class PaxXattrScanner extends FilterInputStream {
         }
         char type = (char) header[156];
         long size = parseNumber(124, 12);
+        if ((type == 'x' || type == 'X' || type == 'g' || type == 'L' || type == 'K') && size > MAX_SPECIAL) {
+            throw new EngineException(what + ": refusing a tar header record of " + size + " bytes (type '" + type
+                    + "'); at most " + MAX_SPECIAL + " are read, as Go's archive/tar (Docker's) reads");
+        }
         switch (type) {
             case 'x', 'X' -> {
                 capture = new ByteArrayOutputStream();
@@ -169,7 +184,7 @@ final class PaxXattrScanner extends FilterInputStream {
     private void checkGlobal(byte[] data) {
         for (String key : List.of("path", "linkpath", "size")) {
             if (containsRecord(data, key)) {
-                throw new dev.berth.engine.EngineException(what + ": refusing a global PAX header that sets \"" + key
+                throw new EngineException(what + ": refusing a global PAX header that sets \"" + key
                         + "\" for every later entry; Docker ignores global headers and berth will not guess");
             }
         }

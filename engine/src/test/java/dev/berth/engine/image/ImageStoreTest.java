@@ -501,6 +501,15 @@ class ImageStoreTest {
                         + ": something that is not a folder is in the way");
     }
 
+    @Test
+    void load_refusesAnArchiveWhoseLongNameRecordIsGigabytes() throws IOException {
+        var before = storeWithAnImageAndACanary();
+        byte[] archive = new TarWriter().headerOnly("././@LongLink", 'L', 3L << 30).toBytes();
+
+        assertRefused(archive, "image archive hostile.tar: refusing a tar header record of 3221225472 bytes (type 'L');"
+                + " at most 1048576 are read, as Go's archive/tar (Docker's) reads", before);
+    }
+
     private static java.util.Map<String, byte[]> filesOf(byte[] tar) throws IOException {
         java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(

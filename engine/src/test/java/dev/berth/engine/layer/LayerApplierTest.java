@@ -368,4 +368,14 @@ class LayerApplierTest {
                         + " Docker ignores global headers and berth will not guess");
         assertThat(root).isEmptyDirectory();
     }
+
+    @Test
+    void apply_refusesAPaxHeaderOfGigabytes_beforeBufferingIt() {
+        byte[] tar = new TarWriter().headerOnly("PaxHeaders/huge", 'x', 2L << 30).toBytes();
+
+        assertThatThrownBy(() -> applier.apply(new ByteArrayInputStream(tar), "layer sha256:ab", root, List.of()))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("layer sha256:ab: refusing a tar header record of 2147483648 bytes (type 'x'); at most"
+                        + " 1048576 are read, as Go's archive/tar (Docker's) reads");
+    }
 }

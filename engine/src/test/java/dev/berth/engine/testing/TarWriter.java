@@ -68,6 +68,12 @@ public final class TarWriter {
         return this;
     }
 
+    /** A header alone that announces {@code size} bytes of data, none of which follow: a lying header. */
+    public TarWriter headerOnly(String name, char type, long size) {
+        writeHeader(name, type, 0644, 0, 0, "", size, 0, 0);
+        return this;
+    }
+
     /** The archive without its end blocks, cut after {@code length} bytes: a truncated tar. */
     public byte[] truncated(int length) {
         return java.util.Arrays.copyOf(out.toByteArray(), length);
