@@ -36,6 +36,11 @@ import dev.berth.engine.EngineException;
  * xattrs, chmod (chown clears setuid), times; folder times are set last. The attributes of the
  * root entry ({@code ./}) are ignored: the root folder stays as the engine made it. Attributes
  * named {@code trusted.overlay.*} in a layer are dropped, so a layer cannot steer overlayfs.
+ *
+ * <p>Also refused, naming the entry: a whiteout of {@code .} or {@code ..}, names with a NUL byte
+ * or a component over 255 bytes. As moby's archive code does, an attribute the kernel refuses
+ * ({@code EPERM}) is skipped and reported in {@link LayerApplyReport#warnings()}, and global PAX
+ * headers are ignored. Bytes that are not a tar fail with an error naming the layer.
  */
 public final class LayerApplier {
 
