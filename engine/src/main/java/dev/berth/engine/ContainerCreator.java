@@ -27,6 +27,8 @@ import java.util.Set;
  * ({@link ImageDefaults}), resolves the user against the image's /etc/passwd and /etc/group,
  * prepares the mounts (bind sources, named and anonymous volumes filled from the image, tmpfs,
  * an anonymous volume for each image VOLUME nothing else mounts) and records it in the runtime.
+ * What Docker's daemon refuses at create is refused first, in its words ({@link RunRequestValidator},
+ * {@link ProcMountCheck}).
  *
  * <p>The container's name is reserved before anything is made and its volumes are recorded in the
  * reservation before they are made, so that a process killed halfway leaves nothing the next one
@@ -52,6 +54,7 @@ final class ContainerCreator {
     }
 
     String create(RunRequest request) {
+        RunRequestValidator.validate(request);
         // Held until the container exists: from then on ImageUsage keeps the image from removal.
         try (ImageHold hold = hold(request.image())) {
             return create(request, hold.image());
@@ -65,7 +68,7 @@ final class ContainerCreator {
         ResolvedUser user = UserResolver.resolve(merged.user(), List.of(), rootfs);
 
         CreateOptions.Builder options = CreateOptions.builder(image.layersBottomFirst())
-                .name(request.name()).hostname(request.hostname())
+                .name(RunRequestValidator.normalisedName(request.name())).hostname(request.hostname())
                 .entrypoint(merged.entrypoint()).command(merged.command())
                 .workingDir(merged.workingDir())
                 .user(user.uid(), user.gid()).extraGids(user.additionalGids()).homeDir(user.home())
@@ -85,7 +88,7 @@ final class ContainerCreator {
         request.sysctls().forEach(options::sysctl);
 
         // The name is taken first, across processes; the container is listed only once it is whole.
-        Pending pending = new Pending(runtime.reserve(request.name()));
+        Pending pending = new Pending(runtime.reserve(RunRequestValidator.normalisedName(request.name())));
         try {
             mounts(request, image, rootfs, options, pending);
             return runtime.commit(pending.reservation, options.build());
@@ -136,6 +139,8 @@ final class ContainerCreator {
                 all.add(new MountSpec.Volume("", volume, false, false));
             }
         }
+        // Every destination is checked before the first volume is made for any of them.
+        all.forEach(spec -> ProcMountCheck.check(spec, rootfs));
         for (MountSpec spec : all) {
             switch (spec) {
                 case MountSpec.Bind b -> {

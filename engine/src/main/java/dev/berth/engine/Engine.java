@@ -5,6 +5,7 @@ import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogsReport;
 import dev.berth.engine.cgroup.Cgroups;
+import dev.berth.engine.image.DataRoot;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.layer.NativeFileOps;
 import dev.berth.engine.runtime.ContainerInspect;
@@ -45,6 +46,7 @@ public final class Engine {
     private final ContainerViews views;
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
+        DataRoot.requireFolder(dataRoot);
         this.runtime = new Runtime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
         this.usage = new ContainerUsage(runtime);
         this.images = new ImageStore(dataRoot, new NativeFileOps(), usage);
@@ -91,7 +93,11 @@ public final class Engine {
         return open(dataRoot, Cgroups.detect(cgroupParent));
     }
 
-    /** The engine on {@code dataRoot} with this host's cgroups, containers under the {@code berth} cgroup. */
+    /**
+     * The engine on {@code dataRoot} with this host's cgroups, containers under the {@code berth} cgroup.
+     *
+     * @throws EngineException when {@code dataRoot} exists and is not a folder
+     */
     public static Engine open(Path dataRoot) {
         return open(dataRoot, Cgroups.detect());
     }

@@ -42,6 +42,10 @@ public final class ImageImportCommand implements Callable<Integer>, ChangesEngin
         if (file.equals("-")) {
             summary = image.store().importRootfs(new BufferedInputStream(System.in), "-", ref);
         } else {
+            if (Files.isDirectory(Path.of(file))) {
+                throw new EngineException("cannot import " + file + ": it is a folder; give a root filesystem tar"
+                        + " (possibly gzip or zstd), or - for standard input");
+            }
             try (InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(file)))) {
                 summary = image.store().importRootfs(in, file, ref);
             } catch (NoSuchFileException e) {

@@ -3,6 +3,7 @@ package dev.berth.cli.engine;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,12 +41,18 @@ public final class ImageLoadCommand implements Callable<Integer>, ChangesEngineS
                 throw new EngineException("requested load from stdin, but stdin is a terminal; give -i FILE or"
                         + " pipe an archive in");
             }
-            report = image.store().load(new BufferedInputStream(System.in));
+            report = image.store().load(new BufferedInputStream(System.in), "image archive from standard input");
         } else {
+            if (Files.isDirectory(input)) {
+                throw new EngineException("cannot load images: " + input + " is a folder; give -i the archive file"
+                        + " (docker save output or an OCI layout tar, possibly gzip or zstd)");
+            }
             try (InputStream in = new BufferedInputStream(Files.newInputStream(input))) {
-                report = image.store().load(in);
+                report = image.store().load(in, "image archive " + input);
             } catch (NoSuchFileException e) {
                 throw new EngineException("cannot load images: " + input + " does not exist");
+            } catch (AccessDeniedException e) {
+                throw new EngineException("cannot load images: " + input + " cannot be read: permission denied");
             }
         }
         PrintWriter out = spec.commandLine().getOut();

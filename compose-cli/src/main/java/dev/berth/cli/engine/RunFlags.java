@@ -101,7 +101,8 @@ final class RunFlags {
             b.entrypoint(entrypoint.isEmpty() ? List.of() : List.of(entrypoint));
         }
         for (String e : env) {
-            if (e.contains("=")) {
+            // An entry without a name ("=x", "") goes to the engine, which refuses it as Docker does.
+            if (e.contains("=") || e.isEmpty()) {
                 b.env(e);
             } else if (System.getenv(e) != null) {
                 b.env(e + "=" + System.getenv(e));

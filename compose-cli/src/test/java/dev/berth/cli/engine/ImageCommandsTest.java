@@ -139,6 +139,43 @@ class ImageCommandsTest {
                 .contains("\"RepoTags\" : [ \"saved:1\" ]");
     }
 
+    @Test
+    void load_ofAFolder_saysSo() {
+        Result result = berth("load", "-i", dir.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).containsExactly("cannot load images: " + dir + " is a folder; give -i the archive"
+                + " file (docker save output or an OCI layout tar, possibly gzip or zstd)");
+    }
+
+    @Test
+    void load_ofATruncatedArchive_namesTheFileAndTheProblem() throws IOException {
+        Path cut = dir.resolve("cut.tar.gz");
+        java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gzip)) {
+            out.write(Files.readAllBytes(rootfs));
+        }
+        Files.write(cut, java.util.Arrays.copyOf(gzip.toByteArray(), gzip.size() / 2));
+
+        Result result = berth("load", "-i", cut.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).containsExactly("image archive " + cut + ": cannot read it as gzip data: the data"
+                + " ends too early (is the file truncated?)");
+    }
+
+    @Test
+    void aDataRootThatIsAFile_isRefused() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(ProcessContext.current(), new PrintWriter(out), new PrintWriter(err), "engine",
+                "--data-root", rootfs.toString(), "image", "ls");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("data root " + rootfs + " is not a folder: give --data-root (or"
+                + " BERTH_DATA_ROOT) a folder, or a path where berth may make one\n");
+    }
+
     private static void add(TarArchiveOutputStream tar, String name, byte[] bytes) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(bytes.length);

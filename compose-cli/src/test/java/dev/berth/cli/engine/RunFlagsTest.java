@@ -60,4 +60,10 @@ class RunFlagsTest {
         assertThatThrownBy(() -> log.flags.toRequest(log.image, List.of()))
                 .hasMessage("unknown log opt 'mode' for json-file log driver");
     }
+
+    @Test
+    void envEntriesWithoutAName_reachTheEngine_whichRefusesThem() {
+        RunCommand run = parse("-e", "=x", "-e", "", "bb");
+        assertThat(run.flags.toRequest(run.image, List.of()).env()).containsExactly("=x", "");
+    }
 }

@@ -16,24 +16,37 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import dev.berth.engine.EngineException;
 import dev.berth.engine.layer.EntryPath;
 import dev.berth.engine.layer.LayerCompression;
+import dev.berth.engine.layer.NamedInput;
+import dev.berth.engine.layer.PaxXattrScanner;
 
 /**
  * Unpacks an image archive ({@code docker save} output or an OCI layout tar, possibly compressed)
  * into a scratch folder. Only folders and regular files are written; a symlink inside the archive
  * (legacy {@code docker save} uses them for repeated layers) becomes a hardlink to the file it
  * names, resolved lexically and refused when it leaves the archive.
+ *
+ * <p>Reading stops at the tar's end marker: what follows it is ignored, as {@code docker load}
+ * ignores it. Bytes that are not a tar archive, or a truncated or corrupt compressed stream, are
+ * refused with an {@link EngineException} naming the archive.
  */
 final class ArchiveExtractor {
+
+    private static final String TAR = "a tar archive";
 
     private ArchiveExtractor() {
     }
 
-    static void extract(InputStream archive, Path into) throws IOException {
+    /**
+     * @param what names the archive in errors, such as {@code image archive /tmp/app.tar}
+     * @throws EngineException when the archive cannot be read or holds an unsafe entry
+     */
+    static void extract(InputStream archive, String what, Path into) throws IOException {
         Map<EntryPath, String> symlinks = new LinkedHashMap<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                LayerCompression.decompress(archive, null, "image archive"), "UTF-8")) {
+                new PaxXattrScanner(LayerCompression.decompress(archive, null, what), what), "UTF-8")) {
+            InputStream content = new NamedInput(tar, what, TAR);
             TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
+            while ((entry = next(tar, what)) != null) {
                 EntryPath path = EntryPath.parse(entry.getName(), entry.getName(), "path");
                 if (path.isRoot()) {
                     continue;
@@ -48,7 +61,7 @@ final class ArchiveExtractor {
                     Files.createDirectories(p.getParent());
                     try (OutputStream out = Files.newOutputStream(p, StandardOpenOption.CREATE_NEW,
                             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                        tar.transferTo(out);
+                        content.transferTo(out);
                     }
                 }
             }
@@ -68,6 +81,14 @@ final class ArchiveExtractor {
             Path p = resolve(into, link.getKey());
             Files.createDirectories(p.getParent());
             Files.createLink(p, source);
+        }
+    }
+
+    private static TarArchiveEntry next(TarArchiveInputStream tar, String what) {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException e) {
+            throw NamedInput.unreadable(what, TAR, e);
         }
     }
 

@@ -38,19 +38,21 @@ final class ArchiveLoader {
         this.blobs = blobs;
     }
 
-    List<Found> load(Path dir) throws IOException {
+    /** @param what names the archive in errors */
+    List<Found> load(Path dir, String what) throws IOException {
         if (Files.isRegularFile(dir.resolve("index.json"))) {
             return loadOciLayout(dir);
         }
         if (Files.isRegularFile(dir.resolve("manifest.json"))) {
             return loadDockerSave(dir);
         }
-        throw new EngineException("the archive is neither a docker save archive (no manifest.json) nor an"
+        throw new EngineException(what + " is neither a docker save archive (no manifest.json) nor an"
                 + " OCI image layout (no index.json)");
     }
 
     private List<Found> loadOciLayout(Path dir) throws IOException {
-        JsonNode index = Json.parseObject(Files.readAllBytes(dir.resolve("index.json")), "archive index.json");
+        JsonNode index = Json.parseObject(MetadataLimit.INDEX.read(dir.resolve("index.json"), "archive index.json"),
+                "archive index.json");
         Map<Digest, List<ImageReference>> legacyNames = Files.isRegularFile(dir.resolve("manifest.json"))
                 ? legacyNamesByConfig(dir) : Map.of();
         List<Found> found = new ArrayList<>();
@@ -85,7 +87,7 @@ final class ArchiveLoader {
         if (!MediaTypes.isIndex(type)) {
             return null;
         }
-        byte[] bytes = readVerified(dir, d);
+        byte[] bytes = readVerified(dir, d, MetadataLimit.INDEX);
         JsonNode nested = Json.parseObject(bytes, "image index " + d.digest());
         for (JsonNode m : nested.path("manifests")) {
             Descriptor candidate = Manifest.descriptor(m, "image index " + d.digest());
@@ -100,7 +102,7 @@ final class ArchiveLoader {
     }
 
     private Manifest storeManifest(Path dir, Descriptor manifest) throws IOException {
-        byte[] bytes = readVerified(dir, manifest);
+        byte[] bytes = readVerified(dir, manifest, MetadataLimit.MANIFEST);
         Manifest parsed = Manifest.parse(bytes, "manifest " + manifest.digest());
         storeBlob(dir, parsed.config());
         for (Descriptor layer : parsed.layers()) {
@@ -120,10 +122,12 @@ final class ArchiveLoader {
         }
     }
 
-    private static byte[] readVerified(Path dir, Descriptor d) throws IOException {
+    private static byte[] readVerified(Path dir, Descriptor d, MetadataLimit limit) throws IOException {
+        String what = "blob " + d.digest() + " (" + d.mediaType() + ")";
+        limit.checkDeclared(d.size(), what);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(dir.resolve("blobs").resolve("sha256").resolve(d.digest().hex()));
+            bytes = limit.read(dir.resolve("blobs").resolve("sha256").resolve(d.digest().hex()), what);
         } catch (NoSuchFileException e) {
             throw new EngineException("the archive lacks blob " + d.digest() + " (" + d.mediaType() + ")");
         }
@@ -165,7 +169,7 @@ final class ArchiveLoader {
     private static ArrayNode manifestJson(Path dir) throws IOException {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(Files.readAllBytes(dir.resolve("manifest.json")));
+            node = Json.MAPPER.readTree(MetadataLimit.INDEX.read(dir.resolve("manifest.json"), "archive manifest.json"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new EngineException("archive manifest.json is not valid JSON: " + e.getOriginalMessage());
         }
@@ -179,7 +183,8 @@ final class ArchiveLoader {
         Map<Digest, List<ImageReference>> names = new HashMap<>();
         for (JsonNode item : manifestJson(dir)) {
             Path configFile = file(dir, item.path("Config").asText(), "Config");
-            names.put(Digest.of(Files.readAllBytes(configFile)), repoTags(item));
+            names.put(Digest.of(MetadataLimit.CONFIG.read(configFile, "archive file " + item.path("Config").asText())),
+                    repoTags(item));
         }
         return names;
     }

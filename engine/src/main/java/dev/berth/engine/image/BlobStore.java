@@ -97,10 +97,10 @@ public final class BlobStore {
         }
     }
 
-    /** Reads a whole blob (for manifests and configs). */
-    public byte[] read(Digest digest) throws IOException {
+    /** Reads a whole metadata blob, refusing one larger than {@code limit} allows. */
+    byte[] read(Digest digest, MetadataLimit limit, String what) throws IOException {
         try {
-            return Files.readAllBytes(path(digest));
+            return limit.read(path(digest), what);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new EngineException("blob " + digest + " is missing from the image store " + blobs
                     + "; load the image again");

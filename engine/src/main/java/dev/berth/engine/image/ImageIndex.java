@@ -40,7 +40,8 @@ final class ImageIndex {
         if (!Files.exists(file)) {
             return List.of();
         }
-        ObjectNode root = Json.parseObject(Files.readAllBytes(file), "image index " + file);
+        ObjectNode root = Json.parseObject(MetadataLimit.STORE_INDEX.read(file, "image index " + file),
+                "image index " + file);
         List<Entry> entries = new ArrayList<>();
         for (JsonNode m : root.path("manifests")) {
             Descriptor d = Manifest.descriptor(m, "image index " + file);

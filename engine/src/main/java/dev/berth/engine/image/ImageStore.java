@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.berth.engine.EngineException;
 import dev.berth.engine.layer.FileOps;
@@ -47,12 +48,23 @@ public final class ImageStore {
         this(dataRoot, new NativeFileOps(), ImageUsage.NONE);
     }
 
+    /** A store whose warnings (what a layer's application skipped) are printed to standard error. */
     public ImageStore(Path dataRoot, FileOps ops, ImageUsage usage) {
+        this(dataRoot, ops, usage, ImageWarnings.STANDARD_ERROR);
+    }
+
+    /**
+     * @param warnings receives one line per thing the store skipped, such as an extended attribute
+     *                 the kernel refuses for a symlink (Docker logs those and goes on)
+     * @throws EngineException when {@code dataRoot} exists and is not a folder
+     */
+    public ImageStore(Path dataRoot, FileOps ops, ImageUsage usage, Consumer<String> warnings) {
+        DataRoot.requireFolder(dataRoot);
         this.images = dataRoot.resolve("images");
         this.tmp = dataRoot.resolve("tmp");
         this.blobs = new BlobStore(images, tmp);
         this.index = new ImageIndex(images);
-        this.layers = new UnpackedLayers(dataRoot.resolve("layers"), tmp, blobs, new LayerApplier(ops));
+        this.layers = new UnpackedLayers(dataRoot.resolve("layers"), tmp, blobs, new LayerApplier(ops), warnings);
         this.usage = usage;
         this.lock = new LockFile(images.resolve(".lock"));
     }
@@ -61,16 +73,33 @@ public final class ImageStore {
         return blobs;
     }
 
-    /** Loads a {@code docker save} archive or an OCI layout archive (either possibly compressed). */
+    /** Loads an archive named "image archive" in errors; see {@link #load(InputStream, String)}. */
     public LoadReport load(InputStream archive) throws IOException {
+        return load(archive, "image archive");
+    }
+
+    /**
+     * Loads a {@code docker save} archive or an OCI layout archive (either possibly compressed).
+     * A refused archive leaves the store as it was.
+     *
+     * @param what names the archive in errors, such as {@code image archive /tmp/app.tar}
+     * @throws EngineException when the archive is not one berth can load: not a tar, truncated or
+     *     corrupt, metadata over its {@link MetadataLimit}, an unsafe layer entry, a digest mismatch
+     */
+    public LoadReport load(InputStream archive, String what) throws IOException {
         return locked(() -> {
-            Files.createDirectories(tmp);
-            Path dir = Files.createTempDirectory(tmp, "load-");
+            Path dir;
             try {
-                ArchiveExtractor.extract(archive, dir);
+                Files.createDirectories(tmp);
+                dir = Files.createTempDirectory(tmp, "load-");
+            } catch (IOException e) {
+                throw storeFailure(what, e);
+            }
+            try {
+                ArchiveExtractor.extract(archive, what, dir);
                 List<LoadReport.Loaded> loaded = new ArrayList<>();
                 List<ImageIndex.Entry> entries = new ArrayList<>(index.read());
-                for (ArchiveLoader.Found found : new ArchiveLoader(blobs).load(dir)) {
+                for (ArchiveLoader.Found found : new ArchiveLoader(blobs).load(dir, what)) {
                     Image image = image(found.manifest(), List.of());
                     layers.ensureUnpacked(image.manifest().layers(), image.config().diffIds());
                     register(entries, found.manifest(), found.names());
@@ -78,7 +107,11 @@ public final class ImageStore {
                 }
                 index.write(entries);
                 return new LoadReport(loaded);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                collectGarbage();
+                // Reading errors are the archive's and arrive as EngineException; these are the data root's.
+                throw storeFailure(what, e);
+            } catch (RuntimeException e) {
                 collectGarbage();
                 throw e;
             } finally {
@@ -103,7 +136,10 @@ public final class ImageStore {
                 register(entries, manifest, List.of(name));
                 index.write(entries);
                 return summary(image);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                collectGarbage();
+                throw storeFailure("root filesystem tar " + source, e);
+            } catch (RuntimeException e) {
                 collectGarbage();
                 throw e;
             }
@@ -304,9 +340,12 @@ public final class ImageStore {
     }
 
     private Image image(Descriptor descriptor, List<ImageReference> references) throws IOException {
-        Manifest manifest = Manifest.parse(blobs.read(descriptor.digest()), "manifest " + descriptor.digest());
+        String manifestName = "manifest " + descriptor.digest();
+        Manifest manifest = Manifest.parse(blobs.read(descriptor.digest(), MetadataLimit.MANIFEST, manifestName),
+                manifestName);
         Digest configDigest = manifest.config().digest();
-        ImageConfig config = ImageConfig.parse(blobs.read(configDigest), "image config " + configDigest);
+        String configName = "image config " + configDigest;
+        ImageConfig config = ImageConfig.parse(blobs.read(configDigest, MetadataLimit.CONFIG, configName), configName);
         List<ImageReference> sorted = new ArrayList<>(references);
         sorted.sort(java.util.Comparator.comparing(ImageReference::toString));
         return new Image(descriptor, manifest, config, sorted);
@@ -324,5 +363,10 @@ public final class ImageStore {
 
     private <T> T locked(StoreAction<T> action) throws IOException {
         return lock.holding(action::run);
+    }
+
+    private EngineException storeFailure(String what, IOException e) {
+        return new EngineException(what + ": cannot store it under " + images.getParent() + ": "
+                + DataRoot.describe(e), e);
     }
 }

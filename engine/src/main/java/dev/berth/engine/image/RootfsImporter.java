@@ -43,7 +43,7 @@ final class RootfsImporter {
                             ? MediaTypes.OCI_LAYER_ZSTD : MediaTypes.OCI_LAYER;
             MessageDigest digester = Digest.newDigester();
             try (InputStream in = new DigestInputStream(
-                    LayerCompression.decompress(buffered, mediaType, "imported tar"), digester)) {
+                    LayerCompression.decompress(buffered, mediaType, "root filesystem tar " + source), digester)) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
             diffId = Digest.fromDigester(digester);

@@ -10,9 +10,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.berth.engine.EngineException;
 import dev.berth.engine.layer.LayerApplier;
+import dev.berth.engine.layer.LayerApplyReport;
 import dev.berth.engine.layer.LayerCompression;
 import dev.berth.engine.layer.Trees;
 
@@ -23,7 +25,8 @@ import dev.berth.engine.layer.Trees;
  *
  * <p>A layer is unpacked into a fresh temporary folder and renamed into place only when complete
  * and its DiffID checked, so a folder under its name is always whole; two processes unpacking the
- * same layer at once both succeed, and the loser discards its copy.
+ * same layer at once both succeed, and the loser discards its copy. What a layer's application
+ * skipped (see {@link dev.berth.engine.layer.LayerApplyReport#warnings()}) goes to the warning sink.
  */
 public final class UnpackedLayers {
 
@@ -31,12 +34,20 @@ public final class UnpackedLayers {
     private final Path tmp;
     private final BlobStore blobs;
     private final LayerApplier applier;
+    private final Consumer<String> warnings;
 
+    /** Unpacked layers whose warnings are printed to standard error. */
     public UnpackedLayers(Path root, Path tmp, BlobStore blobs, LayerApplier applier) {
+        this(root, tmp, blobs, applier, ImageWarnings.STANDARD_ERROR);
+    }
+
+    /** @param warnings receives one line per thing a layer's application skipped */
+    public UnpackedLayers(Path root, Path tmp, BlobStore blobs, LayerApplier applier, Consumer<String> warnings) {
         this.root = root;
         this.tmp = tmp;
         this.blobs = blobs;
         this.applier = applier;
+        this.warnings = warnings;
     }
 
     /** ChainIDs of a layer list (image-spec {@code config.md}), bottom first. */
@@ -85,11 +96,16 @@ public final class UnpackedLayers {
             Files.setAttribute(work, "unix:mode", 0755);
             String what = "layer " + layer.digest();
             MessageDigest digester = Digest.newDigester();
+            LayerApplyReport report;
             try (InputStream blob = blobs.open(layer.digest());
                     InputStream tar = new DigestInputStream(
                             LayerCompression.decompress(blob, layer.mediaType(), what), digester)) {
-                applier.apply(tar, work, lowersTopFirst);
+                report = applier.apply(tar, what, work, lowersTopFirst);
+            } catch (IOException e) {
+                // Reading errors are the layer's and arrive as EngineException; these are the data root's.
+                throw new EngineException(what + ": cannot unpack it under " + tmp + ": " + DataRoot.describe(e), e);
             }
+            report.warnings().forEach(w -> warnings.accept(what + ": " + w));
             Digest actual = Digest.fromDigester(digester);
             if (!actual.equals(diffId)) {
                 throw new EngineException(what + ": digest mismatch of the uncompressed content: expected diff_id "

@@ -13,6 +13,9 @@ import dev.berth.engine.EngineException;
  */
 public record EntryPath(List<String> components) {
 
+    /** Linux's {@code NAME_MAX}: the longest name of one file, in bytes. */
+    static final int NAME_MAX = 255;
+
     public EntryPath {
         components = List.copyOf(components);
     }
@@ -20,12 +23,17 @@ public record EntryPath(List<String> components) {
     /**
      * Cleans {@code raw} (as found in the tar entry named {@code entryName}) or refuses it.
      *
-     * @throws EngineException for an absolute path or one with a {@code ..} component
+     * @throws EngineException for an absolute path, one with a {@code ..} component or a NUL byte, or
+     *     one with a component longer than Linux allows ({@value #NAME_MAX} bytes)
      */
     public static EntryPath parse(String raw, String entryName, String role) {
         if (raw.startsWith("/")) {
             throw new EngineException("refusing layer entry \"" + entryName + "\": " + role + " \"" + raw
                     + "\" is absolute; a layer may only name paths inside the root filesystem");
+        }
+        if (raw.indexOf('\0') >= 0) {
+            throw new EngineException("refusing layer entry \"" + entryName.replace("\0", "\\0") + "\": " + role
+                    + " contains a NUL byte, which no file name may hold");
         }
         List<String> parts = new ArrayList<>();
         for (String part : raw.split("/")) {
@@ -35,6 +43,11 @@ public record EntryPath(List<String> components) {
             if (part.equals("..")) {
                 throw new EngineException("refusing layer entry \"" + entryName + "\": " + role + " \"" + raw
                         + "\" contains \"..\" and could leave the root filesystem");
+            }
+            int bytes = part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > NAME_MAX) {
+                throw new EngineException("refusing layer entry \"" + entryName + "\": " + role + " has a component of "
+                        + bytes + " bytes; Linux allows at most " + NAME_MAX + " bytes in a file name");
             }
             parts.add(part);
         }
@@ -55,8 +68,16 @@ public record EntryPath(List<String> components) {
         return isRoot() ? this : new EntryPath(components.subList(0, components.size() - 1));
     }
 
-    /** The path of {@code child} inside this one. */
+    /**
+     * The path of {@code child} inside this one.
+     *
+     * @throws IllegalArgumentException when {@code child} is not one plain name (empty, ".", ".."
+     *     or with a slash): callers check names before they get here
+     */
     public EntryPath child(String child) {
+        if (child.isEmpty() || child.equals(".") || child.equals("..") || child.contains("/")) {
+            throw new IllegalArgumentException("not a single path component: \"" + child + "\"");
+        }
         List<String> parts = new ArrayList<>(components);
         parts.add(child);
         return new EntryPath(parts);

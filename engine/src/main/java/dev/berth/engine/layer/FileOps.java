@@ -23,7 +23,12 @@ public interface FileOps {
     /** Sets the owner of {@code path} itself, not following a symlink. */
     void lchown(Path path, long uid, long gid) throws IOException;
 
-    /** Sets the extended attribute {@code name} of {@code path} itself to the exact bytes given. */
+    /**
+     * Sets the extended attribute {@code name} of {@code path} itself to the exact bytes given.
+     *
+     * @throws AttributeRefusedException when the kernel refuses the attribute for this file
+     *     ({@code EPERM}, e.g. a {@code user.*} attribute on a symlink)
+     */
     void lsetxattr(Path path, String name, byte[] value) throws IOException;
 
     /** Sets access and modification time of {@code path} itself, not following a symlink. */

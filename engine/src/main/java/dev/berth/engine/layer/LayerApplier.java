@@ -36,6 +36,11 @@ import dev.berth.engine.EngineException;
  * xattrs, chmod (chown clears setuid), times; folder times are set last. The attributes of the
  * root entry ({@code ./}) are ignored: the root folder stays as the engine made it. Attributes
  * named {@code trusted.overlay.*} in a layer are dropped, so a layer cannot steer overlayfs.
+ *
+ * <p>Also refused, naming the entry: a whiteout of {@code .} or {@code ..}, names with a NUL byte
+ * or a component over 255 bytes. As moby's archive code does, an attribute the kernel refuses
+ * ({@code EPERM}) is skipped and reported in {@link LayerApplyReport#warnings()}, and global PAX
+ * headers are ignored. Bytes that are not a tar fail with an error naming the layer.
  */
 public final class LayerApplier {
 
@@ -44,6 +49,9 @@ public final class LayerApplier {
     private static final String OVERLAY_OPAQUE = "trusted.overlay.opaque";
     private static final String OVERLAY_PREFIX = "trusted.overlay.";
     private static final String PAX_XATTR = "SCHILY.xattr.";
+    private static final String TAR = "a tar archive";
+    /** Linux's {@code PATH_MAX} less the terminating NUL: the longest symlink target. */
+    private static final int LINK_MAX = 4095;
 
     private final FileOps ops;
 
@@ -51,44 +59,65 @@ public final class LayerApplier {
         this.ops = ops;
     }
 
+    /** Applies a layer named "layer" in errors; see {@link #apply(InputStream, String, Path, List)}. */
+    public LayerApplyReport apply(InputStream tar, Path target, List<Path> lowersTopFirst) throws IOException {
+        return apply(tar, "layer", target, lowersTopFirst);
+    }
+
     /**
      * Applies the tar read from {@code tar} into the empty-or-partial folder {@code target}.
      *
      * @param tar the uncompressed layer; read to its end
+     * @param what names the layer in errors about its bytes, such as {@code layer sha256:…}
      * @param target the folder that receives this layer's content only
      * @param lowersTopFirst the already unpacked layers below this one, nearest first; read only,
      *     to see symlinks and hardlink targets as the merged root filesystem will show them
-     * @return how many entries were applied
-     * @throws EngineException when an entry is unsafe or malformed; the message names the entry
+     * @return how many entries were applied, and the attributes the kernel refused
+     * @throws EngineException when an entry is unsafe or malformed (the message names the entry),
+     *     or the bytes are not a tar archive (the message names {@code what})
+     * @throws IOException when the target folder cannot be written
      */
-    public LayerApplyReport apply(InputStream tar, Path target, List<Path> lowersTopFirst) throws IOException {
+    public LayerApplyReport apply(InputStream tar, String what, Path target, List<Path> lowersTopFirst)
+            throws IOException {
         LayerStackView view = new LayerStackView(target, lowersTopFirst);
-        PaxXattrScanner scanner = new PaxXattrScanner(tar);
+        PaxXattrScanner scanner = new PaxXattrScanner(tar, what);
         List<DirectoryTime> directoryTimes = new ArrayList<>();
         Set<EntryPath> written = new HashSet<>();
+        List<String> warnings = new ArrayList<>();
         int count = 0;
         try (TarArchiveInputStream in = new TarArchiveInputStream(scanner, "UTF-8")) {
+            InputStream content = new NamedInput(in, what, TAR);
             TarArchiveEntry entry;
             int ordinal = 0;
-            while ((entry = in.getNextEntry()) != null) {
+            while ((entry = next(in, what)) != null) {
                 Map<String, byte[]> rawXattrs = scanner.xattrsOf(ordinal++);
-                applyEntry(entry, in, rawXattrs, view, written, directoryTimes);
+                applyEntry(entry, content, rawXattrs, view, written, directoryTimes, warnings);
                 count++;
             }
             // Drain trailing blocks so that a digest over the whole stream sees every byte.
-            scanner.transferTo(OutputStream.nullOutputStream());
+            new NamedInput(scanner, what, TAR).transferTo(OutputStream.nullOutputStream());
         }
         for (DirectoryTime d : directoryTimes.reversed()) {
             ops.lutimes(d.path(), d.time());
         }
-        return new LayerApplyReport(count);
+        return new LayerApplyReport(count, warnings);
+    }
+
+    /** The next entry; a header that cannot be read is the layer's fault. */
+    private static TarArchiveEntry next(TarArchiveInputStream in, String what) {
+        try {
+            return in.getNextEntry();
+        } catch (IOException e) {
+            throw NamedInput.unreadable(what, TAR, e);
+        }
     }
 
     private record DirectoryTime(Path path, FileTime time) {
     }
 
     private void applyEntry(TarArchiveEntry entry, InputStream content, Map<String, byte[]> rawXattrs,
-            LayerStackView view, Set<EntryPath> written, List<DirectoryTime> directoryTimes) throws IOException {
+            LayerStackView view, Set<EntryPath> written, List<DirectoryTime> directoryTimes, List<String> warnings)
+            throws IOException {
         String name = entry.getName();
         EntryPath path = EntryPath.parse(name, name, "path");
         if (path.isRoot()) {
@@ -117,7 +146,14 @@ public final class LayerApplier {
         create(entry, content, p, keepDirectory);
         ops.lchown(p, entry.getLongUserId(), entry.getLongGroupId());
         for (Map.Entry<String, byte[]> x : xattrs(entry, rawXattrs).entrySet()) {
-            ops.lsetxattr(p, x.getKey(), x.getValue());
+            try {
+                ops.lsetxattr(p, x.getKey(), x.getValue());
+            } catch (AttributeRefusedException e) {
+                // Docker skips an attribute the kernel refuses (EPERM) with a warning, rather than
+                // failing the layer: Linux refuses user.* attributes on symlinks, for one.
+                warnings.add("layer entry \"" + name + "\": extended attribute " + x.getKey()
+                        + " not set: the kernel refuses it for this " + kind(entry));
+            }
         }
         if (!entry.isSymbolicLink()) {
             ops.chmod(p, entry.getMode());
@@ -137,6 +173,15 @@ public final class LayerApplier {
                 Files.createDirectory(p);
             }
         } else if (entry.isSymbolicLink()) {
+            int length = entry.getLinkName().getBytes(StandardCharsets.UTF_8).length;
+            if (length > LINK_MAX || entry.getLinkName().isEmpty()) {
+                throw new EngineException("refusing layer entry \"" + entry.getName() + "\": a symlink target must be 1 to "
+                        + LINK_MAX + " bytes long, this one is " + length);
+            }
+            if (entry.getLinkName().indexOf('\0') >= 0) {
+                throw new EngineException("refusing layer entry \"" + entry.getName() + "\": its symlink target contains"
+                        + " a NUL byte");
+            }
             Files.createSymbolicLink(p, Path.of(entry.getLinkName()));
         } else if (entry.isCharacterDevice()) {
             ops.mknod(p, FileOps.NodeType.CHARACTER_DEVICE, entry.getMode(), entry.getDevMajor(), entry.getDevMinor());
@@ -187,6 +232,12 @@ public final class LayerApplier {
         if (hidden.isEmpty()) {
             throw new EngineException("refusing layer entry \"" + name + "\": a whiteout must name a file after \".wh.\"");
         }
+        if (hidden.equals(".") || hidden.equals("..")) {
+            // ".wh.." and ".wh..." would hide the folder itself or its parent, which may be the
+            // unpack folder's own parent: a whiteout names one entry of its folder, nothing else.
+            throw new EngineException("refusing layer entry \"" + name + "\": a whiteout must name a file or folder"
+                    + " after \".wh.\", not \"" + hidden + "\"");
+        }
         if (hidden.startsWith(WHITEOUT_PREFIX)) {
             // AUFS metadata such as .wh..wh.plnk: meaningless outside AUFS.
             return;
@@ -215,23 +266,38 @@ public final class LayerApplier {
         ops.lsetxattr(p, OVERLAY_OPAQUE, "y".getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * The entry's own {@code SCHILY.xattr.*} attributes with their exact bytes. Attributes a global
+     * PAX header gives every entry are left out, as Docker ignores global headers.
+     */
     private static Map<String, byte[]> xattrs(TarArchiveEntry entry, Map<String, byte[]> raw) {
+        Map<String, String> headers = entry.getExtraPaxHeaders();
         Map<String, byte[]> result = new LinkedHashMap<>();
-        for (Map.Entry<String, String> h : entry.getExtraPaxHeaders().entrySet()) {
-            if (h.getKey().startsWith(PAX_XATTR)) {
-                String attr = h.getKey().substring(PAX_XATTR.length());
-                if (attr.startsWith(OVERLAY_PREFIX)) {
-                    // overlayfs reads these from its layers (opaque, redirect, origin): only berth sets them.
-                    continue;
-                }
-                byte[] exact = raw.get(attr);
-                if (exact == null || !new String(exact, StandardCharsets.UTF_8).equals(h.getValue())) {
-                    throw new IllegalStateException("tar xattr scanner lost step at \"" + entry.getName() + "\"");
-                }
-                result.put(attr, exact);
+        for (Map.Entry<String, byte[]> x : raw.entrySet()) {
+            String decoded = headers.get(PAX_XATTR + x.getKey());
+            if (decoded == null || !new String(x.getValue(), StandardCharsets.UTF_8).equals(decoded)) {
+                throw new IllegalStateException("tar xattr scanner lost step at \"" + entry.getName() + "\"");
             }
+            if (x.getKey().startsWith(OVERLAY_PREFIX)) {
+                // overlayfs reads these from its layers (opaque, redirect, origin): only berth sets them.
+                continue;
+            }
+            result.put(x.getKey(), x.getValue());
         }
         return result;
+    }
+
+    private static String kind(TarArchiveEntry entry) {
+        if (entry.isSymbolicLink()) {
+            return "symlink";
+        }
+        if (entry.isCharacterDevice() || entry.isBlockDevice()) {
+            return "device node";
+        }
+        if (entry.isFIFO()) {
+            return "FIFO";
+        }
+        return entry.isDirectory() ? "folder" : "file";
     }
 
     private static boolean isDirectory(Path p) {

@@ -4,8 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-
 import com.github.luben.zstd.ZstdInputStream;
 
 import dev.berth.engine.EngineException;
@@ -22,7 +20,11 @@ public enum LayerCompression {
      *
      * @param mediaType the declared media type, or null when unknown (e.g. {@code docker save} layers)
      * @param what names the layer in errors
-     * @throws EngineException when the media type promises a compression the bytes do not have
+     * @return the uncompressed bytes; a compressed stream that cannot be read (truncated, corrupt)
+     *     throws an {@link EngineException} naming {@code what} from its reads ({@link NamedInput});
+     *     bytes after the last gzip member are ignored ({@link GzipMembers})
+     * @throws EngineException when the media type promises a compression the bytes do not have, or
+     *     the compressed stream's header cannot be read
      */
     public static InputStream decompress(InputStream blob, String mediaType, String what) throws IOException {
         BufferedInputStream in = new BufferedInputStream(blob, 65536);
@@ -32,11 +34,16 @@ public enum LayerCompression {
             throw new EngineException(what + ": media type " + mediaType + " says " + declared.name().toLowerCase(
                     java.util.Locale.ROOT) + " but the content is " + actual.name().toLowerCase(java.util.Locale.ROOT));
         }
-        return switch (actual) {
-            case NONE -> in;
-            case GZIP -> GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
-            case ZSTD -> new ZstdInputStream(in);
-        };
+        String format = actual.name().toLowerCase(java.util.Locale.ROOT) + " data";
+        try {
+            return switch (actual) {
+                case NONE -> in;
+                case GZIP -> new NamedInput(new GzipMembers(in), what, format);
+                case ZSTD -> new NamedInput(new ZstdInputStream(in), what, format);
+            };
+        } catch (IOException e) {
+            throw NamedInput.unreadable(what, format, e);
+        }
     }
 
     /** The compression a media type declares, or null when it declares none we know. */

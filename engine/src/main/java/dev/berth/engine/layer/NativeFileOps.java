@@ -26,6 +26,7 @@ public final class NativeFileOps implements FileOps {
     private static final int S_IFCHR = 0020000;
     private static final int S_IFBLK = 0060000;
     private static final int S_IFIFO = 0010000;
+    private static final int EPERM = 1;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
@@ -110,6 +111,9 @@ public final class NativeFileOps implements FileOps {
             MemorySegment.copy(value, 0, bytes, ValueLayout.JAVA_BYTE, 0, value.length);
             int rc = (int) LSETXATTR.invokeExact(state, arena.allocateFrom(path.toString()),
                     arena.allocateFrom(name), bytes, (long) value.length, 0);
+            if (rc != 0 && (int) ERRNO.get(state, 0L) == EPERM) {
+                throw new AttributeRefusedException("lsetxattr " + name + " " + path + ": " + strerror(EPERM));
+            }
             check(rc, state, "lsetxattr " + name, path);
         } catch (IOException | RuntimeException | Error e) {
             throw e;

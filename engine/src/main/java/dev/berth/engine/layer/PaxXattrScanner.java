@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.berth.engine.EngineException;
+
 /**
  * Watches the bytes of a tar stream as a tar reader consumes them and keeps each entry's PAX
  * {@code SCHILY.xattr.*} values as raw bytes.
@@ -19,11 +21,21 @@ import java.util.Map;
  * such as {@code security.capability} (images.md §4). This scanner follows the 512-byte block
  * structure itself and records, for the n-th real entry of the archive, the attributes its PAX
  * header carried, so the applier can set the exact bytes.
+ *
+ * <p>A PAX or GNU long-name record over {@value #MAX_SPECIAL} bytes is refused before the tar reader
+ * buffers it, so a hostile header cannot exhaust memory; the image archive reader puts its tar
+ * through a scanner for that alone.
+ *
+ * <p>Global PAX headers ({@code g}) are ignored, as Docker ignores them, except that one setting
+ * {@code path}, {@code linkpath} or {@code size} is refused: commons-compress would apply it to every
+ * later entry, which would change what the layer means.
  */
-final class PaxXattrScanner extends FilterInputStream {
+public final class PaxXattrScanner extends FilterInputStream {
 
     private static final String XATTR_PREFIX = "SCHILY.xattr.";
     private static final int BLOCK = 512;
+    /** The largest PAX or GNU long-name record read into memory, Go's {@code maxSpecialFileSize}. */
+    static final int MAX_SPECIAL = 1 << 20;
 
     private final List<Map<String, byte[]>> perEntry = new ArrayList<>();
     private final byte[] header = new byte[BLOCK];
@@ -33,9 +45,16 @@ final class PaxXattrScanner extends FilterInputStream {
     private ByteArrayOutputStream capture;
     private Map<String, byte[]> pendingXattrs = Map.of();
     private long pendingSize = -1;
+    private boolean capturingGlobal;
+    private final String what;
 
-    PaxXattrScanner(InputStream in) {
+    /**
+     * @param in   the uncompressed tar, read through this scanner by the tar reader
+     * @param what names the tar in errors
+     */
+    public PaxXattrScanner(InputStream in, String what) {
         super(in);
+        this.what = what;
     }
 
     /** The raw extended attributes of the entry with the given 0-based position in the archive. */
@@ -111,12 +130,22 @@ final class PaxXattrScanner extends FilterInputStream {
         }
         char type = (char) header[156];
         long size = parseNumber(124, 12);
+        if ((type == 'x' || type == 'X' || type == 'g' || type == 'L' || type == 'K') && size > MAX_SPECIAL) {
+            throw new EngineException(what + ": refusing a tar header record of " + size + " bytes (type '" + type
+                    + "'); at most " + MAX_SPECIAL + " are read, as Go's archive/tar (Docker's) reads");
+        }
         switch (type) {
             case 'x', 'X' -> {
                 capture = new ByteArrayOutputStream();
+                capturingGlobal = false;
                 startData(size);
             }
-            case 'g', 'L', 'K' -> startData(size);
+            case 'g' -> {
+                capture = new ByteArrayOutputStream();
+                capturingGlobal = true;
+                startData(size);
+            }
+            case 'L', 'K' -> startData(size);
             default -> {
                 perEntry.add(pendingXattrs);
                 long dataSize = pendingSize >= 0 ? pendingSize : size;
@@ -142,9 +171,35 @@ final class PaxXattrScanner extends FilterInputStream {
 
     private void finishData() {
         if (capture != null) {
-            parsePax(capture.toByteArray());
+            byte[] data = capture.toByteArray();
             capture = null;
+            if (capturingGlobal) {
+                checkGlobal(data);
+            } else {
+                parsePax(data);
+            }
         }
+    }
+
+    private void checkGlobal(byte[] data) {
+        for (String key : List.of("path", "linkpath", "size")) {
+            if (containsRecord(data, key)) {
+                throw new EngineException(what + ": refusing a global PAX header that sets \"" + key
+                        + "\" for every later entry; Docker ignores global headers and berth will not guess");
+            }
+        }
+    }
+
+    /** Whether PAX data holds a record {@code "LEN KEY=…"} for {@code key}. */
+    private static boolean containsRecord(byte[] data, String key) {
+        String text = new String(data, StandardCharsets.ISO_8859_1);
+        for (String line : text.split("\n")) {
+            int space = line.indexOf(' ');
+            if (space > 0 && line.startsWith(key + "=", space + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses PAX records {@code "LEN KEY=VALUE\n"}, keeping values as bytes. */

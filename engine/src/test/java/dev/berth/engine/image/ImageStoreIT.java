@@ -78,4 +78,23 @@ class ImageStoreIT {
         }
         assertThat(store.blobs().list()).isEmpty();
     }
+
+    @Test
+    void aWhiteoutOfTheParentFolder_isRefused_andTheDataRootsTmpKeepsItsFiles() throws Exception {
+        ImageStore store = new ImageStore(dir.resolve("data"));
+        Path canary = Files.writeString(Files.createDirectories(dir.resolve("data/tmp")).resolve("canary"), "kept");
+        byte[] layer = new TarWriter().file("a", "a").file(".wh...", "").toBytes();
+        byte[] config = ImageArchives.config("", List.of(layer));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.load(new ByteArrayInputStream(
+                ImageArchives.dockerSaveLegacy("evil:1", config, List.of(layer))), "image archive evil.tar"))
+                .isInstanceOf(dev.berth.engine.EngineException.class)
+                .hasMessage("refusing layer entry \".wh...\": a whiteout must name a file or folder after \".wh.\", not"
+                        + " \"..\"");
+        assertThat(canary).hasContent("kept");
+        try (var tmp = Files.list(dir.resolve("data/tmp"))) {
+            assertThat(tmp).containsExactly(canary);
+        }
+        assertThat(store.list()).isEmpty();
+    }
 }

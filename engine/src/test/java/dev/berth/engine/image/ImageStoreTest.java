@@ -172,7 +172,7 @@ class ImageStoreTest {
     @Test
     void load_refusesAnArchiveOfNeitherFormat() throws IOException {
         assertThatThrownBy(() -> load(ImageArchives.tar(java.util.Map.of("hello.txt", bytes("hi")))))
-                .hasMessage("the archive is neither a docker save archive (no manifest.json) nor an OCI image layout"
+                .hasMessage("image archive is neither a docker save archive (no manifest.json) nor an OCI image layout"
                         + " (no index.json)");
     }
 
@@ -339,6 +339,194 @@ class ImageStoreTest {
 
         assertThat(load(ImageArchives.tar(files)).lines()).containsExactly("Loaded image: multi:1");
         assertLoadedTwoLayerImage("multi:1");
+    }
+
+    // ---- hostile and broken archives: a clear error, and the store and tmp/ as they were ----
+
+    /** Every file under the data root with its size, to show a refused load changed nothing. */
+    private java.util.SortedMap<String, Long> snapshot() throws IOException {
+        java.util.SortedMap<String, Long> files = new java.util.TreeMap<>();
+        try (var all = Files.walk(dataRoot)) {
+            for (Path p : all.toList()) {
+                files.put(dataRoot.relativize(p).toString(), Files.isRegularFile(p) ? Files.size(p) : -1L);
+            }
+        }
+        return files;
+    }
+
+    /** Loads a good image and leaves a canary in tmp/; returns the state a refused load must keep. */
+    private java.util.SortedMap<String, Long> storeWithAnImageAndACanary() throws IOException {
+        load(ImageArchives.dockerSaveLegacy("busybox:latest", config, List.of(base, top)));
+        Files.writeString(dataRoot.resolve("tmp/canary"), "kept");
+        return snapshot();
+    }
+
+    private void assertRefused(byte[] archive, String message, java.util.SortedMap<String, Long> before) {
+        assertThatThrownBy(() -> store.load(new ByteArrayInputStream(archive), "image archive hostile.tar"))
+                .isInstanceOf(EngineException.class)
+                .hasMessage(message);
+        try {
+            assertThat(snapshot()).isEqualTo(before);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private byte[] oneLayerImage(byte[] layer) throws IOException {
+        return ImageArchives.dockerSaveLegacy("hostile:1", ImageArchives.config("", List.of(layer)), List.of(layer));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {".wh..", ".wh..."})
+    void load_refusesAWhiteoutOfTheUnpackFolderOrItsParent_andKeepsTmp(String marker) throws IOException {
+        var before = storeWithAnImageAndACanary();
+        byte[] layer = new TarWriter().file("a", "a").file(marker, "").toBytes();
+
+        assertRefused(oneLayerImage(layer), "refusing layer entry \"" + marker + "\": a whiteout must name a file or"
+                + " folder after \".wh.\", not \"" + marker.substring(4) + "\"", before);
+        assertThat(dataRoot.resolve("tmp/canary")).hasContent("kept");
+    }
+
+    @Test
+    void load_refusesATruncatedGzipArchive() throws IOException {
+        var before = storeWithAnImageAndACanary();
+        byte[] gzip = ImageArchives.compress(ImageArchives.dockerSaveLegacy("app:1", config, List.of(base, top)),
+                Compression.GZIP);
+
+        assertRefused(java.util.Arrays.copyOf(gzip, gzip.length / 2), "image archive hostile.tar: cannot read it as gzip"
+                + " data: the data ends too early (is the file truncated?)", before);
+    }
+
+    @Test
+    void load_refusesBytesThatAreNotATar() throws IOException {
+        var before = storeWithAnImageAndACanary();
+
+        assertRefused(bytes("not a tar archive\n".repeat(100)), "image archive hostile.tar: cannot read it as a tar"
+                + " archive: Corrupted TAR archive", before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Compression.class, names = {"NONE", "GZIP"})
+    void load_ignoresBytesAfterTheTarEnd_asDockerLoadDoes(Compression compression) throws IOException {
+        byte[] archive = ImageArchives.compress(ImageArchives.dockerSaveLegacy("busybox:latest", config,
+                List.of(base, top)), compression);
+        java.io.ByteArrayOutputStream withGarbage = new java.io.ByteArrayOutputStream();
+        withGarbage.writeBytes(archive);
+        withGarbage.writeBytes(bytes("trailing garbage ".repeat(1000)));
+
+        assertThat(load(withGarbage.toByteArray()).lines()).containsExactly("Loaded image: busybox:latest");
+        assertLoadedTwoLayerImage("busybox");
+    }
+
+    @Test
+    void load_refusesAPathComponentLongerThan255Bytes() throws IOException {
+        var before = storeWithAnImageAndACanary();
+        String name = "a/" + "x".repeat(300);
+
+        assertRefused(oneLayerImage(new TarWriter().file(name, "x").toBytes()), "refusing layer entry \"" + name
+                + "\": path has a component of 300 bytes; Linux allows at most 255 bytes in a file name", before);
+    }
+
+    @Test
+    void load_refusesALayerThatIsNotATar_namingTheLayer() throws IOException {
+        var before = storeWithAnImageAndACanary();
+        byte[] layer = bytes("not a tar\n".repeat(100));
+
+        assertRefused(oneLayerImage(layer), "layer sha256:" + ImageArchives.sha256(layer) + ": cannot read it as a tar"
+                + " archive: Corrupted TAR archive", before);
+    }
+
+    @Test
+    void load_skipsAnXattrTheKernelRefusesOnASymlink_andReportsIt() throws IOException {
+        List<String> warnings = new ArrayList<>();
+        store = new ImageStore(dataRoot, ops, id -> usingContainer, warnings::add);
+        byte[] layer = new TarWriter().file("target", "t").entry("link", '2', 0777, 0, 0, "target", new byte[0],
+                java.util.Map.of("SCHILY.xattr.user.note", bytes("n")), 0, 0).toBytes();
+
+        assertThat(load(oneLayerImage(layer)).lines()).containsExactly("Loaded image: hostile:1");
+        assertThat(warnings).containsExactly("layer sha256:" + ImageArchives.sha256(layer) + ": layer entry \"link\":"
+                + " extended attribute user.note not set: the kernel refuses it for this symlink");
+    }
+
+    @Test
+    void load_refusesAnIndexJsonOverItsCap_withoutReadingItWhole() throws IOException {
+        var before = storeWithAnImageAndACanary();
+        var files = filesOf(ImageArchives.ociLayout("x.io/app:1", config, List.of(base, top), Compression.NONE));
+        files.put("index.json", padded(files.get("index.json"), MetadataLimit.INDEX.maxBytes() + 1));
+
+        assertRefused(ImageArchives.tar(files), "archive index.json is larger than 4 MiB, the most berth reads for an"
+                + " image index: it is not image metadata berth can use", before);
+    }
+
+    @Test
+    void load_readsAnIndexJsonJustUnderItsCap() throws IOException {
+        var files = filesOf(ImageArchives.ociLayout("x.io/app:1", config, List.of(base, top), Compression.NONE));
+        files.put("index.json", padded(files.get("index.json"), MetadataLimit.INDEX.maxBytes()));
+
+        assertThat(load(ImageArchives.tar(files)).lines()).containsExactly("Loaded image: x.io/app:1");
+    }
+
+    @Test
+    void list_refusesAHugeStoreIndex_withBoundedMemory() throws IOException {
+        load(ImageArchives.dockerSaveLegacy("busybox:latest", config, List.of(base, top)));
+        Path index = dataRoot.resolve("images/index.json");
+        try (var file = new java.io.RandomAccessFile(index.toFile(), "rw")) {
+            file.setLength(2L << 30);
+        }
+
+        assertThatThrownBy(() -> store.list())
+                .isInstanceOf(EngineException.class)
+                .hasMessage("image index " + index + " is larger than 64 MiB, the most berth reads for the image store's"
+                        + " index: it is not image metadata berth can use");
+    }
+
+    @Test
+    void aDataRootThatIsAFile_isRefused() throws IOException {
+        Path file = Files.writeString(dataRoot.resolve("a-file"), "x");
+
+        assertThatThrownBy(() -> new ImageStore(file))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("data root " + file + " is not a folder: give --data-root (or BERTH_DATA_ROOT) a folder, or"
+                        + " a path where berth may make one");
+    }
+
+    @Test
+    void load_intoADataRootWhoseTmpIsAFile_namesTheArchiveAndTheProblem() throws IOException {
+        Files.writeString(dataRoot.resolve("tmp"), "in the way");
+
+        assertThatThrownBy(() -> store.load(new ByteArrayInputStream(ImageArchives.dockerSaveLegacy("app:1", config,
+                List.of(base, top))), "image archive app.tar"))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("image archive app.tar: cannot store it under " + dataRoot + ": " + dataRoot.resolve("tmp")
+                        + ": something that is not a folder is in the way");
+    }
+
+    @Test
+    void load_refusesAnArchiveWhoseLongNameRecordIsGigabytes() throws IOException {
+        var before = storeWithAnImageAndACanary();
+        byte[] archive = new TarWriter().headerOnly("././@LongLink", 'L', 3L << 30).toBytes();
+
+        assertRefused(archive, "image archive hostile.tar: refusing a tar header record of 3221225472 bytes (type 'L');"
+                + " at most 1048576 are read, as Go's archive/tar (Docker's) reads", before);
+    }
+
+    private static java.util.Map<String, byte[]> filesOf(byte[] tar) throws IOException {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new ByteArrayInputStream(tar))) {
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                files.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    /** JSON followed by spaces up to {@code length} bytes: still the same JSON. */
+    private static byte[] padded(byte[] json, int length) {
+        byte[] result = java.util.Arrays.copyOf(json, length);
+        java.util.Arrays.fill(result, json.length, length, (byte) ' ');
+        return result;
     }
 
     /** Appends a symlink entry to an archive written by {@link ImageArchives#tar}. */

@@ -57,6 +57,48 @@ class LayerApplierProperties {
         }
     }
 
+    /**
+     * A valid layer with PAX xattrs, a global header and long names, with bytes overwritten at
+     * random: applying it succeeds or fails with an error a person can act on (EngineException
+     * naming the entry or the layer, or IOException from writing the target), never with
+     * another exception, which would reach the user as "internal error".
+     */
+    @Property(tries = 400)
+    void apply_ofMutatedBytes_failsOnlyWithAClearError(@ForAll("mutations") List<int[]> mutations) throws IOException {
+        byte[] tar = new TarWriter()
+                .globalPax(java.util.Map.of("SCHILY.xattr.user.g", "g".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .dir("d/", 0755)
+                .fileWithXattrs("d/f", "content", java.util.Map.of("user.a", new byte[] {1, 2, (byte) 0xff}))
+                .file("long/" + "x".repeat(120), "deep")
+                .symlink("d/l", "f")
+                .file("d/.wh.gone", "")
+                .toBytes();
+        for (int[] m : mutations) {
+            tar[m[0] % tar.length] = (byte) m[1];
+        }
+        Path sandbox = Files.createTempDirectory("berth-layer-fuzz-");
+        try {
+            Path root = Files.createDirectory(sandbox.resolve("root"));
+            try {
+                new LayerApplier(new RecordingFileOps()).apply(new ByteArrayInputStream(tar), "layer x", root, List.of());
+            } catch (EngineException | IOException e) {
+                assertThat(e.getMessage()).isNotBlank();
+            }
+            try (Stream<Path> outside = Files.list(sandbox)) {
+                assertThat(outside).containsExactly(root);
+            }
+        } finally {
+            Trees.deleteRecursively(sandbox);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<int[]>> mutations() {
+        Arbitrary<int[]> one = Combinators.combine(Arbitraries.integers().between(0, 1 << 16),
+                Arbitraries.integers().between(0, 255)).as((at, value) -> new int[] {at, value});
+        return one.list().ofMinSize(1).ofMaxSize(8);
+    }
+
     @Provide
     Arbitrary<List<Entry>> layers() {
         Arbitrary<String> piece = Arbitraries.of("..", ".", "a", "b", "", "/", "..", "c");

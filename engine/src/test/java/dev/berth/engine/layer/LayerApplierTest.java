@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.berth.engine.EngineException;
 import dev.berth.engine.testing.RecordingFileOps;
@@ -264,5 +266,116 @@ class LayerApplierTest {
 
         assertThat(outside).hasContent("untouched");
         assertThat(root.resolve("f")).isRegularFile().hasContent("replaced");
+    }
+    // ---- whiteouts that name no single entry ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {".wh..", ".wh...", "d/.wh..", "d/.wh..."})
+    void apply_refusesAWhiteoutOfDotOrDotDot_andTouchesNothingOutside(String marker) throws IOException {
+        Path canary = Files.writeString(sandbox.resolve("canary"), "kept");
+        String hidden = marker.substring(marker.lastIndexOf(".wh.") + 4);
+
+        assertThatThrownBy(() -> apply(new TarWriter().dir("d/", 0755).file("d/f", "f").file(marker, ""), root))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("refusing layer entry \"" + marker + "\": a whiteout must name a file or folder after"
+                        + " \".wh.\", not \"" + hidden + "\"");
+        assertThat(canary).hasContent("kept");
+        try (var outside = Files.list(sandbox)) {
+            assertThat(outside).containsExactlyInAnyOrder(root, canary);
+        }
+        assertThat(ops.nodes).isEmpty();
+        assertThat(root.resolve("d/f")).hasContent("f");
+    }
+
+    // ---- input that is not a layer berth can apply ----
+
+    @Test
+    void apply_refusesAPathComponentLongerThanLinuxAllows() {
+        String name = "a/" + "x".repeat(300);
+
+        assertThatThrownBy(() -> apply(new TarWriter().file(name, "x"), root))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("refusing layer entry \"" + name + "\": path has a component of 300 bytes; Linux allows"
+                        + " at most 255 bytes in a file name");
+        assertThat(root).isEmptyDirectory();
+    }
+
+    @Test
+    void apply_acceptsAComponentOfExactly255Bytes() throws IOException {
+        String name = "x".repeat(255);
+        apply(new TarWriter().file(name, "x"), root);
+
+        assertThat(root.resolve(name)).hasContent("x");
+    }
+
+    @Test
+    void apply_refusesBytesThatAreNotATar_namingTheLayer() {
+        byte[] text = "hello, this is not a tar archive\n".repeat(40).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> applier.apply(new ByteArrayInputStream(text), "layer sha256:ab", root, List.of()))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("layer sha256:ab: cannot read it as a tar archive: Corrupted TAR archive");
+    }
+
+    @Test
+    void apply_refusesATarCutInsideAFile_namingTheLayer() {
+        byte[] cut = new TarWriter().file("big", 0644, new byte[4096]).truncated(512 + 1000);
+
+        assertThatThrownBy(() -> applier.apply(new ByteArrayInputStream(cut), "layer sha256:ab", root, List.of()))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("layer sha256:ab: cannot read it as a tar archive: Truncated TAR archive");
+    }
+
+    // ---- extended attributes as Docker applies them ----
+
+    @Test
+    void apply_skipsAnXattrTheKernelRefusesOnASymlink_withAWarning_asDockerDoes() throws IOException {
+        TarWriter tar = new TarWriter().file("target", "t").entry("link", '2', 0777, 0, 0, "target", new byte[0],
+                Map.of("SCHILY.xattr.user.note", "n".getBytes(StandardCharsets.UTF_8)), 0, 0);
+
+        LayerApplyReport report = apply(tar, root);
+
+        assertThat(Files.readSymbolicLink(root.resolve("link"))).isEqualTo(Path.of("target"));
+        assertThat(ops.xattrs.get(root.resolve("link"))).isNull();
+        assertThat(report.warnings()).containsExactly("layer entry \"link\": extended attribute user.note not set:"
+                + " the kernel refuses it for this symlink");
+    }
+
+    @Test
+    void apply_ignoresXattrsOfAGlobalPaxHeader_asDockerDoes_andKeepsAnEntrysOwn() throws IOException {
+        TarWriter tar = new TarWriter()
+                .globalPax(Map.of("SCHILY.xattr.user.global", "g".getBytes(StandardCharsets.UTF_8)))
+                .file("plain", "p")
+                .fileWithXattrs("own", "o", Map.of("user.own", "o".getBytes(StandardCharsets.UTF_8)));
+
+        LayerApplyReport report = apply(tar, root);
+
+        assertThat(report.entries()).isEqualTo(2);
+        assertThat(ops.xattrs.get(root.resolve("plain"))).isNull();
+        assertThat(ops.xattrs.get(root.resolve("own"))).containsOnlyKeys("user.own");
+        assertThat(root.resolve("plain")).hasContent("p");
+    }
+
+    @Test
+    void apply_refusesAGlobalPaxHeaderThatRenamesEveryEntry() {
+        TarWriter tar = new TarWriter().globalPax(Map.of("path", "evil".getBytes(StandardCharsets.UTF_8)))
+                .file("a", "a");
+
+        assertThatThrownBy(() -> applier.apply(new ByteArrayInputStream(tar.toBytes()), "layer sha256:ab", root,
+                List.of()))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("layer sha256:ab: refusing a global PAX header that sets \"path\" for every later entry;"
+                        + " Docker ignores global headers and berth will not guess");
+        assertThat(root).isEmptyDirectory();
+    }
+
+    @Test
+    void apply_refusesAPaxHeaderOfGigabytes_beforeBufferingIt() {
+        byte[] tar = new TarWriter().headerOnly("PaxHeaders/huge", 'x', 2L << 30).toBytes();
+
+        assertThatThrownBy(() -> applier.apply(new ByteArrayInputStream(tar), "layer sha256:ab", root, List.of()))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("layer sha256:ab: refusing a tar header record of 2147483648 bytes (type 'x'); at most"
+                        + " 1048576 are read, as Go's archive/tar (Docker's) reads");
     }
 }

@@ -84,6 +84,24 @@ class LayerUnpackIT {
     }
 
     @Test
+    void apply_skipsAUserXattrTheKernelRefusesOnASymlink_andSetsTheFilesOwn() throws Exception {
+        Path target = Files.createDirectory(dir.resolve("l"));
+        TarWriter tar = new TarWriter().fileWithXattrs("file", "x", Map.of("user.kept", "1".getBytes(StandardCharsets.UTF_8)))
+                .entry("link", '2', 0777, 0, 0, "file", new byte[0],
+                        Map.of("SCHILY.xattr.user.note", "n".getBytes(StandardCharsets.UTF_8)), 0, 0);
+
+        LayerApplyReport report = applier.apply(new ByteArrayInputStream(tar.toBytes()), target, List.of());
+
+        assertThat(report.warnings()).containsExactly("layer entry \"link\": extended attribute user.note not set: the"
+                + " kernel refuses it for this symlink");
+        assertThat(Files.readSymbolicLink(target.resolve("link"))).isEqualTo(Path.of("file"));
+        var view = Files.getFileAttributeView(target.resolve("file"), java.nio.file.attribute.UserDefinedFileAttributeView.class);
+        java.nio.ByteBuffer value = java.nio.ByteBuffer.allocate(view.size("kept"));
+        view.read("kept", value);
+        assertThat(new String(value.array(), StandardCharsets.UTF_8)).isEqualTo("1");
+    }
+
+    @Test
     void overlayOfUnpackedLayers_honoursWhiteoutsOpaqueFoldersAndLowerHardlinks() throws Exception {
         Path bottom = layer("bottom", new TarWriter()
                 .file("keep", "kept")

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.berth.engine.layer.AttributeRefusedException;
 import dev.berth.engine.layer.FileOps;
 
 /**
@@ -47,8 +48,12 @@ public final class RecordingFileOps implements FileOps {
         Files.setAttribute(path, "unix:mode", mode & 07777, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** Refuses {@code user.*} attributes on symlinks with EPERM, as Linux does. */
     @Override
-    public void lsetxattr(Path path, String name, byte[] value) {
+    public void lsetxattr(Path path, String name, byte[] value) throws IOException {
+        if (name.startsWith("user.") && Files.isSymbolicLink(path)) {
+            throw new AttributeRefusedException("lsetxattr " + name + " " + path + ": Operation not permitted");
+        }
         xattrs.computeIfAbsent(path, p -> new HashMap<>()).put(name, value.clone());
     }
 

@@ -60,6 +60,25 @@ public final class TarWriter {
         return entry(name, '0', 0644, 0, 0, "", content.getBytes(StandardCharsets.UTF_8), pax, 0, 0);
     }
 
+    /** A global PAX header ({@code g}): records meant for every later entry, values as raw bytes. */
+    public TarWriter globalPax(Map<String, byte[]> records) {
+        byte[] body = paxBody(records);
+        writeHeader("GlobalHead.0.0", 'g', 0644, 0, 0, "", body.length, 0, 0);
+        writeData(body);
+        return this;
+    }
+
+    /** A header alone that announces {@code size} bytes of data, none of which follow: a lying header. */
+    public TarWriter headerOnly(String name, char type, long size) {
+        writeHeader(name, type, 0644, 0, 0, "", size, 0, 0);
+        return this;
+    }
+
+    /** The archive without its end blocks, cut after {@code length} bytes: a truncated tar. */
+    public byte[] truncated(int length) {
+        return java.util.Arrays.copyOf(out.toByteArray(), length);
+    }
+
     public TarWriter entry(String name, char type, int mode, long uid, long gid, String link, byte[] data,
             Map<String, byte[]> pax, int major, int minor) {
         Map<String, byte[]> records = new LinkedHashMap<>(pax);

@@ -1,0 +1,55 @@
+package dev.berth.engine;
+
+import java.util.regex.Pattern;
+
+/**
+ * Refuses a {@link RunRequest} that Docker's daemon refuses at create, with Docker's words, before
+ * anything is made for it: the container name ({@code daemon/names.go}), the working directory and
+ * the environment ({@code validateContainerConfig}). Mounts over {@code /proc} are checked by
+ * {@link ProcMountCheck} once the image is known.
+ */
+final class RunRequestValidator {
+
+    /** Docker's {@code validContainerNameChars}, as its message prints them. */
+    static final String NAME_CHARS = "[a-zA-Z0-9][a-zA-Z0-9_.-]";
+    private static final Pattern NAME = Pattern.compile("^/?" + NAME_CHARS + "+$");
+
+    private RunRequestValidator() {
+    }
+
+    /** @throws EngineException with Docker's message for the first thing Docker would refuse */
+    static void validate(RunRequest request) {
+        checkName(request.name());
+        checkWorkingDir(request.workingDir());
+        request.env().forEach(RunRequestValidator::checkEnv);
+    }
+
+    /** The name as the runtime records it: without the leading slash Docker allows; null for none. */
+    static String normalisedName(String name) {
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    static void checkName(String name) {
+        if (name != null && !name.isEmpty() && !NAME.matcher(name).matches()) {
+            throw new EngineException("Invalid container name (" + name + "), only " + NAME_CHARS + " are allowed");
+        }
+    }
+
+    static void checkWorkingDir(String workingDir) {
+        if (workingDir != null && !workingDir.isEmpty() && !workingDir.startsWith("/")) {
+            throw new EngineException("the working directory '" + workingDir
+                    + "' is invalid, it needs to be an absolute path");
+        }
+    }
+
+    static void checkEnv(String entry) {
+        int eq = entry.indexOf('=');
+        String name = eq < 0 ? entry : entry.substring(0, eq);
+        if (name.isEmpty()) {
+            throw new EngineException("invalid environment variable: " + entry);
+        }
+    }
+}
