@@ -2,7 +2,7 @@ package dev.berth.cli;
 
 import java.io.PrintWriter;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.planner.StackException;
 import picocli.CommandLine;
 

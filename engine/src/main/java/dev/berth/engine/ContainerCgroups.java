@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.cgroup.Cgroup;
 import dev.berth.engine.cgroup.CgroupException;
 import dev.berth.engine.cgroup.CgroupLayout;

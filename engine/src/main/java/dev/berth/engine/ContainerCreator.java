@@ -1,11 +1,12 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.image.ImageHold;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.image.ResolvedImage;
 import dev.berth.engine.runtime.CreateOptions;
 import dev.berth.engine.runtime.Reservation;
-import dev.berth.engine.runtime.Runtime;
+import dev.berth.engine.runtime.ContainerRuntime;
 import dev.berth.engine.runtime.etc.LayeredRootfs;
 import dev.berth.engine.runtime.etc.ResolvedUser;
 import dev.berth.engine.runtime.etc.UserResolver;
@@ -32,13 +33,13 @@ import java.util.Set;
  *
  * <p>The container's name is reserved before anything is made and its volumes are recorded in the
  * reservation before they are made, so that a process killed halfway leaves nothing the next one
- * cannot clean up ({@link Runtime#sweep()}), and of concurrent creates with one name exactly one wins.
+ * cannot clean up ({@link ContainerRuntime#sweep()}), and of concurrent creates with one name exactly one wins.
  */
 final class ContainerCreator {
 
     private final ImageStore images;
     private final VolumeStore volumes;
-    private final Runtime runtime;
+    private final ContainerRuntime runtime;
     private final boolean dropMknod;
 
     /**
@@ -46,7 +47,7 @@ final class ContainerCreator {
      *                  (cgroup v2 without an eBPF device program) a container holding it could create
      *                  and open a node of a host disk
      */
-    ContainerCreator(ImageStore images, VolumeStore volumes, Runtime runtime, boolean dropMknod) {
+    ContainerCreator(ImageStore images, VolumeStore volumes, ContainerRuntime runtime, boolean dropMknod) {
         this.images = images;
         this.volumes = volumes;
         this.runtime = runtime;

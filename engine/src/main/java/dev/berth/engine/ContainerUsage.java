@@ -3,7 +3,7 @@ package dev.berth.engine;
 import dev.berth.engine.image.Digest;
 import dev.berth.engine.image.ImageUsage;
 import dev.berth.engine.runtime.ContainerInspect;
-import dev.berth.engine.runtime.Runtime;
+import dev.berth.engine.runtime.ContainerRuntime;
 import dev.berth.engine.volume.VolumeUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.Optional;
  */
 final class ContainerUsage implements ImageUsage, VolumeUsage {
 
-    private final Runtime runtime;
+    private final ContainerRuntime runtime;
 
-    ContainerUsage(Runtime runtime) {
+    ContainerUsage(ContainerRuntime runtime) {
         this.runtime = runtime;
     }
 

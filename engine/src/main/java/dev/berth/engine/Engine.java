@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.cgroup.CgroupManager;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogsOptions;
@@ -12,7 +13,7 @@ import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.CreateOptions;
 import dev.berth.engine.runtime.ExecOptions;
 import dev.berth.engine.runtime.NoSuchContainerException;
-import dev.berth.engine.runtime.Runtime;
+import dev.berth.engine.runtime.ContainerRuntime;
 import dev.berth.engine.runtime.Signals;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
 import dev.berth.engine.runtime.launch.Launcher;
@@ -40,14 +41,14 @@ public final class Engine {
 
     private final ImageStore images;
     private final VolumeStore volumes;
-    private final Runtime runtime;
+    private final ContainerRuntime runtime;
     private final ContainerUsage usage;
     private final ContainerCreator creator;
     private final ContainerViews views;
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
         DataRoot.requireFolder(dataRoot);
-        this.runtime = new Runtime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
+        this.runtime = new ContainerRuntime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
         this.usage = new ContainerUsage(runtime);
         this.images = new ImageStore(dataRoot, new NativeFileOps(), usage);
         this.volumes = new VolumeStore(dataRoot);
@@ -64,7 +65,7 @@ public final class Engine {
      */
     private void sweep() {
         volumes.sweep();
-        Runtime.Sweep found = runtime.sweep();
+        ContainerRuntime.Sweep found = runtime.sweep();
         for (String name : found.abandonedAnonymousVolumes()) {
             try {
                 volumes.remove(name, usage);
@@ -107,20 +108,23 @@ public final class Engine {
         return new Engine(dataRoot, cgroups, new Launcher(LauncherBinary.locate()));
     }
 
+    /** The image store; the image commands move to the edge's own types next (issue 7's note). */
     public ImageStore images() {
         return images;
     }
 
-    public VolumeStore volumes() {
+    /** The volume store, for the engine's own tests; others use the volume methods below. */
+    VolumeStore volumes() {
         return volumes;
     }
 
-    public Runtime runtime() {
+    /** The runtime, for the engine's own tests; others use the container methods below. */
+    ContainerRuntime runtime() {
         return runtime;
     }
 
-    /** Who uses a volume, for {@link VolumeStore#remove(String, VolumeUsage)}. */
-    public VolumeUsage volumeUsage() {
+    /** Who uses a volume, for {@link VolumeStore#remove(String, VolumeUsage)}; for the engine's own tests. */
+    VolumeUsage volumeUsage() {
         return usage;
     }
 

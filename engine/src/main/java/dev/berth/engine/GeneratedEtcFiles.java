@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.runtime.ContainerFiles;
 import dev.berth.engine.runtime.CreateOptions;
 import dev.berth.engine.runtime.etc.EtcFiles;

@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.image.ImageConfig;
 import dev.berth.engine.runtime.EnvEntries;
 import dev.berth.engine.runtime.Signals;

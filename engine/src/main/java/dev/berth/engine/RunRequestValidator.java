@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.EngineException;
 import java.util.regex.Pattern;
 
 /**

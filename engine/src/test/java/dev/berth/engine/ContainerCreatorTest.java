@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.EngineException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.berth.engine.image.ImageReference;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.image.ImageUsage;
-import dev.berth.engine.runtime.Runtime;
+import dev.berth.engine.runtime.ContainerRuntime;
 import dev.berth.engine.testing.RecordingFileOps;
 import dev.berth.engine.testing.TarWriter;
 import dev.berth.engine.volume.MountSpec;
@@ -33,7 +34,7 @@ class ContainerCreatorTest {
     Path dataRoot;
 
     VolumeStore volumes;
-    Runtime runtime;
+    ContainerRuntime runtime;
     ContainerCreator creator;
 
     @BeforeEach
@@ -43,7 +44,7 @@ class ContainerCreatorTest {
                 .symlink("myproc", "/proc").dir("data/", 0755).toBytes();
         images.importRootfs(new ByteArrayInputStream(rootfs), "rootfs.tar", ImageReference.parse("img"));
         volumes = new VolumeStore(dataRoot);
-        runtime = new Runtime(dataRoot);
+        runtime = new ContainerRuntime(dataRoot);
         creator = new ContainerCreator(images, volumes, runtime, false);
     }
 

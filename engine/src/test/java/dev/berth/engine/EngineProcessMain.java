@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.volume.MountSpec;
 import java.io.BufferedReader;

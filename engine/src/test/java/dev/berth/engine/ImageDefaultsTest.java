@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.EngineException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

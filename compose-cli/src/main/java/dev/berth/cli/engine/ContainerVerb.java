@@ -24,7 +24,7 @@ abstract class ContainerVerb implements Callable<Integer>, ChangesEngineState {
     @Parameters(arity = "1..*", paramLabel = "CONTAINER", description = "Container IDs, ID prefixes or names.")
     List<String> containers;
 
-    /** The verb on one container; an {@link dev.berth.engine.EngineException} is reported for it alone. */
+    /** The verb on one container; an {@link dev.berth.engine.core.EngineException} is reported for it alone. */
     abstract void apply(Engine engine, String container);
 
     @Override

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**

@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.image.LoadReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.image.ImageStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**

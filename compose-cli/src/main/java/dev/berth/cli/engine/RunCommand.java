@@ -1,7 +1,7 @@
 package dev.berth.cli.engine;
 
 import dev.berth.engine.Engine;
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.StartFailedException;
 import java.io.PrintWriter;
 import java.util.ArrayList;

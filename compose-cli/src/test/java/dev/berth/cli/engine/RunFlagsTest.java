@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.RunRequest;
 import dev.berth.engine.runtime.ContainerLimits;
 import dev.berth.engine.runtime.launch.LogOptions;

@@ -1,6 +1,6 @@
 package dev.berth.engine.cgroup;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /** A cgroup could not be found, created, written, read or removed; the message names the file. */
 public class CgroupException extends EngineException {

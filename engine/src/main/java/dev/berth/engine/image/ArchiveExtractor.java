@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.layer.EntryPath;
 import dev.berth.engine.layer.LayerCompression;
 import dev.berth.engine.layer.NamedInput;

@@ -11,7 +11,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.stream.Stream;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /**
  * Content-addressed blobs under {@code blobs/sha256/<hex>} of an OCI image layout. A blob is

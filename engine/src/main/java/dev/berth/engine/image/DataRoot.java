@@ -5,7 +5,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /** Checks the engine's data root before anything is read from it or made under it. */
 public final class DataRoot {

@@ -2,7 +2,7 @@ package dev.berth.engine.image;
 
 import java.util.regex.Pattern;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /**
  * An image reference {@code [registry[:port]/]repository[:tag][@sha256:hex]}, normalised as Docker

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /**
  * {@code docker rmi} semantics for one name: untag a reference, delete the image once no reference

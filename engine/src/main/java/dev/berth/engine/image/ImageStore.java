@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.layer.FileOps;
 import dev.berth.engine.lock.LockFile;
 import dev.berth.engine.layer.LayerApplier;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /** The one JSON mapper of the image store: compact, keys in a stable order. */
 final class Json {

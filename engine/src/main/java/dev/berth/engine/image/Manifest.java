@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /**
  * An image manifest (OCI {@code manifest.md}, or Docker's schema 2): the config blob and the layer

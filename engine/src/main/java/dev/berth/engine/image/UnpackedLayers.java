@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.layer.LayerApplier;
 import dev.berth.engine.layer.LayerApplyReport;
 import dev.berth.engine.layer.LayerCompression;

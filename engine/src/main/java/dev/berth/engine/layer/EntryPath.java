@@ -3,7 +3,7 @@ package dev.berth.engine.layer;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /**
  * A layer entry's path, cleaned and checked lexically: relative to the root, without {@code .}

@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 import com.github.luben.zstd.ZstdInputStream;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /**
  * How a layer blob is compressed, found from its first bytes ({@code 1f 8b} gzip,

@@ -1,6 +1,6 @@
 package dev.berth.engine.runtime;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.runtime.launch.ArgMax;
 import dev.berth.engine.runtime.launch.Capability;
 import dev.berth.engine.runtime.launch.ExecSpec;

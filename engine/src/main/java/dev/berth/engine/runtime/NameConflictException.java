@@ -1,6 +1,6 @@
 package dev.berth.engine.runtime;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /**
  * A container, or a create in progress, already has the name asked for; the message is Docker's

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A container being created: its ID and name are taken (no other create may use the name), but it
- * is not listed until {@link Runtime#commit} moves its folder into place. Stored as
+ * is not listed until {@link ContainerRuntime#commit} moves its folder into place. Stored as
  * {@code reservation.json} in {@code containers/.creating-<id>/} and kept in the container's folder
  * once committed, as the record of which process created it.
  *

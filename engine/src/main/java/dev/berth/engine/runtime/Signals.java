@@ -1,6 +1,6 @@
 package dev.berth.engine.runtime;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import java.util.List;
 import java.util.Locale;
 

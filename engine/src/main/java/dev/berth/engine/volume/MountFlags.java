@@ -1,6 +1,6 @@
 package dev.berth.engine.volume;
 
-import dev.berth.engine.ByteSize;
+import dev.berth.engine.core.ByteSize;
 import java.nio.file.Path;
 
 /** Parses the short mount flags of {@code docker run}: {@code -v} and {@code --tmpfs}. */

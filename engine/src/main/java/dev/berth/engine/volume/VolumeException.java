@@ -1,6 +1,6 @@
 package dev.berth.engine.volume;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /** A volume or mount could not be created, read, filled or removed; the message says why. */
 public class VolumeException extends EngineException {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 class BlobStoreTest {
 

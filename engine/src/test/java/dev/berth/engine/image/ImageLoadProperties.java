@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.layer.Trees;
 import dev.berth.engine.testing.ImageArchives;
 import dev.berth.engine.testing.ImageArchives.Compression;

@@ -2,7 +2,7 @@ package dev.berth.engine.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

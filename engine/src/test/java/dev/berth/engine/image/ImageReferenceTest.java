@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 class ImageReferenceTest {
 

@@ -88,7 +88,7 @@ class ImageStoreIT {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.load(new ByteArrayInputStream(
                 ImageArchives.dockerSaveLegacy("evil:1", config, List.of(layer))), "image archive evil.tar"))
-                .isInstanceOf(dev.berth.engine.EngineException.class)
+                .isInstanceOf(dev.berth.engine.core.EngineException.class)
                 .hasMessage("refusing layer entry \".wh...\": a whiteout must name a file or folder after \".wh.\", not"
                         + " \"..\"");
         assertThat(canary).hasContent("kept");

@@ -3,7 +3,7 @@ package dev.berth.engine.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.testing.ImageArchives;
 import dev.berth.engine.testing.RecordingFileOps;
 import dev.berth.engine.testing.TarWriter;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.testing.RecordingFileOps;
 import dev.berth.engine.testing.TarWriter;
 import net.jqwik.api.Arbitraries;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.testing.RecordingFileOps;
 import dev.berth.engine.testing.TarWriter;
 

@@ -12,7 +12,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.testing.ImageArchives;
 import dev.berth.engine.testing.ImageArchives.Compression;
 

@@ -5,7 +5,7 @@ import dev.berth.engine.core.LogEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import dev.berth.engine.core.LogEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.launch.Mount;
 import java.io.IOException;
@@ -51,14 +51,14 @@ class MountDestinationFuzzIT {
 
     private Path base;
     private Path busybox;
-    private Runtime runtime;
+    private ContainerRuntime runtime;
     private String prefix;
 
     @BeforeProperty
     void setUp() throws IOException, InterruptedException {
         base = Files.createTempDirectory("berth-fuzz-");
         busybox = BusyboxRootfs.create(Files.createDirectories(base.resolve("busybox")));
-        runtime = new Runtime(Files.createDirectories(base.resolve("data")));
+        runtime = new ContainerRuntime(Files.createDirectories(base.resolve("data")));
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
         prefix = "bz" + HexFormat.of().formatHex(random);

@@ -51,7 +51,7 @@ class ReadoptionIT {
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isEqualTo(137);
 
-        Runtime fresh = new Runtime(fx.dataRoot);
+        ContainerRuntime fresh = new ContainerRuntime(fx.dataRoot);
         assertThat(fresh.inspect(longId).running()).isTrue();
         assertThat(fresh.inspect(shortId).exitCode()).isEqualTo(3);
         assertThat(fresh.logs(shortId)).extracting(LogEntry::log).containsExactly("bye\n");
@@ -66,7 +66,7 @@ class ReadoptionIT {
         ContainerInspect inspect = fresh.inspect(longId);
         assertThat(inspect.status()).isEqualTo(ContainerStatus.EXITED);
         assertThat(fresh.logs(longId)).extracting(LogEntry::log).containsExactly("started\n", "stopping\n");
-        assertThat(new Runtime(fx.dataRoot).inspect(longId).exitCode()).isEqualTo(42);
+        assertThat(new ContainerRuntime(fx.dataRoot).inspect(longId).exitCode()).isEqualTo(42);
     }
 
     @Test
@@ -78,7 +78,7 @@ class ReadoptionIT {
         store.save(new ContainerState(id, ran.name(), ContainerStatus.CREATED, 0, 0, 0, ran.createdAt(), null, null,
                 0, false, null));
 
-        ContainerInspect seen = new Runtime(fx.dataRoot).inspect(id);
+        ContainerInspect seen = new ContainerRuntime(fx.dataRoot).inspect(id);
 
         assertThat(seen.status()).isEqualTo(ContainerStatus.EXITED);
         assertThat(seen.exitCode()).isEqualTo(7);
@@ -94,7 +94,7 @@ class ReadoptionIT {
         // the monitor was recorded, the launcher's report of the init never was
         store.save(running.withInit(0));
 
-        Runtime fresh = new Runtime(fx.dataRoot);
+        ContainerRuntime fresh = new ContainerRuntime(fx.dataRoot);
 
         assertThat(fresh.inspect(id).running()).isTrue();
         assertThat(fresh.inspect(id).pid()).isEqualTo(running.initPid());

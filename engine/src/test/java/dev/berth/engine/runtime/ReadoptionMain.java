@@ -13,7 +13,7 @@ public final class ReadoptionMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Runtime runtime = new Runtime(Path.of(args[0]));
+        ContainerRuntime runtime = new ContainerRuntime(Path.of(args[0]));
         Path layer = Path.of(args[1]);
         String shortId = runtime.create(CreateOptions.builder(List.of(layer))
                 .command("sh", "-c", "echo bye; exit 3").build());

@@ -22,7 +22,7 @@ public final class RuntimeBenchmark {
         Path base = Files.createTempDirectory("berth-bench-");
         try {
             Path layer = BusyboxRootfs.create(Files.createDirectories(base.resolve("layer")));
-            Runtime runtime = new Runtime(Files.createDirectories(base.resolve("data")));
+            ContainerRuntime runtime = new ContainerRuntime(Files.createDirectories(base.resolve("data")));
             CreateOptions options = CreateOptions.builder(List.of(layer)).command("true").build();
             List<Double> millis = new ArrayList<>();
             List<Double> creates = new ArrayList<>();

@@ -22,14 +22,14 @@ final class RuntimeFixture implements BeforeEachCallback, AfterEachCallback {
     Path base;
     Path dataRoot;
     Path layer;
-    Runtime runtime;
+    ContainerRuntime runtime;
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException, InterruptedException {
         base = Files.createTempDirectory("berth-rt-");
         dataRoot = Files.createDirectories(base.resolve("data"));
         layer = BusyboxRootfs.create(Files.createDirectories(base.resolve("layer")));
-        runtime = new Runtime(dataRoot);
+        runtime = new ContainerRuntime(dataRoot);
     }
 
     CreateOptions.Builder options(String... command) {

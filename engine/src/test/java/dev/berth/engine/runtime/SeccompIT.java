@@ -11,7 +11,7 @@ import static dev.berth.engine.runtime.SeccompProgram.X32;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.testing.HostCommand;
 import dev.berth.engine.testing.StaticProbe;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.berth.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import org.junit.jupiter.api.Test;
 
 class SignalsTest {

@@ -1,6 +1,6 @@
 package dev.berth.engine.runtime.etc;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

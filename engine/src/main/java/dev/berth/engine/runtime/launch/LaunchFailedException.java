@@ -1,6 +1,6 @@
 package dev.berth.engine.runtime.launch;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 
 /**
  * The launcher could not start the command; {@link #exitCode()} is what Docker records: 127 for a

@@ -1,6 +1,6 @@
 package dev.berth.engine.runtime.launch;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import java.util.Locale;
 import java.util.Map;
 

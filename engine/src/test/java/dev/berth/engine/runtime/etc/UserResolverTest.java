@@ -3,7 +3,7 @@ package dev.berth.engine.runtime.etc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

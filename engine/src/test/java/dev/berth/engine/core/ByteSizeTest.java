@@ -1,4 +1,4 @@
-package dev.berth.engine;
+package dev.berth.engine.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

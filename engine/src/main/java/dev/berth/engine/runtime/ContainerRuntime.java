@@ -4,7 +4,7 @@ import dev.berth.engine.core.LogsReport;
 import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogEntry;
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.runtime.launch.ExecResult;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
 import dev.berth.engine.runtime.launch.LaunchSpec;
@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The container runtime on one data root: create, start, stop, kill, wait, remove, inspect, list,
  * exec and logs. Containers are run by berth-launch monitors that outlive this object and its JVM;
- * a new Runtime on the same data root re-adopts them, so running containers stay running and
+ * a new ContainerRuntime on the same data root re-adopts them, so running containers stay running and
  * stopped ones keep their logs and exit codes.
  *
  * <p>Several processes may open one data root at once (each {@code berth engine} command does,
@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Containers are named by their 64-hex-character ID, any unique prefix of it, or their name.
  */
-public final class Runtime {
+public final class ContainerRuntime {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,11 +48,11 @@ public final class Runtime {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     /** A runtime with the launcher found by {@link LauncherBinary}, no cgroups and no generated files. */
-    public Runtime(Path dataRoot) {
+    public ContainerRuntime(Path dataRoot) {
         this(dataRoot, new Launcher(LauncherBinary.locate()), CgroupAttachment.none(), ContainerFiles.none());
     }
 
-    public Runtime(Path dataRoot, Launcher launcher, CgroupAttachment cgroups, ContainerFiles files) {
+    public ContainerRuntime(Path dataRoot, Launcher launcher, CgroupAttachment cgroups, ContainerFiles files) {
         this.store = new ContainerStore(dataRoot);
         this.launcher = launcher;
         this.cgroups = cgroups;

@@ -1,4 +1,4 @@
-package dev.berth.engine;
+package dev.berth.engine.core;
 
 import java.math.BigDecimal;
 import java.util.Locale;

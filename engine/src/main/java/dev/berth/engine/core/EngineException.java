@@ -1,4 +1,4 @@
-package dev.berth.engine;
+package dev.berth.engine.core;
 
 /**
  * An engine operation that could not be done: the message says what was being done, to what,
