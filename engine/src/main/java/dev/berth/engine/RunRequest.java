@@ -3,6 +3,7 @@ package dev.berth.engine;
 import dev.berth.engine.runtime.ContainerLimits;
 import dev.berth.engine.runtime.launch.LogOptions;
 import dev.berth.engine.runtime.launch.Rlimit;
+import dev.berth.engine.volume.MountFlags;
 import dev.berth.engine.volume.MountSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,6 +107,23 @@ public record RunRequest(String image, String name, String hostname, List<String
         public Builder stopTimeout(Integer v) { stopTimeout = v; return this; }
         public Builder log(LogOptions v) { log = v; return this; }
         public Builder autoRemove(boolean v) { autoRemove = v; return this; }
+
+        /** A mount as {@code docker run -v} takes it: {@code [SRC:]DST[:OPTIONS]}, a bind or a volume. */
+        public Builder volume(String spec) { return mount(MountFlags.parseVolume(spec)); }
+
+        /** A tmpfs as {@code docker run --tmpfs} takes it: {@code DST[:OPTIONS]}. */
+        public Builder tmpfs(String spec) { return mount(MountFlags.parseTmpfs(spec)); }
+
+        /** cgroup limits: bytes (swap -1 for unlimited), billionths of a CPU, a PID count; 0 for none. */
+        public Builder limits(long memory, long memorySwap, long nanoCpus, long pidsLimit) {
+            return limits(new ContainerLimits(memory, memorySwap, nanoCpus, pidsLimit));
+        }
+
+        /** An rlimit as {@code docker run --ulimit} takes it: {@code NAME=SOFT[:HARD]}. */
+        public Builder ulimit(String spec) { return ulimit(Rlimit.parse(spec)); }
+
+        /** The json-file log's options ({@code max-size}, {@code max-file}), as {@code --log-opt} gives them. */
+        public Builder logOptions(Map<String, String> options) { return log(LogOptions.parse(options)); }
 
         public RunRequest build() {
             return new RunRequest(image, name, hostname, entrypoint, command, env, user, workingDir, mounts, limits,

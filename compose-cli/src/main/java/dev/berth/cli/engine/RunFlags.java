@@ -1,13 +1,9 @@
 package dev.berth.cli.engine;
 
-import dev.berth.engine.ByteSize;
-import dev.berth.engine.EngineException;
+import dev.berth.engine.core.ByteSize;
+import dev.berth.engine.core.EngineException;
 import dev.berth.engine.RunRequest;
-import dev.berth.engine.cgroup.ResourceLimits;
-import dev.berth.engine.runtime.ContainerLimits;
-import dev.berth.engine.runtime.launch.LogOptions;
-import dev.berth.engine.runtime.launch.Rlimit;
-import dev.berth.engine.volume.MountFlags;
+import dev.berth.engine.core.NanoCpus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,8 +91,9 @@ final class RunFlags {
     RunRequest toRequest(String image, List<String> command) {
         RunRequest.Builder b = RunRequest.builder(image).name(name).hostname(hostname).user(user)
                 .workingDir(workdir).privileged(privileged).readOnly(readOnly).init(init)
-                .stopSignal(stopSignal).stopTimeout(stopTimeout).command(command).limits(limits())
-                .log(logOptions());
+                .stopSignal(stopSignal).stopTimeout(stopTimeout).command(command)
+                .logOptions(logOptions());
+        limits(b);
         if (entrypoint != null) {
             b.entrypoint(entrypoint.isEmpty() ? List.of() : List.of(entrypoint));
         }
@@ -108,27 +105,27 @@ final class RunFlags {
                 b.env(e + "=" + System.getenv(e));
             }
         }
-        volumes.forEach(v -> b.mount(MountFlags.parseVolume(v)));
-        tmpfs.forEach(t -> b.mount(MountFlags.parseTmpfs(t)));
+        volumes.forEach(b::volume);
+        tmpfs.forEach(b::tmpfs);
         capAdd.forEach(b::capAdd);
         capDrop.forEach(b::capDrop);
         securityOpts.forEach(b::securityOpt);
-        ulimits.forEach(u -> b.ulimit(Rlimit.parse(u)));
+        ulimits.forEach(b::ulimit);
         return b.build();
     }
 
-    private ContainerLimits limits() {
+    private void limits(RunRequest.Builder b) {
         long mem = size("--memory", memory);
         long swap = memorySwap == null ? 0 : memorySwap.strip().equals("-1") ? -1 : size("--memory-swap", memorySwap);
         long nanoCpus = 0;
         if (cpus != null) {
             try {
-                nanoCpus = ResourceLimits.builder().cpus(cpus).build().nanoCpus();
+                nanoCpus = NanoCpus.parse(cpus);
             } catch (IllegalArgumentException e) {
                 throw new EngineException("invalid argument \"" + cpus + "\" for \"--cpus\" flag: " + e.getMessage(), e);
             }
         }
-        return new ContainerLimits(mem, swap, nanoCpus, pidsLimit);
+        b.limits(mem, swap, nanoCpus, pidsLimit);
     }
 
     private static long size(String flag, String text) {
@@ -142,7 +139,7 @@ final class RunFlags {
         }
     }
 
-    private LogOptions logOptions() {
+    private Map<String, String> logOptions() {
         Map<String, String> options = new LinkedHashMap<>();
         for (String opt : logOpts) {
             int eq = opt.indexOf('=');
@@ -155,6 +152,6 @@ final class RunFlags {
             }
             options.put(key, opt.substring(eq + 1));
         }
-        return LogOptions.parse(options);
+        return options;
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.engine.cgroup;
 
-import dev.berth.engine.ByteSize;
+import dev.berth.engine.core.NanoCpus;
+import dev.berth.engine.core.ByteSize;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,17 +192,7 @@ public record ResourceLimits(long memoryBytes, long memorySwapBytes, long memory
          *                                  {@code value is too precise}
          */
         public Builder cpus(String cpus) {
-            BigDecimal value;
-            try {
-                value = new BigDecimal(cpus.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("failed to parse " + cpus + " as a rational number", e);
-            }
-            BigDecimal nanos = value.movePointRight(9);
-            if (nanos.stripTrailingZeros().scale() > 0) {
-                throw new IllegalArgumentException("value is too precise");
-            }
-            nanoCpus = nanos.longValueExact();
+            nanoCpus = NanoCpus.parse(cpus);
             return this;
         }
 
