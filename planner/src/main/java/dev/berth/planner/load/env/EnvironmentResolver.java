@@ -1,13 +1,14 @@
 package dev.berth.planner.load.env;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SequencedMap;
 
 import dev.berth.planner.StackException;
+import dev.berth.planner.load.text.PathCheck;
 import dev.berth.planner.load.tree.LocatedPaths;
 import dev.berth.planner.load.tree.Location;
 import dev.berth.planner.load.tree.MapNode;
@@ -124,12 +125,16 @@ public final class EnvironmentResolver {
         Path path = LocatedPaths.resolve(projectDir, (String) pathNode.value(), pathNode.location());
         boolean required = !(spec.get("required") instanceof ScalarNode r && Boolean.FALSE.equals(r.value()));
         boolean raw = spec.get("format") instanceof ScalarNode f && "raw".equals(f.value());
-        if (!Files.isRegularFile(path)) {
+        Optional<String> problem = PathCheck.problem(path);
+        if (PathCheck.missing(problem)) {
             if (required) {
                 throw new StackException(pathNode.location() + ": env file " + path
                         + " not found (create it, or mark it required: false)");
             }
             return;
+        }
+        if (problem.isPresent()) {
+            throw new StackException(pathNode.location() + ": env file " + path + " " + problem.get());
         }
         Location fileLocation = new Location(path.toString(), 0, 0);
         EnvFileReader.read(path, raw, environment::get).forEach((k, v) -> {

@@ -76,4 +76,12 @@ class EnvironmentResolverTest {
                 new HashMap<>());
         assertThat(web).isEqualTo(Map.of());
     }
+
+    @Test
+    void resolve_envFileThatIsAFolder_isLocatedError_evenWhenNotRequired() throws IOException {
+        Files.createDirectory(dir.resolve("env.d"));
+        assertThatThrownBy(() -> resolve("services:\n  web:\n    env_file: [{path: env.d, required: false}]\n",
+                new HashMap<>()))
+                .hasMessage("compose.yaml:3:23: env file " + dir.resolve("env.d") + " is a folder, not a file");
+    }
 }
