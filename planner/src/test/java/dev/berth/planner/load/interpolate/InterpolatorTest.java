@@ -129,4 +129,14 @@ class InterpolatorTest {
         assertThat(at(doc, "services", "web", "scale")).isEqualTo(2L);
         assertThat(at(doc, "services", "web", "x-n")).isNull();
     }
+
+    @Test
+    void interpolate_templatesNestedTooDeep_isLocatedError() {
+        String nested = "${A:-".repeat(2000) + "x" + "}".repeat(2000);
+        MapNode doc = read("services:\n  web:\n    image: \"" + nested + "\"\n");
+        assertThatThrownBy(() -> new Interpolator(Map.of()).interpolate(doc))
+                .isInstanceOf(StackException.class)
+                .hasMessage("compose.yaml:3:12: variable substitutions nest more than 100 levels deep"
+                        + " (${A:-${B:-...}}); use fewer levels");
+    }
 }
