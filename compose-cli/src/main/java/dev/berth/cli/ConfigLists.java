@@ -12,10 +12,10 @@ import dev.berth.planner.StackException;
 import dev.berth.planner.graph.ServiceGraph;
 import dev.berth.planner.load.ConfigHash;
 import dev.berth.planner.load.LoadResult;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
 import dev.berth.planner.model.Project;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * The one-per-line lists {@code berth config} prints instead of the model: service names in

@@ -16,11 +16,11 @@ import dev.berth.planner.StackException;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
 import dev.berth.planner.load.text.PathCheck;
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Resolves {@code extends} (compose-spec 05-services.md#extends, compose.md 1.4.10): a service

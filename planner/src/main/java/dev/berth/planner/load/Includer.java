@@ -12,12 +12,12 @@ import dev.berth.planner.load.env.InterpolationEnvironment;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
 import dev.berth.planner.load.text.PathCheck;
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Resolves top-level {@code include} (compose-spec 14-include.md, compose.md 1.4.11): each entry

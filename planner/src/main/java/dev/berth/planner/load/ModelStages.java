@@ -3,13 +3,13 @@ package dev.berth.planner.load;
 import java.nio.file.Path;
 
 import dev.berth.planner.load.canonical.CanonicalOptions;
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * The loader stages that understand the stack file's keys, in the order the loader calls them
  * (compose-spec, and compose-go's loader/loader.go): per document after interpolation
  * {@link #validate} then {@link #canonicalize}; on the merged model {@link #normalize} then
- * {@link #check}. Each stage keeps every value's {@link dev.berth.planner.load.tree.Location} and
+ * {@link #check}. Each stage keeps every value's {@link dev.berth.planner.tree.Location} and
  * throws {@link dev.berth.planner.StackException} with a located message.
  */
 public interface ModelStages {

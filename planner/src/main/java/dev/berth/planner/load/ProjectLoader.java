@@ -16,10 +16,10 @@ import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
 import dev.berth.planner.load.project.ProjectFiles;
 import dev.berth.planner.load.project.ProjectName;
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Loads a project as Docker Compose does (compose.md 1.2): finds the stack files and the

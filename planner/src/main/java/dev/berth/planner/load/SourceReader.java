@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.project.ConfigFile;
 import dev.berth.planner.load.text.TextFileReader;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * Reads and parses each stack file once per load, standard input included (it can be read only

@@ -8,8 +8,8 @@ import dev.berth.planner.load.canonical.CanonicalOptions;
 import dev.berth.planner.load.canonical.Canonicalizer;
 import dev.berth.planner.load.canonical.ConsistencyChecker;
 import dev.berth.planner.load.canonical.Normalizer;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.validate.SchemaValidator;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * berth's {@link ModelStages}: {@link SchemaValidator}, {@link Canonicalizer}, {@link Normalizer}

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.berth.planner.graph.ServiceGraph;
 import dev.berth.planner.load.StandardStages;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 
 class ProjectTest {
 

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * Finds a {@code depends_on} cycle in the services of a model, searching in the order services and

@@ -1,7 +1,7 @@
 package dev.berth.planner.load.canonical;
 
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
 
 /** {@code deploy} with sizes in bytes, CPU counts as numbers, durations in canonical text and labels as a mapping (compose-spec {@code deploy.md}). */
 final class DeployCanonicalizer {

@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Durations as the Compose Specification writes them ({@code 11-extension.md}: {@code 1h30m},

@@ -9,12 +9,12 @@ import java.util.SequencedMap;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.text.PathCheck;
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Resolves each service's container environment on the merged canonical model, as

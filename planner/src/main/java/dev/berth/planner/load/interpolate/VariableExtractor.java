@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Finds the variables an uninterpolated model uses, as compose-go's {@code template.ExtractVariables}

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.text.PathCheck;
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
 
 /**
  * Finds the stack files (compose.md 1.4.8, compose-go {@code cli/options.go}): the {@code -f}

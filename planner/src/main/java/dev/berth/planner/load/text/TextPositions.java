@@ -1,6 +1,6 @@
 package dev.berth.planner.load.text;
 
-import dev.berth.planner.load.tree.Location;
+import dev.berth.planner.tree.Location;
 
 /**
  * The line and column of a place in a text, counted as YAML counts them (YAML 1.2 §5.4, and so

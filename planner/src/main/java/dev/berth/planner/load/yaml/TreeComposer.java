@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Directive;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.Directive;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;

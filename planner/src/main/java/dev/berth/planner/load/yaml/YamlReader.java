@@ -7,11 +7,11 @@ import java.util.Optional;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.text.TextPositions;
-import dev.berth.planner.load.tree.Directive;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.Directive;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;

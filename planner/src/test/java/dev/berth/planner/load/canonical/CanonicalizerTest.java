@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.CanonicalJson;
-import dev.berth.planner.load.tree.Directive;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.SeqNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.Directive;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.SeqNode;
 
 class CanonicalizerTest {
 

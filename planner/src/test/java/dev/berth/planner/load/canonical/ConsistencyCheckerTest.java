@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.StandardStages;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 
 class ConsistencyCheckerTest {
 

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -27,8 +27,8 @@ import dev.berth.planner.load.LoadOptions;
 import dev.berth.planner.load.LoadResult;
 import dev.berth.planner.load.ProjectLoader;
 import dev.berth.planner.load.StandardStages;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.model.Project;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * Random stack files through the real loader ({@link ProjectLoader} with {@link StandardStages}),

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.ScalarNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.ScalarNode;
 import org.junit.jupiter.api.Test;
 
 class InterpolatorTest {
@@ -21,7 +21,7 @@ class InterpolatorTest {
         Object node = doc;
         for (String p : path) {
             node = node instanceof MapNode m ? m.get(p)
-                    : ((dev.berth.planner.load.tree.SeqNode) node).get(Integer.parseInt(p));
+                    : ((dev.berth.planner.tree.SeqNode) node).get(Integer.parseInt(p));
         }
         return ((ScalarNode) node).value();
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 
 class VariableExtractorTest {
 

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Directive;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.Directive;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 import org.junit.jupiter.api.Test;
 
 class YamlReaderTest {
