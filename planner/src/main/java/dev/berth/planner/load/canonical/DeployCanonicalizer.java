@@ -2,6 +2,7 @@ package dev.berth.planner.load.canonical;
 
 import dev.berth.planner.tree.MapNode;
 import dev.berth.planner.tree.Node;
+import dev.berth.planner.units.Durations;
 
 /** {@code deploy} with sizes in bytes, CPU counts as numbers, durations in canonical text and labels as a mapping (compose-spec {@code deploy.md}). */
 final class DeployCanonicalizer {

@@ -13,6 +13,7 @@ import dev.berth.planner.tree.MapNode;
 import dev.berth.planner.tree.Node;
 import dev.berth.planner.tree.ScalarNode;
 import dev.berth.planner.tree.SeqNode;
+import dev.berth.planner.units.Durations;
 
 /** Rewrites one service definition into canonical long form, key by key (compose-spec {@code 05-services.md}). */
 final class ServiceCanonicalizer {
