@@ -73,6 +73,12 @@ class ConsistencyCheckerTest {
     }
 
     @Test
+    void check_cycle_isSearchedInTheOrderWritten_notByName() {
+        rejects("services:\n  z: {image: x, depends_on: [a]}\n  a: {image: x, depends_on: [z]}\n",
+                "compose.yaml:3:30: dependency cycle detected: z -> a -> z");
+    }
+
+    @Test
     void check_selfCycle() {
         rejects("services:\n  a: {image: x, depends_on: [a]}\n", "compose.yaml:2:30: dependency cycle detected: a -> a");
     }
