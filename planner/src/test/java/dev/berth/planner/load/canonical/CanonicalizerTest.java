@@ -389,4 +389,13 @@ class CanonicalizerTest {
         assertThat(web.get("ports").directive()).isEqualTo(Directive.OVERRIDE);
         assertThat(web.get("environment").directive()).isEqualTo(Directive.RESET);
     }
+
+    @Test
+    void byteSize_isExact_andOneTooLargeIsALocatedError() {
+        assertThat(web("shm_size", "9007199254740993b")).isEqualTo("\"9007199254740993\"");
+        webRejects("shm_size", "8192p", "compose.yaml:3:15: services.web.shm_size: \"8192p\" is more than"
+                + " 9223372036854775807 bytes, the largest size there is");
+        webRejects("shm_size", "lots", "compose.yaml:3:15: services.web.shm_size: \"lots\" is not a size"
+                + " (write it like 512m, 1g or a number of bytes)");
+    }
 }

@@ -19,6 +19,19 @@ class ParsersTest {
     }
 
     @Test
+    void byteSizes_areExact_beyondWhatADoubleHolds() {
+        assertThat(ByteSizes.parse("9007199254740993")).isEqualTo(9_007_199_254_740_993L);
+        assertThat(ByteSizes.parse("8191.999p")).isEqualTo(9_223_370_910_954_868_965L);
+        assertThat(ByteSizes.parse("0.3k")).isEqualTo(307);
+    }
+
+    @Test
+    void byteSizes_pastTheLargestLong_areRefusedNotRounded() {
+        assertThatThrownBy(() -> ByteSizes.parse("8192p"))
+                .hasMessage("is more than 9223372036854775807 bytes, the largest size there is");
+    }
+
+    @Test
     void shellWords_honourQuotesWithoutAShell() {
         assertThat(ShellWords.split("echo $HOME 'a b' \"c  d\" e\\ f")).containsExactly("echo", "$HOME", "a b", "c  d", "e f");
         assertThat(ShellWords.split("  ")).isEmpty();
