@@ -32,14 +32,14 @@ public interface ModelStages {
 
     /**
      * Adds defaults and names to the merged model: default network, resource names, implicit
-     * dependencies; the default build context is the project folder, or {@code .} when
+     * dependencies; the default build context is {@code projectDir}, or {@code .} when
      * {@code resolvePaths} is false.
      */
-    MapNode normalize(MapNode model, String projectName, boolean resolvePaths);
+    MapNode normalize(MapNode model, String projectName, Path projectDir, boolean resolvePaths);
 
-    /** {@link #normalize(MapNode, String, boolean)} with paths resolved. */
-    default MapNode normalize(MapNode model, String projectName) {
-        return normalize(model, projectName, true);
+    /** {@link #normalize(MapNode, String, Path, boolean)} with paths resolved. */
+    default MapNode normalize(MapNode model, String projectName, Path projectDir) {
+        return normalize(model, projectName, projectDir, true);
     }
 
     /** Refuses a model whose parts do not fit together: undefined references, cycles, exclusive keys. */

@@ -78,7 +78,7 @@ public final class ProjectLoader {
         model = options.resolveEnvironment() ? new EnvironmentResolver(environment, projectDir).resolve(model)
                 : EnvironmentResolver.unresolved(model);
         if (options.normalize()) {
-            model = stages.normalize(model, name, options.resolvePaths());
+            model = stages.normalize(model, name, projectDir, options.resolvePaths());
         }
         List<String> allProfiles = Profiles.all(model);
         model = Profiles.apply(model, Profiles.active(options.profiles(), environment.get("COMPOSE_PROFILES")),

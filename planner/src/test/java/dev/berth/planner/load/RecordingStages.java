@@ -32,7 +32,7 @@ final class RecordingStages implements ModelStages {
     }
 
     @Override
-    public MapNode normalize(MapNode model, String projectName, boolean resolvePaths) {
+    public MapNode normalize(MapNode model, String projectName, Path projectDir, boolean resolvePaths) {
         calls.add("normalize " + projectName);
         return model;
     }

@@ -65,10 +65,10 @@ class StagesProperties {
         for (int i = 0; i < mutations; i++) {
             doc = (MapNode) mutate(doc, random, 0);
         }
-        StandardStages stages = new StandardStages(Path.of("/p"));
+        StandardStages stages = new StandardStages();
         try {
             stages.validate(doc);
-            MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/p"), Path.of("/h")), "shop");
+            MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/p"), Path.of("/h")), "shop", Path.of("/p"));
             stages.check(model);
             ServiceGraph.of(Project.from(model, Path.of("/p"))).startOrder();
             CanonicalJson.pretty(model);

@@ -13,10 +13,11 @@ import dev.berth.planner.tree.MapNode;
 class ConsistencyCheckerTest {
 
     private static void check(String yaml) {
-        StandardStages stages = new StandardStages(java.nio.file.Path.of("/p"));
+        StandardStages stages = new StandardStages();
         MapNode doc = new YamlReader().readAll("compose.yaml", yaml).getFirst();
         stages.validate(doc);
-        MapNode model = stages.normalize(stages.canonicalize(doc, java.nio.file.Path.of("/p"), java.nio.file.Path.of("/h")), "demo");
+        MapNode model = stages.normalize(stages.canonicalize(doc, java.nio.file.Path.of("/p"), java.nio.file.Path.of("/h")), "demo",
+                java.nio.file.Path.of("/p"));
         stages.check(model);
     }
 
