@@ -104,7 +104,8 @@ class ConfigInputErrorsTest {
     void config_invalidUtf8_givesLineAndColumn() throws IOException {
         Path file = Files.write(dir.resolve("compose.yaml"),
                 new byte[] {'s', 'e', 'r', 'v', 'i', 'c', 'e', 's', ':', ' ', (byte) 0xFE, '\n'});
-        assertOneLine(run("config", "-q"), file + ":1:11: the stack file is not valid UTF-8 (byte 0xFE); save it as UTF-8");
+        assertOneLine(run("config", "-q"),
+                file + ":1:11: the stack file is not valid UTF-8 (byte 0xFE); save it as UTF-8");
     }
 
     @Test
