@@ -18,8 +18,8 @@ import dev.berth.planner.graph.ServiceGraph;
 import dev.berth.planner.load.CanonicalJson;
 import dev.berth.planner.load.LoadResult;
 import dev.berth.planner.load.interpolate.VariableExtractor;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.model.Project;
+import dev.berth.planner.tree.MapNode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 

@@ -3,19 +3,17 @@ package dev.berth.cli;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.SequencedSet;
 import java.util.TreeSet;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.graph.ServiceGraph;
 import dev.berth.planner.load.ConfigHash;
 import dev.berth.planner.load.LoadResult;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
 import dev.berth.planner.model.Project;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * The one-per-line lists {@code berth config} prints instead of the model: service names in
@@ -32,20 +30,9 @@ final class ConfigLists {
         this.services = result.model().get("services") instanceof MapNode m ? m : MapNode.empty(result.model().location());
     }
 
-    /** Service names, each after the services it depends on, ties by name (as compose-go's ForEachService). */
+    /** Service names as Compose lists them: each after the services it depends on, otherwise by name. */
     List<String> services() {
-        ServiceGraph graph = ServiceGraph.of(Project.from(result.model(), result.workingDir()));
-        SequencedSet<String> order = new LinkedHashSet<>();
-        new TreeSet<>(services.keys()).forEach(name -> visit(name, graph, order));
-        return List.copyOf(order);
-    }
-
-    private static void visit(String name, ServiceGraph graph, SequencedSet<String> order) {
-        if (order.contains(name)) {
-            return;
-        }
-        new TreeSet<>(graph.dependenciesOf(name)).forEach(dep -> visit(dep, graph, order));
-        order.add(name);
+        return ServiceGraph.of(Project.from(result.model(), result.workingDir())).listingOrder();
     }
 
     /** The keys of a top-level section ({@code volumes}, {@code networks}), sorted. */

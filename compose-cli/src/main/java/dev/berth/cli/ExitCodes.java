@@ -23,6 +23,20 @@ final class ExitCodes {
     private ExitCodes() {
     }
 
+    /**
+     * Runs {@code cli} on {@code args} and returns its exit code. Picocli passes exceptions to the
+     * handler installed here but lets errors through; a {@link StackOverflowError} or
+     * {@link OutOfMemoryError} is berth's bug too (its limits are meant to stop any input first),
+     * and is reported in the same way.
+     */
+    static int execute(CommandLine cli, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return internalError(e, cli.getErr(), debugRequested(cli));
+        }
+    }
+
     static void install(CommandLine cli) {
         cli.setExecutionExceptionHandler(ExitCodes::onExecutionException);
         cli.setParameterExceptionHandler(ExitCodes::onParameterException);
@@ -31,16 +45,23 @@ final class ExitCodes {
     private static int onExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         boolean debug = parsed != null && debugRequested(cmd);
-        if (e instanceof StackException || e instanceof EngineException || e instanceof UserException) {
-            err.println(e.getMessage());
-        } else {
-            err.println("berth: internal error (please report it): " + e);
-            if (!debug) {
-                err.println("run again with --debug to see where it happened");
-            }
+        if (!(e instanceof StackException || e instanceof EngineException || e instanceof UserException)) {
+            return internalError(e, err, debug);
         }
+        err.println(e.getMessage());
         if (debug) {
             e.printStackTrace(err);
+        }
+        err.flush();
+        return FAILURE;
+    }
+
+    private static int internalError(Throwable e, PrintWriter err, boolean debug) {
+        err.println("berth: internal error (please report it): " + e);
+        if (debug) {
+            e.printStackTrace(err);
+        } else {
+            err.println("run again with --debug to see where it happened");
         }
         err.flush();
         return FAILURE;

@@ -21,7 +21,7 @@ public final class Main {
         // a lookup that misses and so opens every jar on the class path too.
         System.setProperty("picocli.disable.closures", "true");
         CommandLine cli = BerthCommand.commandLine(ProcessContext.current(), args);
-        int status = cli.execute(args);
+        int status = ExitCodes.execute(cli, args);
         cli.getOut().flush();
         cli.getErr().flush();
         System.out.flush();
@@ -40,6 +40,6 @@ public final class Main {
         CommandLine cli = BerthCommand.commandLine(process, args);
         cli.setOut(out);
         cli.setErr(err);
-        return cli.execute(args);
+        return ExitCodes.execute(cli, args);
     }
 }

@@ -1,14 +1,10 @@
 package dev.berth.cli;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-
-import dev.berth.planner.StackException;
 
 /**
  * What a run of {@code berth} takes from the process it runs in: the environment, the current and
@@ -18,9 +14,11 @@ import dev.berth.planner.StackException;
  * @param environment the process environment
  * @param workingDir  the current folder, absolute
  * @param homeDir     what {@code ~} stands for
- * @param stdin       standard input's text, read when first asked for ({@code -f -})
+ * @param stdin       standard input, asked for when a stack file is read from it ({@code -f -});
+ *                    the loader reads it within its size limit
  */
-public record ProcessContext(Map<String, String> environment, Path workingDir, Path homeDir, Supplier<String> stdin) {
+public record ProcessContext(Map<String, String> environment, Path workingDir, Path homeDir,
+                             Supplier<InputStream> stdin) {
 
     public ProcessContext {
         environment = Map.copyOf(environment);
@@ -32,14 +30,6 @@ public record ProcessContext(Map<String, String> environment, Path workingDir, P
     /** The context of this JVM: {@link System#getenv()}, {@code user.dir}, {@code user.home}, {@link System#in}. */
     public static ProcessContext current() {
         return new ProcessContext(System.getenv(), Path.of(System.getProperty("user.dir")),
-                Path.of(System.getProperty("user.home")), () -> readAll(System.in));
-    }
-
-    private static String readAll(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StackException("-: cannot read the stack file from standard input: " + e.getMessage(), e);
-        }
+                Path.of(System.getProperty("user.home")), () -> System.in);
     }
 }

@@ -56,7 +56,7 @@ public final class StackLoading {
     /** Loads the stack with {@link #options()} adjusted by the verb, printing warnings to {@code err}. */
     public LoadResult load(UnaryOperator<LoadOptions> adjust, PrintWriter err) {
         LoadOptions options = adjust.apply(options());
-        LoadResult result = new ProjectLoader(new StandardStages(options.projectDirectory())).load(options);
+        LoadResult result = new ProjectLoader(new StandardStages()).load(options);
         Warnings.print(err, result.warnings());
         return result;
     }

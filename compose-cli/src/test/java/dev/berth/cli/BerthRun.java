@@ -1,7 +1,9 @@
 package dev.berth.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ record BerthRun(int exitCode, String out, String err) {
     static BerthRun run(Path workingDir, Map<String, String> environment, String stdin, List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        ProcessContext process = new ProcessContext(environment, workingDir, Path.of("/home/user"), () -> stdin);
+        ProcessContext process = new ProcessContext(environment, workingDir, Path.of("/home/user"),
+                () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         int code = Main.run(process, new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
         return new BerthRun(code, out.toString(), err.toString());
     }

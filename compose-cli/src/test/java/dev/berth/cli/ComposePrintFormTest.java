@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.berth.planner.load.CanonicalJson;
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
 
 class ComposePrintFormTest {

@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import picocli.CommandLine;
 class GlobalOptionsTest {
 
     private static final ProcessContext PROCESS =
-            new ProcessContext(Map.of(), Path.of("/work"), Path.of("/home/user"), () -> "");
+            new ProcessContext(Map.of(), Path.of("/work"), Path.of("/home/user"), InputStream::nullInputStream);
 
     private static GlobalOptions parsed(String... args) {
         CommandLine cli = BerthCommand.commandLine(PROCESS, args);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code berth} as a process ({@code java -jar target/berth.jar}): {@link Main#main} ends a
  * {@code config} run by halting once its output is flushed, and everything it printed arrives,
- * also when it is more than the streams buffer, with the right exit code.
+ * also when it is more than the streams buffer, with the right exit code; input the process alone
+ * can give (an endless standard input, a folder it may not search) is one error line.
  */
 class MainProcessIT {
 
@@ -39,6 +41,12 @@ class MainProcessIT {
 
     @AfterEach
     void removeProject() throws IOException {
+        Path locked = project.resolve("locked");
+        if (Files.exists(locked)) {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+            Files.deleteIfExists(locked.resolve("compose.yaml"));
+            Files.delete(locked);
+        }
         for (String name : List.of("compose.yaml", "broken.yaml")) {
             Files.deleteIfExists(project.resolve(name));
         }
@@ -65,18 +73,54 @@ class MainProcessIT {
                 + ":4:5: services.web: unknown key \"portz\"; did you mean \"ports\"?\n");
     }
 
+    @Test
+    void config_fromAnEndlessStandardInput_stopsAtTheLimit_inASmallHeap() throws Exception {
+        Result process = run(List.of(), List.of("-Xmx96m"), Path.of("/dev/zero"), "config", "-q", "-f", "-");
+
+        assertThat(process.exitCode()).isEqualTo(1);
+        assertThat(process.err()).isEqualTo("-: standard input has more than the 33554432 bytes (32 MiB) a stack file"
+                + " may have; split it into several files (several -f, include)\n");
+    }
+
+    @Test
+    void config_inAFolderItMayNotSearch_saysPermissionDenied() throws Exception {
+        Path locked = Files.createDirectory(project.resolve("locked"));
+        Files.writeString(locked.resolve("compose.yaml"), "services:\n  web: {image: busybox}\n");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        // Root searches any folder; without the two capabilities that let it, it is refused as any user.
+        List<String> withoutDacCapabilities = List.of("setpriv", "--inh-caps=-dac_override,-dac_read_search",
+                "--bounding-set=-dac_override,-dac_read_search");
+
+        Result process = run(withoutDacCapabilities, List.of(), null, "config", "-q", "-f", "locked/compose.yaml");
+
+        assertThat(process.exitCode()).isEqualTo(1);
+        assertThat(process.err()).isEqualTo(locked.resolve("compose.yaml") + ": cannot be reached: permission denied"
+                + " on a folder of its path; check the -f option or COMPOSE_FILE\n");
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 
     private Result berth(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return run(List.of(), List.of(), null, args);
+    }
+
+    /** Runs the jar under {@code wrapper}, with {@code jvmFlags}, standard input from {@code stdin} if not null. */
+    private Result run(List<String> wrapper, List<String> jvmFlags, Path stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(wrapper);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("berth-main-it", ".out");
         Path err = Files.createTempFile("berth-main-it", ".err");
         try {
-            Process process = new ProcessBuilder(command).directory(project.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (stdin != null) {
+                builder.redirectInput(stdin.toFile());
+            }
+            Process process = builder.start();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("berth ends within a minute").isTrue();
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

@@ -1,11 +1,16 @@
 package dev.berth.planner.graph;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedSet;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -78,6 +83,37 @@ public final class ServiceGraph {
     public List<String> startOrder() {
         List<String> order = new ArrayList<>();
         new TopologicalOrderIterator<>(graph, Comparator.<String>naturalOrder()).forEachRemaining(order::add);
+        return List.copyOf(order);
+    }
+
+    /**
+     * Every service, each after the services it depends on, in the order Docker Compose lists them
+     * ({@code config --services}; compose-go's {@code Project.ForEachService}): services by name,
+     * each preceded by its own dependencies taken the same way, depth first.
+     */
+    public List<String> listingOrder() {
+        SequencedSet<String> order = new LinkedHashSet<>();
+        for (String root : new TreeSet<>(graph.vertexSet())) {
+            Deque<String> path = new ArrayDeque<>();
+            Deque<Iterator<String>> pending = new ArrayDeque<>();
+            if (!order.contains(root)) {
+                path.push(root);
+                pending.push(dependenciesOf(root).iterator());
+            }
+            while (!path.isEmpty()) {
+                Iterator<String> deps = pending.peek();
+                if (!deps.hasNext()) {
+                    order.add(path.pop());
+                    pending.pop();
+                    continue;
+                }
+                String dep = deps.next();
+                if (!order.contains(dep)) {
+                    path.push(dep);
+                    pending.push(dependenciesOf(dep).iterator());
+                }
+            }
+        }
         return List.copyOf(order);
     }
 

@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
-import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.tree.Node;
 
 /**
  * Prints a model tree the way {@code docker compose config} prints it: keys sorted at every level,

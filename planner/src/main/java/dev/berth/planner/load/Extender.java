@@ -1,31 +1,44 @@
 package dev.berth.planner.load;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.SequencedSet;
 import java.util.function.Function;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.load.text.PathCheck;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Resolves {@code extends} (compose-spec 05-services.md#extends, compose.md 1.4.10): a service
  * inherits the definition of another service of the same file, or of another file named relative
  * to the extending file, recursively, merged with the multi-file merge rules, the extending
  * service's values winning. Cycles and missing services are located errors.
+ *
+ * <p>A chain is walked in a loop, not by recursion, and each service is resolved once per document:
+ * a chain of any length costs time and stack in proportion to its length.
  */
 final class Extender {
 
     /** A service in a file: one step of an {@code extends} chain. */
     private record Step(ConfigFile file, String service) {
+    }
+
+    /** A service on the way down a chain, with the services it was found among. */
+    private record Link(Step step, MapNode service, MapNode services) {
     }
 
     private final Function<Path, MapNode> canonicalFile;
@@ -47,50 +60,83 @@ final class Extender {
         if (!(document.get("services") instanceof MapNode services)) {
             return document;
         }
+        // Services already resolved, by the services mapping they were found in (this document's,
+        // or another file's canonical one) and their step.
+        Map<MapNode, Map<Step, MapNode>> resolved = new IdentityHashMap<>();
         return document.with("services", services.mapValues((name, service) ->
-                resolve(name, services, file, new ArrayList<>())));
+                resolve(new Step(file, name), services, resolved)));
     }
 
-    private Node resolve(String name, MapNode services, ConfigFile file, List<Step> chain) {
-        Node node = services.get(name);
-        if (!(node instanceof MapNode service) || !service.has("extends")) {
-            return node;
-        }
-        Node ext = service.get("extends");
-        String baseName = text(ext, "service");
-        String baseFileName = ext instanceof MapNode m ? text(m, "file") : null;
-        if (baseName == null) {
-            throw new StackException(ext.location() + ": extends of service \"" + name
-                    + "\" must name a service (extends: NAME or extends: {service: NAME, file: FILE})");
-        }
-        ConfigFile baseFile = file;
-        MapNode baseServices = services;
-        if (baseFileName != null) {
-            Path dir = file.isStdin() ? stdinDir : file.path().getParent();
-            Location fileAt = ((MapNode) ext).get("file").location();
-            Path path = LocatedPaths.resolve(dir, baseFileName, fileAt);
-            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-                throw new StackException(fileAt + ": extends of service \"" + name + "\": cannot read file \""
-                        + baseFileName + "\" (" + path + "); check the name and that the file exists");
+    private Node resolve(Step start, MapNode startServices, Map<MapNode, Map<Step, MapNode>> resolved) {
+        SequencedSet<Step> chain = new LinkedHashSet<>();
+        List<Link> pending = new ArrayList<>();
+        Step step = start;
+        MapNode services = startServices;
+        Node node = services.get(step.service());
+        MapNode base;
+        while (true) {
+            MapNode done = resolved.computeIfAbsent(services, s -> new HashMap<>()).get(step);
+            if (done != null) {
+                base = done;
+                break;
             }
-            baseFile = ConfigFile.of(path);
-            MapNode other = canonicalFile.apply(path);
-            baseServices = other.get("services") instanceof MapNode s ? s : MapNode.empty(other.location());
+            if (!(node instanceof MapNode service) || !service.has("extends")) {
+                if (pending.isEmpty()) {
+                    return node;
+                }
+                base = (MapNode) node;
+                break;
+            }
+            chain.add(step);
+            pending.add(new Link(step, service, services));
+            Node ext = service.get("extends");
+            String baseName = text(ext, "service");
+            String baseFileName = ext instanceof MapNode m ? text(m, "file") : null;
+            if (baseName == null) {
+                throw new StackException(ext.location() + ": extends of service \"" + step.service()
+                        + "\" must name a service (extends: NAME or extends: {service: NAME, file: FILE})");
+            }
+            ConfigFile baseFile = step.file();
+            MapNode baseServices = services;
+            if (baseFileName != null) {
+                baseFile = otherFile(step, (MapNode) ext, baseFileName);
+                MapNode other = canonicalFile.apply(baseFile.path());
+                baseServices = other.get("services") instanceof MapNode s ? s : MapNode.empty(other.location());
+            }
+            Step target = new Step(baseFile, baseName);
+            if (chain.contains(target)) {
+                List<Step> cycle = new ArrayList<>(chain);
+                cycle.add(target);
+                throw new StackException(ext.location() + ": circular reference with extends: " + describe(cycle));
+            }
+            if (!(baseServices.get(baseName) instanceof MapNode)) {
+                throw new StackException(ext.location() + ": cannot extend service \"" + step.service() + "\" in "
+                        + baseFile.name() + ": service \"" + baseName + "\" not found");
+            }
+            step = target;
+            services = baseServices;
+            node = baseServices.get(baseName);
         }
-        Step here = new Step(file, name);
-        chain.add(here);
-        Step target = new Step(baseFile, baseName);
-        if (chain.contains(target)) {
-            chain.add(target);
-            throw new StackException(ext.location() + ": circular reference with extends: " + describe(chain));
+        for (Link link : pending.reversed()) {
+            base = Merger.mergeService(base, link.service().without("extends"));
+            resolved.get(link.services()).put(link.step(), base);
         }
-        if (!(baseServices.get(baseName) instanceof MapNode)) {
-            throw new StackException(ext.location() + ": cannot extend service \"" + name + "\" in "
-                    + baseFile.name() + ": service \"" + baseName + "\" not found");
+        return base;
+    }
+
+    /** The file an {@code extends: {file: ...}} names, which must be a regular file. */
+    private ConfigFile otherFile(Step step, MapNode ext, String baseFileName) {
+        Path dir = step.file().isStdin() ? stdinDir : step.file().path().getParent();
+        Location fileAt = ext.get("file").location();
+        Path path = LocatedPaths.resolve(dir, baseFileName, fileAt);
+        Optional<String> problem = PathCheck.problem(path);
+        if (problem.isPresent()) {
+            String why = PathCheck.missing(problem) ? "; check the name and that the file exists"
+                    : ": " + problem.get();
+            throw new StackException(fileAt + ": extends of service \"" + step.service() + "\": cannot read file \""
+                    + baseFileName + "\" (" + path + ")" + why);
         }
-        MapNode base = (MapNode) resolve(baseName, baseServices, baseFile, chain);
-        chain.removeLast();
-        return Merger.mergeService(base, service.without("extends"));
+        return ConfigFile.of(path);
     }
 
     private static String describe(List<Step> chain) {

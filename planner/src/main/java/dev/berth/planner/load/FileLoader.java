@@ -11,8 +11,8 @@ import dev.berth.planner.load.env.InterpolationEnvironment;
 import dev.berth.planner.load.interpolate.Interpolator;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * The per-file part of the load pipeline (compose.md 1.2): each YAML document of a file is read,

@@ -1,9 +1,9 @@
 package dev.berth.planner.load;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.berth.planner.StackException;
@@ -11,12 +11,13 @@ import dev.berth.planner.load.env.EnvironmentResolver;
 import dev.berth.planner.load.env.InterpolationEnvironment;
 import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.load.text.PathCheck;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Resolves top-level {@code include} (compose-spec 14-include.md, compose.md 1.4.11): each entry
@@ -72,8 +73,10 @@ final class Includer {
             }
             for (ScalarNode e : strings(m.get("env_file"))) {
                 Path envFile = LocatedPaths.resolve(workingDir, (String) e.value(), e.location());
-                if (!Files.isRegularFile(envFile) && !envFile.equals(DEV_NULL)) {
-                    throw new StackException(e.location() + ": env file " + envFile + " not found");
+                Optional<String> problem = envFile.equals(DEV_NULL) ? Optional.empty() : PathCheck.problem(envFile);
+                if (problem.isPresent()) {
+                    throw new StackException(e.location() + ": env file " + envFile + " "
+                            + (PathCheck.missing(problem) ? "not found" : problem.get()));
                 }
                 envFiles.add(envFile);
             }
@@ -93,8 +96,10 @@ final class Includer {
                 throw new StackException(paths.get(i).location() + ": include cycle detected: "
                         + String.join(" -> ", cycle));
             }
-            if (!Files.isRegularFile(path)) {
-                throw new StackException(paths.get(i).location() + ": included file " + path + " not found");
+            Optional<String> problem = PathCheck.problem(path);
+            if (problem.isPresent()) {
+                throw new StackException(paths.get(i).location() + ": included file " + path + " "
+                        + (PathCheck.missing(problem) ? "not found" : problem.get()));
             }
         }
         boolean noEnvFile = !envFiles.isEmpty() && envFiles.stream().allMatch(DEV_NULL::equals);

@@ -1,5 +1,6 @@
 package dev.berth.planner.load;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.function.Supplier;
  * @param services         services named on the command line (they enable their profiles)
  * @param workingDir       the current directory relative names are resolved against
  * @param osEnvironment    the process environment
- * @param stdin            supplies standard input's text for {@code -f -}
+ * @param stdin            supplies standard input for {@code -f -} (null when there is none); it is
+ *                         read once, to its end or to the stack file size limit
  * @param interpolate      false for {@code --no-interpolate}
  * @param normalize        false for {@code --no-normalize}
  * @param homeDir          what {@code ~} stands for in paths
@@ -33,7 +35,7 @@ import java.util.function.Supplier;
  */
 public record LoadOptions(List<String> files, String projectName, Path projectDirectory, List<String> envFiles,
                           List<String> profiles, List<String> services, Path workingDir,
-                          Map<String, String> osEnvironment, Supplier<String> stdin, boolean interpolate,
+                          Map<String, String> osEnvironment, Supplier<InputStream> stdin, boolean interpolate,
                           boolean normalize, Path homeDir, boolean resolvePaths,
                           boolean resolveEnvironment, boolean consistency, boolean validate) {
 
@@ -92,7 +94,7 @@ public record LoadOptions(List<String> files, String projectName, Path projectDi
                 resolveEnvironment, consistency, validate);
     }
 
-    public LoadOptions withStdin(Supplier<String> newStdin) {
+    public LoadOptions withStdin(Supplier<InputStream> newStdin) {
         return new LoadOptions(files, projectName, projectDirectory, envFiles, profiles, services, workingDir,
                 osEnvironment, newStdin, interpolate, normalize, homeDir, resolvePaths,
                 resolveEnvironment, consistency, validate);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.berth.planner.load.env.InterpolationEnvironment;
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * A loaded project.

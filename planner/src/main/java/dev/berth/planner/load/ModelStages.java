@@ -3,13 +3,13 @@ package dev.berth.planner.load;
 import java.nio.file.Path;
 
 import dev.berth.planner.load.canonical.CanonicalOptions;
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * The loader stages that understand the stack file's keys, in the order the loader calls them
  * (compose-spec, and compose-go's loader/loader.go): per document after interpolation
  * {@link #validate} then {@link #canonicalize}; on the merged model {@link #normalize} then
- * {@link #check}. Each stage keeps every value's {@link dev.berth.planner.load.tree.Location} and
+ * {@link #check}. Each stage keeps every value's {@link dev.berth.planner.tree.Location} and
  * throws {@link dev.berth.planner.StackException} with a located message.
  */
 public interface ModelStages {
@@ -32,14 +32,14 @@ public interface ModelStages {
 
     /**
      * Adds defaults and names to the merged model: default network, resource names, implicit
-     * dependencies; the default build context is the project folder, or {@code .} when
+     * dependencies; the default build context is {@code projectDir}, or {@code .} when
      * {@code resolvePaths} is false.
      */
-    MapNode normalize(MapNode model, String projectName, boolean resolvePaths);
+    MapNode normalize(MapNode model, String projectName, Path projectDir, boolean resolvePaths);
 
-    /** {@link #normalize(MapNode, String, boolean)} with paths resolved. */
-    default MapNode normalize(MapNode model, String projectName) {
-        return normalize(model, projectName, true);
+    /** {@link #normalize(MapNode, String, Path, boolean)} with paths resolved. */
+    default MapNode normalize(MapNode model, String projectName, Path projectDir) {
+        return normalize(model, projectName, projectDir, true);
     }
 
     /** Refuses a model whose parts do not fit together: undefined references, cycles, exclusive keys. */

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Selects the services of the active profiles (compose-spec 15-profiles.md): a service without

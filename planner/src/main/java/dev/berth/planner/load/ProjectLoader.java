@@ -16,10 +16,10 @@ import dev.berth.planner.load.merge.Merger;
 import dev.berth.planner.load.project.ConfigFile;
 import dev.berth.planner.load.project.ProjectFiles;
 import dev.berth.planner.load.project.ProjectName;
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Loads a project as Docker Compose does (compose.md 1.2): finds the stack files and the
@@ -78,7 +78,7 @@ public final class ProjectLoader {
         model = options.resolveEnvironment() ? new EnvironmentResolver(environment, projectDir).resolve(model)
                 : EnvironmentResolver.unresolved(model);
         if (options.normalize()) {
-            model = stages.normalize(model, name, options.resolvePaths());
+            model = stages.normalize(model, name, projectDir, options.resolvePaths());
         }
         List<String> allProfiles = Profiles.all(model);
         model = Profiles.apply(model, Profiles.active(options.profiles(), environment.get("COMPOSE_PROFILES")),

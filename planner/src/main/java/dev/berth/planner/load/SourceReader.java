@@ -1,9 +1,6 @@
 package dev.berth.planner.load;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +8,21 @@ import java.util.function.Supplier;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.project.ConfigFile;
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.load.text.TextFileReader;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * Reads and parses each stack file once per load, standard input included (it can be read only
- * once), so that the project-name pass and the main pass see the same documents.
+ * once), so that the project-name pass and the main pass see the same documents. Files and
+ * standard input are read within the stack file size limit ({@link TextFileReader.Kind#STACK_FILE}).
  */
 final class SourceReader {
 
-    private final Supplier<String> stdin;
+    private final Supplier<InputStream> stdin;
     private final Map<String, List<MapNode>> parsed = new HashMap<>();
 
-    SourceReader(Supplier<String> stdin) {
+    SourceReader(Supplier<InputStream> stdin) {
         this.stdin = stdin;
     }
 
@@ -38,19 +37,13 @@ final class SourceReader {
     }
 
     private String content(ConfigFile file) {
-        if (file.isStdin()) {
-            String read = stdin == null ? null : stdin.get();
-            if (read == null) {
-                throw new StackException("-: standard input is not available to read the stack file from");
-            }
-            return read;
+        if (!file.isStdin()) {
+            return TextFileReader.read(file.path(), TextFileReader.Kind.STACK_FILE);
         }
-        try {
-            return Files.readString(file.path(), StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw new StackException(file.name() + ": the file is not valid UTF-8 text", e);
-        } catch (IOException e) {
-            throw new StackException(file.name() + ": cannot read the file: " + e.getMessage(), e);
+        InputStream in = stdin == null ? null : stdin.get();
+        if (in == null) {
+            throw new StackException("-: standard input is not available to read the stack file from");
         }
+        return TextFileReader.read(in, file.name(), TextFileReader.Kind.STACK_FILE);
     }
 }

@@ -8,17 +8,13 @@ import dev.berth.planner.load.canonical.CanonicalOptions;
 import dev.berth.planner.load.canonical.Canonicalizer;
 import dev.berth.planner.load.canonical.ConsistencyChecker;
 import dev.berth.planner.load.canonical.Normalizer;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.validate.SchemaValidator;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * berth's {@link ModelStages}: {@link SchemaValidator}, {@link Canonicalizer}, {@link Normalizer}
- * and {@link ConsistencyChecker}. The project folder, which build defaults need, is the one given
- * to the constructor, or else the {@code baseDir} of the first document canonicalized in the
- * current load (the loader passes the project folder for the stack files themselves); a load ends
- * with {@link #check}, after which the next load finds its own folder. A load without the
- * consistency check ({@code LoadOptions.consistency} false) never calls it, so it needs stages of
- * its own. One load at a time.
+ * and {@link ConsistencyChecker}. The stages keep no state between calls: every folder they need
+ * is passed in, so one instance serves any number of loads.
  */
 public final class StandardStages implements ModelStages {
 
@@ -32,8 +28,6 @@ public final class StandardStages implements ModelStages {
     private final Canonicalizer canonicalizer = new Canonicalizer();
     private final Normalizer normalizer = new Normalizer();
     private final ConsistencyChecker checker = new ConsistencyChecker();
-    private final Path fixedProjectDir;
-    private Path projectDir;
 
     /**
      * Starts building the schema validator now, if it is not under way already: for a caller that
@@ -42,17 +36,6 @@ public final class StandardStages implements ModelStages {
      */
     public static void prepare() {
         VALIDATOR.isDone();
-    }
-
-    /** Stages whose project folder is the folder of the first document canonicalized. */
-    public StandardStages() {
-        this(null);
-    }
-
-    /** Stages for a project in {@code projectDir} ({@code --project-directory}). */
-    public StandardStages(Path projectDir) {
-        this.fixedProjectDir = projectDir;
-        this.projectDir = projectDir;
     }
 
     @Override
@@ -73,22 +56,17 @@ public final class StandardStages implements ModelStages {
 
     @Override
     public MapNode canonicalize(MapNode document, Path baseDir, Path homeDir, CanonicalOptions options) {
-        if (projectDir == null) {
-            projectDir = baseDir;
-        }
         return canonicalizer.canonicalize(document, baseDir, homeDir, options);
     }
 
     @Override
-    public MapNode normalize(MapNode model, String projectName, boolean resolvePaths) {
-        String defaultContext = !resolvePaths ? "."
-                : (projectDir != null ? projectDir : Path.of("").toAbsolutePath()).normalize().toString();
+    public MapNode normalize(MapNode model, String projectName, Path projectDir, boolean resolvePaths) {
+        String defaultContext = resolvePaths ? projectDir.toAbsolutePath().normalize().toString() : ".";
         return normalizer.normalize(model, projectName, defaultContext);
     }
 
     @Override
     public void check(MapNode model) {
-        projectDir = fixedProjectDir;
         checker.check(model);
     }
 }

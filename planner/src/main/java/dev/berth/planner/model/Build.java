@@ -3,7 +3,7 @@ package dev.berth.planner.model;
 import java.util.List;
 import java.util.Map;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * How to build a service's image (compose-spec {@code build.md}).

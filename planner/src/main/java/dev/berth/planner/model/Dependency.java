@@ -1,6 +1,6 @@
 package dev.berth.planner.model;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * One {@code depends_on} entry (compose-spec {@code 05-services.md#depends_on}).

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-import dev.berth.planner.load.canonical.Durations;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
+import dev.berth.planner.units.Durations;
 
 /** Typed reads of a canonical model's values; absent keys give null, empty lists or empty maps. */
 final class Fields {

@@ -2,7 +2,7 @@ package dev.berth.planner.model;
 
 import java.util.Map;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * A top-level secret or config (compose-spec {@code 09-secrets.md}, {@code 08-configs.md}): its

@@ -1,6 +1,6 @@
 package dev.berth.planner.model;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * A secret or config granted to a service (compose-spec {@code 05-services.md#secrets}): the

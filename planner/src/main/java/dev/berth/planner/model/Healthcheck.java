@@ -3,7 +3,7 @@ package dev.berth.planner.model;
 import java.time.Duration;
 import java.util.List;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * A service's healthcheck (compose-spec {@code 05-services.md#healthcheck}); durations and

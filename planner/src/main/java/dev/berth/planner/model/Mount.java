@@ -1,6 +1,6 @@
 package dev.berth.planner.model;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /** A service mount in canonical form (compose-spec {@code 05-services.md#volumes}). */
 public sealed interface Mount permits Mount.Bind, Mount.Volume, Mount.Tmpfs, Mount.Other {

@@ -1,6 +1,6 @@
 package dev.berth.planner.model;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * One published or exposed port in canonical form (compose-spec {@code 05-services.md#ports}).

@@ -3,7 +3,7 @@ package dev.berth.planner.model;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * A loaded stack: the canonical, normalized and checked model as immutable records, with the

@@ -2,7 +2,7 @@ package dev.berth.planner.model;
 
 import java.util.List;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /** How a service attaches to one network (compose-spec {@code 05-services.md#networks}); all fields optional. */
 public record ServiceNetwork(List<String> aliases, String ipv4Address, String ipv6Address, String macAddress,

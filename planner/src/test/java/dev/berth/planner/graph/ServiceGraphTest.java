@@ -3,7 +3,9 @@ package dev.berth.planner.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -84,5 +86,22 @@ class ServiceGraphTest {
                 "api", Set.of("cache", "db"), "web", Set.of("static", "api")));
         assertThat(reversed.startOrder()).isEqualTo(shop.startOrder());
         assertThat(reversed.levels()).isEqualTo(shop.levels());
+    }
+
+    @Test
+    void listingOrder_isComposesDepthFirstOrder_eachServiceAfterItsDependencies() {
+        ServiceGraph graph = ServiceGraph.of(Map.of("a", Set.of("z"), "b", Set.of(), "z", Set.of()));
+        assertThat(graph.listingOrder()).containsExactly("z", "a", "b");
+        assertThat(graph.startOrder()).containsExactly("b", "z", "a");
+    }
+
+    @Test
+    void ofALongChain_buildsAndLists_withoutOverflowingTheStack() {
+        Map<String, Set<String>> chain = new HashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            chain.put(String.format("s%05d", i), i == 0 ? Set.of() : Set.of(String.format("s%05d", i - 1)));
+        }
+        List<String> order = ServiceGraph.of(chain).listingOrder();
+        assertThat(order).hasSize(20_000).startsWith("s00000", "s00001").endsWith("s19999");
     }
 }

@@ -6,15 +6,15 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 
 class ConfigHashTest {
 
     private static MapNode service(String yaml) {
-        StandardStages stages = new StandardStages(Path.of("/p"));
+        StandardStages stages = new StandardStages();
         MapNode doc = new YamlReader().readAll("compose.yaml", yaml).getFirst();
-        MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/p"), Path.of("/h")), "demo");
+        MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/p"), Path.of("/h")), "demo", Path.of("/p"));
         return (MapNode) ((MapNode) model.get("services")).get("web");
     }
 

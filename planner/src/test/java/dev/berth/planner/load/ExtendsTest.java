@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,5 +126,37 @@ class ExtendsTest {
                   web: {extends: base, ports: !reset []}
                 """);
         assertThat(service(load(), "web")).isEqualTo(Map.of("image", "x"));
+    }
+
+    /** Services s1 ... s{@code length}, each extending the one before, s0 holding the image. */
+    private void chain(int length) throws IOException {
+        StringBuilder yaml = new StringBuilder("services:\n  s0: {image: base, labels: {from: s0}}\n");
+        for (int i = 1; i <= length; i++) {
+            yaml.append("  s").append(i).append(": {extends: s").append(i - 1).append("}\n");
+        }
+        write("compose.yaml", yaml.toString());
+    }
+
+    /** Took 5 s at 1,000 (every service walked the chain again): a regression shows as a hang here. */
+    @Test
+    void extends_chainOfAThousand_loads() throws IOException {
+        chain(1000);
+        assertThat(service(load(), "s1000")).isEqualTo(Map.of("image", "base", "labels", Map.of("from", "s0")));
+    }
+
+    /** Overflowed the stack at 3,000 when each step was a recursive call. */
+    @Test
+    void extends_chainOfTenThousand_loadsWithoutOverflowingTheStack() throws IOException {
+        chain(10_000);
+        assertThat(service(load(), "s10000")).isEqualTo(Map.of("image", "base", "labels", Map.of("from", "s0")));
+    }
+
+    @Test
+    void extends_fileThatIsAFolder_saysSo() throws IOException {
+        Files.createDirectory(dir.resolve("base.yaml"));
+        Path f = write("compose.yaml", "services:\n  a: {extends: {service: b, file: base.yaml}}\n");
+        assertThatThrownBy(this::load)
+                .hasMessage(f + ":2:35: extends of service \"a\": cannot read file \"base.yaml\" ("
+                        + dir.resolve("base.yaml") + "): is a folder, not a file");
     }
 }

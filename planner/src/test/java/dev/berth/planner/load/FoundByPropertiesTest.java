@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /** Stack files that {@code LoaderProperties} found mishandled, through the real loader and stages. */
 class FoundByPropertiesTest {

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,9 +130,9 @@ class IncludeTest {
     }
 
     @Test
-    void include_rootDirectory_isLocatedNotFound() throws IOException {
+    void include_rootDirectory_isLocatedAndSaysItIsAFolder() throws IOException {
         Path a = write("compose.yaml", "include: [/]\nservices:\n  a: {image: a}\n");
         assertThatThrownBy(() -> load(Map.of()))
-                .hasMessage(a + ":1:11: included file / not found");
+                .hasMessage(a + ":1:11: included file / is a folder, not a file");
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /** compose-spec 13-merge.md: {@code !reset} and {@code !override} in a later {@code -f} file act on the earlier files. */
 class MergeDirectivesAcrossFilesTest {

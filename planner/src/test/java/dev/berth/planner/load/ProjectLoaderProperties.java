@@ -2,6 +2,8 @@ package dev.berth.planner.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,8 @@ class ProjectLoaderProperties {
     @Property(tries = 1500)
     void load_mutatedStack_loadsOrFailsWithLocatedStackException(@ForAll("mutatedStacks") String text) {
         LoadOptions options = LoadOptions.defaults(Path.of("/nonexistent/project"), Map.of(), Path.of("/root"))
-                .withFiles(List.of("-")).withStdin(() -> text);
+                .withFiles(List.of("-"))
+                .withStdin(() -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         try {
             assertThat(new ProjectLoader(new RecordingStages()).load(options).model()).isNotNull();
         } catch (StackException e) {

@@ -3,14 +3,17 @@ package dev.berth.planner.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +32,10 @@ class ProjectLoaderTest {
 
     private LoadOptions options(Map<String, String> env) {
         return LoadOptions.defaults(dir, env, Path.of("/home/user"));
+    }
+
+    private static InputStream stdin(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private LoadResult load(LoadOptions options) {
@@ -84,7 +91,7 @@ class ProjectLoaderTest {
 
     @Test
     void load_standardInput_isNamedDashInErrors() {
-        LoadOptions opts = options(Map.of()).withFiles(List.of("-")).withStdin(() -> "services:\n  web:\n    image: ${x!}\n");
+        LoadOptions opts = options(Map.of()).withFiles(List.of("-")).withStdin(() -> stdin("services:\n  web:\n    image: ${x!}\n"));
         assertThatThrownBy(() -> load(opts)).isInstanceOf(StackException.class)
                 .hasMessage("-:3:12: invalid interpolation format for services.web.image: \"${x!}\"; "
                         + "you may need to escape any $ with another $");
@@ -157,7 +164,7 @@ class ProjectLoaderTest {
         int[] reads = {0};
         LoadOptions opts = options(Map.of()).withFiles(List.of("-")).withStdin(() -> {
             reads[0]++;
-            return "name: piped\nservices:\n  web: {image: a}\n";
+            return stdin("name: piped\nservices:\n  web: {image: a}\n");
         });
         assertThat(load(opts).projectName()).isEqualTo("piped");
         assertThat(reads[0]).isEqualTo(1);
@@ -194,5 +201,27 @@ class ProjectLoaderTest {
         write("compose.yaml", "services:\n  web:\n    env_file: [{path: web.env}]\n    environment: {B: own}\n");
         assertThat(service(load(options(Map.of("HOST_A", "h"))), "web"))
                 .isEqualTo(Map.of("environment", Map.of("A", "h", "B", "own")));
+    }
+
+    @Test
+    void load_endlessStandardInput_stopsAtTheSizeLimit() {
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return '#';
+            }
+        };
+        LoadOptions opts = options(Map.of()).withFiles(List.of("-")).withStdin(() -> endless);
+        assertThatThrownBy(() -> load(opts)).isInstanceOf(StackException.class)
+                .hasMessage("-: standard input has more than the 33554432 bytes (32 MiB) a stack file may have;"
+                        + " split it into several files (several -f, include)");
+    }
+
+    @Test
+    void load_standardInputNotUtf8_isLocated() {
+        LoadOptions opts = options(Map.of()).withFiles(List.of("-"))
+                .withStdin(() -> new ByteArrayInputStream(new byte[] {'a', ':', ' ', (byte) 0xC0, '\n'}));
+        assertThatThrownBy(() -> load(opts)).isInstanceOf(StackException.class)
+                .hasMessage("-:1:4: standard input is not valid UTF-8 (byte 0xC0); save it as UTF-8");
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.canonical.CanonicalOptions;
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * A test stand-in for the key-aware stages: it leaves documents as they are (tests write them in
@@ -32,7 +32,7 @@ final class RecordingStages implements ModelStages {
     }
 
     @Override
-    public MapNode normalize(MapNode model, String projectName, boolean resolvePaths) {
+    public MapNode normalize(MapNode model, String projectName, Path projectDir, boolean resolvePaths) {
         calls.add("normalize " + projectName);
         return model;
     }

@@ -12,13 +12,13 @@ import net.jqwik.api.Property;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.graph.ServiceGraph;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
 import dev.berth.planner.load.yaml.YamlReader;
 import dev.berth.planner.model.Project;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /** Mutated stack documents either pass every stage or fail with the loader's own located error. */
 class StagesProperties {
@@ -65,10 +65,10 @@ class StagesProperties {
         for (int i = 0; i < mutations; i++) {
             doc = (MapNode) mutate(doc, random, 0);
         }
-        StandardStages stages = new StandardStages(Path.of("/p"));
+        StandardStages stages = new StandardStages();
         try {
             stages.validate(doc);
-            MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/p"), Path.of("/h")), "shop");
+            MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/p"), Path.of("/h")), "shop", Path.of("/p"));
             stages.check(model);
             ServiceGraph.of(Project.from(model, Path.of("/p"))).startOrder();
             CanonicalJson.pretty(model);

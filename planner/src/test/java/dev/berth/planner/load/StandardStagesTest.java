@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 
 class StandardStagesTest {
 
@@ -35,7 +35,8 @@ class StandardStagesTest {
         StandardStages stages = new StandardStages();
         MapNode doc = new YamlReader().readAll("compose.yaml", yaml).getFirst();
         stages.validate(doc);
-        MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/srv/shop"), Path.of("/root")), "shop");
+        MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/srv/shop"), Path.of("/root")), "shop",
+                Path.of("/srv/shop"));
         stages.check(model);
         assertThat(CanonicalJson.pretty(model)).isEqualTo("""
                 {
@@ -116,11 +117,12 @@ class StandardStagesTest {
     }
 
     @Test
-    void stages_findEachLoadsOwnProjectFolder() {
+    void stages_defaultBuildContext_isTheProjectFolderGivenToEachLoad() {
         StandardStages stages = new StandardStages();
         for (String dir : new String[] {"/one", "/two"}) {
             MapNode doc = new YamlReader().readAll("compose.yaml", "services: {a: {build: {args: [X=1]}}}\n").getFirst();
-            MapNode model = stages.normalize(stages.canonicalize(doc, Path.of(dir), Path.of("/root")), "p");
+            MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/elsewhere"), Path.of("/root")), "p",
+                    Path.of(dir));
             stages.check(model);
             MapNode build = (MapNode) ((MapNode) ((MapNode) model.get("services")).get("a")).get("build");
             assertThat(CanonicalJson.compact(build.get("context"))).isEqualTo("\"" + dir + "\"");

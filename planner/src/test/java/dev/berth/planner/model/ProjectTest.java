@@ -11,16 +11,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.berth.planner.graph.ServiceGraph;
 import dev.berth.planner.load.StandardStages;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 
 class ProjectTest {
 
     private static Project load(String yaml) {
-        StandardStages stages = new StandardStages(Path.of("/p"));
+        StandardStages stages = new StandardStages();
         MapNode doc = new YamlReader().readAll("compose.yaml", yaml).getFirst();
         stages.validate(doc);
-        MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/p"), Path.of("/h")), "shop");
+        MapNode model = stages.normalize(stages.canonicalize(doc, Path.of("/p"), Path.of("/h")), "shop", Path.of("/p"));
         stages.check(model);
         return Project.from(model, Path.of("/p"));
     }

@@ -2,9 +2,9 @@ package dev.berth.planner.load.canonical;
 
 import java.util.SequencedMap;
 
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * {@code build} in long form (compose-spec {@code build.md}): a string is the context; a local

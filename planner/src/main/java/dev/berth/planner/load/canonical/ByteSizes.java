@@ -1,17 +1,20 @@
 package dev.berth.planner.load.canonical;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Byte sizes as the Compose Specification writes them ({@code 11-extension.md}: {@code 2b},
  * {@code 1024kb}, {@code 2048k}, {@code 300m}, {@code 1gb}; units are powers of 1024 as in Docker),
- * turned into a number of bytes, printed as text as Compose prints them.
+ * turned into a number of bytes, printed as text as Compose prints them. The arithmetic is exact:
+ * a fraction of a byte is dropped, and a size past {@link Long#MAX_VALUE} bytes is refused rather
+ * than rounded.
  */
 public final class ByteSizes {
 
@@ -20,14 +23,25 @@ public final class ByteSizes {
     private ByteSizes() {
     }
 
+    private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /**
+     * The number of bytes {@code text} stands for.
+     *
+     * @throws IllegalArgumentException when it is not a size, or a size too large; the message
+     *                                  says which and follows the quoted text in an error
+     */
     public static long parse(String text) {
         Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("invalid size");
+            throw new IllegalArgumentException("is not a size (write it like 512m, 1g or a number of bytes)");
         }
-        double value = Double.parseDouble(m.group(1));
         int power = "_kmgtp".indexOf(m.group(2).isEmpty() ? "_" : m.group(2));
-        return (long) (value * Math.pow(1024, power));
+        BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
+        if (bytes.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("is more than " + Long.MAX_VALUE + " bytes, the largest size there is");
+        }
+        return bytes.longValue();
     }
 
     /**
@@ -42,8 +56,7 @@ public final class ByteSizes {
             long bytes = s.value() instanceof Long l ? l : parse(s.asText());
             return Nodes.keep(s, Nodes.str(Long.toString(bytes), s.location()));
         } catch (IllegalArgumentException e) {
-            throw new StackException(s.location() + ": " + path + ": \"" + s.asText()
-                    + "\" is not a size (write it like 512m, 1g or a number of bytes)");
+            throw new StackException(s.location() + ": " + path + ": \"" + s.asText() + "\" " + e.getMessage());
         }
     }
 }

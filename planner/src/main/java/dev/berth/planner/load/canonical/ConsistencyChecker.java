@@ -1,13 +1,17 @@
 package dev.berth.planner.load.canonical;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.graph.CyclePath;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Refuses a normalized model whose parts do not fit together, with Docker Compose's wording
@@ -40,7 +44,24 @@ public final class ConsistencyChecker {
                         + "\" must declare either `file` or `environment`" + INVALID);
             }
         }
-        new CycleFinder(services).check();
+        checkCycles(services);
+    }
+
+    /**
+     * Refuses a {@code depends_on} cycle as Compose does ({@code dependency cycle detected: a -> b -> a}),
+     * searching in the order services and dependencies were written, located at the dependency
+     * that closes it.
+     */
+    private static void checkCycles(MapNode services) {
+        Map<String, Set<String>> dependencies = new LinkedHashMap<>();
+        for (String name : services.keys()) {
+            dependencies.put(name, map(map(services.get(name)).get("depends_on")).keys());
+        }
+        CyclePath.find(dependencies).ifPresent(cycle -> {
+            String closer = cycle.get(cycle.size() - 2);
+            MapNode deps = map(map(services.get(closer)).get("depends_on"));
+            fail(deps.keyLocation(cycle.getLast()), "dependency cycle detected: " + String.join(" -> ", cycle));
+        });
     }
 
     private static void externalConflicts(String kind, MapNode defs) {

@@ -1,7 +1,8 @@
 package dev.berth.planner.load.canonical;
 
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.units.Durations;
 
 /**
  * {@code deploy} with sizes in bytes, CPU counts as numbers, durations in canonical text, labels as

@@ -3,9 +3,9 @@ package dev.berth.planner.load.canonical;
 import java.util.Locale;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Device requests ({@code gpus} and {@code deploy.resources.reservations.devices}, compose-spec

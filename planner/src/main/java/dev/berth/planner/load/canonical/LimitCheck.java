@@ -4,9 +4,9 @@ import static dev.berth.planner.load.canonical.ConsistencyChecker.INVALID;
 
 import java.util.Objects;
 
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Settings a service may give twice, in its own keys and under {@code deploy}, must agree

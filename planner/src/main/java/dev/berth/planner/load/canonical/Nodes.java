@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /** Small builders for located nodes made from other nodes: every value berth makes takes the location of the value it came from. */
 final class Nodes {

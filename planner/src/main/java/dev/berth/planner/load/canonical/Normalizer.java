@@ -3,9 +3,9 @@ package dev.berth.planner.load.canonical;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Adds Compose's defaults and names to the merged canonical model (compose-go's normalize step;

@@ -1,8 +1,8 @@
 package dev.berth.planner.load.canonical;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /** Numeric attributes Compose prints as numbers even when written as strings ({@code cpus: "0.5"}). */
 final class Numbers {

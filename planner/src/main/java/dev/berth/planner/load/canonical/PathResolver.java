@@ -2,8 +2,8 @@ package dev.berth.planner.load.canonical;
 
 import java.nio.file.Path;
 
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
 
 /**
  * Resolves host paths written in a stack file: {@code ~} against the home folder, relative paths

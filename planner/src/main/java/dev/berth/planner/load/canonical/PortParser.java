@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.SequencedMap;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Ports in their canonical long form (compose-spec {@code 05-services.md#ports}): the short

@@ -8,11 +8,12 @@ import java.util.SequencedMap;
 import java.util.TreeSet;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
+import dev.berth.planner.units.Durations;
 
 /** Rewrites one service definition into canonical long form, key by key (compose-spec {@code 05-services.md}). */
 final class ServiceCanonicalizer {

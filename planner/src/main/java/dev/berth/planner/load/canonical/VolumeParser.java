@@ -6,10 +6,10 @@ import java.util.SequencedMap;
 import java.util.Set;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Service volumes in their canonical long form (compose-spec {@code 05-services.md#volumes}):

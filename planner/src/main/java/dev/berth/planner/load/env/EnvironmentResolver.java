@@ -1,19 +1,20 @@
 package dev.berth.planner.load.env;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SequencedMap;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.load.text.PathCheck;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Resolves each service's container environment on the merged canonical model, as
@@ -124,12 +125,16 @@ public final class EnvironmentResolver {
         Path path = LocatedPaths.resolve(projectDir, (String) pathNode.value(), pathNode.location());
         boolean required = !(spec.get("required") instanceof ScalarNode r && Boolean.FALSE.equals(r.value()));
         boolean raw = spec.get("format") instanceof ScalarNode f && "raw".equals(f.value());
-        if (!Files.isRegularFile(path)) {
+        Optional<String> problem = PathCheck.problem(path);
+        if (PathCheck.missing(problem)) {
             if (required) {
                 throw new StackException(pathNode.location() + ": env file " + path
                         + " not found (create it, or mark it required: false)");
             }
             return;
+        }
+        if (problem.isPresent()) {
+            throw new StackException(pathNode.location() + ": env file " + path + " " + problem.get());
         }
         Location fileLocation = new Location(path.toString(), 0, 0);
         EnvFileReader.read(path, raw, environment::get).forEach((k, v) -> {

@@ -8,9 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.berth.planner.StackException;
+import dev.berth.planner.load.text.PathCheck;
 
 /**
  * The variables stack files are interpolated with (compose.md 1.4.7): the OS environment wins over
@@ -38,18 +40,30 @@ public record InterpolationEnvironment(Map<String, String> variables) {
         Map<String, String> fromFiles = new LinkedHashMap<>();
         if (!envFiles.isEmpty()) {
             for (Path f : envFiles) {
-                if (!Files.isRegularFile(f)) {
+                Optional<String> problem = PathCheck.problem(f);
+                if (PathCheck.missing(problem)) {
                     throw new StackException("couldn't find env file: " + f + " (check the --env-file option)");
+                }
+                if (problem.isPresent()) {
+                    throw new StackException(f + ": " + problem.get() + " (check the --env-file option)");
                 }
                 fromFiles.putAll(EnvFileReader.read(f, false, name -> lookup(osEnv, fromFiles, name)));
             }
         } else if (!disabled(osEnv)) {
             for (Path dir : new LinkedHashSet<>(dotEnvDirs)) {
                 Path dotEnv = dir.resolve(".env");
-                if (Files.isRegularFile(dotEnv)) {
-                    EnvFileReader.read(dotEnv, false, name -> lookup(osEnv, fromFiles, name))
-                            .forEach(fromFiles::putIfAbsent);
+                Optional<String> problem = PathCheck.problem(dotEnv);
+                // Like Compose (cli/options.go WithEnvFiles), a missing .env or a folder of that name
+                // is no .env; anything else named so is an error.
+                if (PathCheck.missing(problem) || Files.isDirectory(dotEnv)) {
+                    continue;
                 }
+                if (problem.isPresent()) {
+                    throw new StackException(dotEnv + ": " + problem.get() + " (berth reads the .env file of the "
+                            + "project folder; set COMPOSE_DISABLE_ENV_FILE=1 to skip it)");
+                }
+                EnvFileReader.read(dotEnv, false, name -> lookup(osEnv, fromFiles, name))
+                        .forEach(fromFiles::putIfAbsent);
             }
         }
         Map<String, String> all = new LinkedHashMap<>(fromFiles);

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.SequencedSet;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Interpolates every string value (never a key) of one document (compose-spec

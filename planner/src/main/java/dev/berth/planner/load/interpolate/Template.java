@@ -10,8 +10,12 @@ import java.util.function.Function;
  * {@code ${VAR-default}}, {@code ${VAR:?error}}, {@code ${VAR?error}}, {@code ${VAR:+alternative}},
  * {@code ${VAR+alternative}}, nested templates in the default/alternative/error (evaluated only
  * when used), {@code $$} for a literal {@code $}. A {@code $} followed by anything else is kept.
+ * Templates may nest {@value #MAX_NESTING} levels deep, which bounds the stack a text can take.
  */
 public final class Template {
+
+    /** How deep templates may nest inside defaults, alternatives and error texts. */
+    public static final int MAX_NESTING = 100;
 
     private final Function<String, String> variables;
     private final Consumer<String> unsetVariables;
@@ -35,8 +39,15 @@ public final class Template {
 
     /** The text with every template replaced; throws {@link TemplateException}. */
     public String substitute(String text) {
+        return substitute(text, 0);
+    }
+
+    private String substitute(String text, int depth) {
         if (text.indexOf('$') < 0) {
             return text;
+        }
+        if (depth > MAX_NESTING) {
+            throw TemplateException.tooDeep(MAX_NESTING);
         }
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
@@ -56,7 +67,7 @@ public final class Template {
                 if (close < 0) {
                     throw TemplateException.invalidFormat(text);
                 }
-                out.append(braced(text.substring(i + 2, close), text));
+                out.append(braced(text.substring(i + 2, close), text, depth));
                 i = close + 1;
             } else if (isNameStart(next)) {
                 int end = nameEnd(text, i + 1);
@@ -70,7 +81,7 @@ public final class Template {
         return out.toString();
     }
 
-    private String braced(String body, String whole) {
+    private String braced(String body, String whole, int depth) {
         int end = body.isEmpty() || !isNameStart(body.charAt(0)) ? 0 : nameEnd(body, 0);
         if (end == 0) {
             throw TemplateException.invalidFormat(whole);
@@ -87,14 +98,14 @@ public final class Template {
         boolean given = colon ? value != null && !value.isEmpty() : value != null;
         String arg = op.isEmpty() ? "" : op.substring(1);
         return switch (op.isEmpty() ? ' ' : op.charAt(0)) {
-            case '-' -> given ? value : substitute(arg);
+            case '-' -> given ? value : substitute(arg, depth + 1);
             case '?' -> {
                 if (!given) {
-                    throw TemplateException.missing(name, substitute(arg));
+                    throw TemplateException.missing(name, substitute(arg, depth + 1));
                 }
                 yield value;
             }
-            case '+' -> given ? substitute(arg) : "";
+            case '+' -> given ? substitute(arg, depth + 1) : "";
             default -> throw TemplateException.invalidFormat(whole);
         };
     }

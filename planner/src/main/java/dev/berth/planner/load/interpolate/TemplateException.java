@@ -1,8 +1,8 @@
 package dev.berth.planner.load.interpolate;
 
 /**
- * A template that cannot be substituted: an invalid {@code ${...}} form or a required variable
- * without a value. The message has no location; the caller adds where the template was written.
+ * A template that cannot be substituted: an invalid {@code ${...}} form, a required variable
+ * without a value, or templates nested too deep. The message has no location; the caller adds where the template was written.
  */
 public final class TemplateException extends RuntimeException {
 
@@ -22,7 +22,12 @@ public final class TemplateException extends RuntimeException {
         return new TemplateException(detail.isEmpty() ? message : message + ": " + detail, false);
     }
 
-    /** True for a malformed {@code ${...}} form, false for a required variable that is unset or empty. */
+    static TemplateException tooDeep(int limit) {
+        return new TemplateException("variable substitutions nest more than " + limit
+                + " levels deep (${A:-${B:-...}}); use fewer levels", false);
+    }
+
+    /** True for a malformed {@code ${...}} form; false for a required variable that is unset or empty, or nesting. */
     public boolean invalidFormat() {
         return invalidFormat;
     }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * The numeric and boolean fields whose interpolated text becomes a typed value, as compose-go's

@@ -1,6 +1,8 @@
 package dev.berth.planner.load.interpolate;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +11,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.StackException;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Finds the variables an uninterpolated model uses, as compose-go's {@code template.ExtractVariables}
@@ -25,7 +28,8 @@ import dev.berth.planner.load.tree.SeqNode;
  * <p>When a name occurs more than once the last occurrence wins. Compose walks mappings in Go's
  * random map order, so which occurrence is last can differ between its runs; berth takes the
  * stack file's order. The pattern is compiled per instance: this class is used only for
- * {@code --variables}.
+ * {@code --variables}. Templates nested deeper than {@link Template#MAX_NESTING} levels are a
+ * located error, as in interpolation.
  */
 public final class VariableExtractor {
 
@@ -51,7 +55,11 @@ public final class VariableExtractor {
         } else if (node instanceof SeqNode seq) {
             seq.items().forEach(item -> walk(item, found));
         } else if (node instanceof ScalarNode scalar && scalar.value() instanceof String text) {
-            inString(text).forEach(v -> found.put(v.name(), v));
+            try {
+                inString(text).forEach(v -> found.put(v.name(), v));
+            } catch (TemplateException e) {
+                throw new StackException(scalar.location() + ": " + e.getMessage());
+            }
         }
     }
 
@@ -59,32 +67,59 @@ public final class VariableExtractor {
      * The variables {@code text} uses, in compose-go's order (where a later one wins): for each
      * match, those after its first closing brace, then its own, then those in its default and
      * alternate value. An invalid template ({@code ${}}, {@code ${ x}}) gives a variable with an
-     * empty name, as in compose-go.
+     * empty name, as in compose-go. Throws {@link TemplateException} for templates nested too deep.
      */
     public List<Variable> inString(String text) {
+        return inString(text, 0);
+    }
+
+    /**
+     * The text after a match's first closing brace is scanned before the match's own variable is
+     * added; that scan is a frame on an explicit stack (a region of the same text), not a recursive
+     * call, so a line of many templates takes no stack.
+     */
+    private List<Variable> inString(String text, int depth) {
+        if (depth > Template.MAX_NESTING) {
+            throw TemplateException.tooDeep(Template.MAX_NESTING);
+        }
         List<Variable> values = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
+        Deque<Frame> frames = new ArrayDeque<>();
+        frames.push(new Frame(pattern.matcher(text), List.of()));
+        while (!frames.isEmpty()) {
+            Frame frame = frames.peek();
+            Matcher m = frame.matcher();
+            if (!m.find()) {
+                frames.pop();
+                values.addAll(frame.after());
+                continue;
+            }
             if (m.group("escaped") != null) {
                 continue;
             }
             String val = m.group("named");
-            if (val == null) {
-                val = orEmpty(m.group("braced"));
-                String match = m.group();
-                int close = firstBraceClosingIndex(match);
-                if (close > 0) {
-                    val = match.substring(2, close);
-                    values.addAll(inString(match.substring(close + 1)));
-                }
+            if (val != null) {
+                values.addAll(variable(val, depth));
+                continue;
             }
-            values.addAll(variable(val));
+            val = orEmpty(m.group("braced"));
+            String match = m.group();
+            int close = firstBraceClosingIndex(match);
+            if (close > 0) {
+                Matcher rest = pattern.matcher(text).region(m.start() + close + 1, m.end());
+                frames.push(new Frame(rest, variable(match.substring(2, close), depth)));
+            } else {
+                values.addAll(variable(val, depth));
+            }
         }
         return values;
     }
 
+    /** A region of text being scanned, and the variables to add once it is. */
+    private record Frame(Matcher matcher, List<Variable> after) {
+    }
+
     /** The variable of one template body ({@code NAME}, {@code NAME:-default}, ...), then those in its values. */
-    private List<Variable> variable(String body) {
+    private List<Variable> variable(String body, int depth) {
         String name = body;
         String defaultValue = "";
         String presenceValue = "";
@@ -108,10 +143,10 @@ public final class VariableExtractor {
         List<Variable> out = new ArrayList<>();
         out.add(new Variable(name, defaultValue, presenceValue, required));
         if (!defaultValue.isEmpty()) {
-            out.addAll(inString(defaultValue));
+            out.addAll(inString(defaultValue, depth + 1));
         }
         if (!presenceValue.isEmpty()) {
-            out.addAll(inString(presenceValue));
+            out.addAll(inString(presenceValue, depth + 1));
         }
         return out;
     }

@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.SequencedMap;
 import java.util.Set;
 
-import dev.berth.planner.load.tree.Directive;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.Directive;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Merges canonical documents as Docker Compose merges several {@code -f} files (compose-spec

@@ -2,9 +2,9 @@ package dev.berth.planner.load.merge;
 
 import java.util.List;
 
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * The identity of an item in a unique-key sequence (compose-go {@code override/uncity.go}): two

@@ -11,14 +11,17 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.LocatedPaths;
-import dev.berth.planner.load.tree.Location;
+import dev.berth.planner.load.text.PathCheck;
+import dev.berth.planner.tree.LocatedPaths;
+import dev.berth.planner.tree.Location;
 
 /**
  * Finds the stack files (compose.md 1.4.8, compose-go {@code cli/options.go}): the {@code -f}
  * files as given; else {@code COMPOSE_FILE} split on {@code COMPOSE_PATH_SEPARATOR} (the OS path
  * list separator by default); else the first default file name found in the working directory or
  * the nearest parent that has one, with its override file beside it. {@code -} is standard input.
+ * A file named that is no regular file (missing, a folder, a device, a symbolic link loop) is an
+ * error that says which.
  */
 public final class ProjectFiles {
 
@@ -59,9 +62,9 @@ public final class ProjectFiles {
                 continue;
             }
             Path path = LocatedPaths.resolve(workingDir, name, Location.of("-f"));
-            if (!Files.isRegularFile(path)) {
-                throw new StackException(path + ": no such file; check the -f option or COMPOSE_FILE");
-            }
+            PathCheck.problem(path).ifPresent(problem -> {
+                throw new StackException(path + ": " + problem + "; check the -f option or COMPOSE_FILE");
+            });
             out.add(ConfigFile.of(path));
         }
         return out;
@@ -71,10 +74,10 @@ public final class ProjectFiles {
         for (Path dir = workingDir.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             Path main = first(dir, DEFAULT_NAMES, warnings);
             if (main != null) {
-                List<ConfigFile> out = new ArrayList<>(List.of(ConfigFile.of(main)));
+                List<ConfigFile> out = new ArrayList<>(List.of(found(main)));
                 Path override = first(dir, OVERRIDE_NAMES, warnings);
                 if (override != null) {
-                    out.add(ConfigFile.of(override));
+                    out.add(found(override));
                 }
                 return out;
             }
@@ -84,11 +87,21 @@ public final class ProjectFiles {
                 + " and its parents; name one with -f)");
     }
 
+    /** A file found by its default name; like Compose, berth takes whatever has the name, and says what it is. */
+    private static ConfigFile found(Path path) {
+        PathCheck.problem(path).ifPresent(problem -> {
+            throw new StackException(path + ": " + problem + " (found by its default stack file name; "
+                    + "rename it, or name a stack file with -f)");
+        });
+        return ConfigFile.of(path);
+    }
+
+    /** The first of {@code candidates} that exists in {@code dir} (compose-go {@code cli/options.go} findFiles). */
     private static Path first(Path dir, List<String> candidates, Consumer<String> warnings) {
         List<Path> found = new ArrayList<>();
         for (String name : candidates) {
             Path p = dir.resolve(name);
-            if (Files.isRegularFile(p)) {
+            if (Files.exists(p)) {
                 found.add(p);
             }
         }

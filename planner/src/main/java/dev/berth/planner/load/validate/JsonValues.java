@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * Equality of plain values (String, Long, Double, Boolean, null, List, Map) as JSON Schema defines

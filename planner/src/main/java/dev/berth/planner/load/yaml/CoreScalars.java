@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Location;
+import dev.berth.planner.tree.Location;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;

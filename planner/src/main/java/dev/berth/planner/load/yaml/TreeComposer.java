@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Directive;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.Directive;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -31,9 +31,9 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * {@link Directive}s, duplicate keys refused. Going from events to berth's tree in one step, without
  * the YAML library's own node tree, takes a third less time on a short {@code berth config} run.
  *
- * <p>Two guards replace the library's: aliases may not expand a document beyond
- * {@value #MAX_VALUES} values (a few nested aliases could otherwise stand for billions), and
- * collections may not nest deeper than {@value #MAX_DEPTH} levels.
+ * <p>Two guards replace the library's: a document may not hold more than {@value #MAX_VALUES}
+ * values, each alias counted as the values it repeats (a few nested aliases could otherwise stand
+ * for billions), and collections may not nest deeper than {@value #MAX_DEPTH} levels.
  */
 final class TreeComposer {
 
@@ -88,7 +88,7 @@ final class TreeComposer {
         if (event instanceof AliasEvent alias) {
             return aliased(alias.getAlias(), at);
         }
-        countValues(1, at);
+        countValues(1, at, false);
         long before = values;
         Optional<Anchor> anchor = ((NodeEvent) event).getAnchor();
         anchor.ifPresent(a -> anchors.put(a.getValue(), new Anchored(null, -1)));
@@ -116,15 +116,17 @@ final class TreeComposer {
         if (anchored.size() < 0) {
             throw new StackException(at + ": an alias refers to a node that contains it (recursive anchor)");
         }
-        countValues(anchored.size(), at);
+        countValues(anchored.size(), at, true);
         return anchored.node();
     }
 
-    private void countValues(long count, Location at) {
+    /** Counts values written ({@code alias} false) or repeated by an alias, refusing the one past the limit. */
+    private void countValues(long count, Location at, boolean alias) {
         values += count;
         if (values > MAX_VALUES) {
-            throw new StackException(at + ": aliases expand this document beyond " + MAX_VALUES
-                    + " values; use fewer nested aliases");
+            throw new StackException(at + ": this document has more than " + MAX_VALUES + " values"
+                    + (alias ? " once its aliases are expanded; use fewer nested aliases"
+                    : "; split it into several files"));
         }
     }
 

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Directive;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.load.text.TextPositions;
+import dev.berth.planner.tree.Directive;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -41,13 +43,18 @@ public final class YamlReader {
      * Each document's root must be a mapping; an empty document yields an empty mapping.
      */
     public List<MapNode> readAll(String file, String content) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        // The parser's reader copies all it holds for each buffer it reads, and holds a whole scalar
+        // while it scans one: read in chunks, one long scalar costs time in the square of its
+        // length. One buffer for the whole text is read once. The text's size is limited where it
+        // is read (TextFileReader), so the parser's own limit on a document is lifted.
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setSchema(CORE_SCHEMA)
                 .setUseMarks(true)
-                .setCodePointLimit(64 * 1024 * 1024)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .setBufferSize(Math.max(text.length(), 1))
                 .build();
-        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         List<MapNode> docs = new ArrayList<>();
         try {
             Iterator<Event> events = new Parse(settings).parseString(text).iterator();
@@ -63,6 +70,10 @@ public final class YamlReader {
             }
         } catch (MarkedYamlEngineException e) {
             throw new StackException(syntaxError(file, e), e);
+        } catch (ReaderException e) {
+            Location at = TextPositions.at(file, text, TextPositions.indexOfCodePoint(text, e.getPosition()));
+            throw new StackException(at + ": invalid YAML: the character " + codePoint(e.getCodePoint())
+                    + " is not allowed in YAML; remove it", e);
         } catch (YamlEngineException e) {
             throw new StackException(file + ": invalid YAML: " + e.getMessage(), e);
         }
@@ -70,6 +81,13 @@ public final class YamlReader {
             docs.add(MapNode.empty(Location.of(file)));
         }
         return docs;
+    }
+
+    /** How a code point is shown in an error: {@code U+0000}, with a control character's name. */
+    private static String codePoint(int codePoint) {
+        String hex = String.format("U+%04X", codePoint);
+        String name = Character.getName(codePoint);
+        return name == null ? hex : hex + " (" + name + ")";
     }
 
     private static String syntaxError(String file, MarkedYamlEngineException e) {

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.CanonicalJson;
-import dev.berth.planner.load.tree.Directive;
-import dev.berth.planner.load.tree.Location;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.SeqNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.Directive;
+import dev.berth.planner.tree.Location;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.SeqNode;
 
 class CanonicalizerTest {
 
@@ -495,5 +495,14 @@ class CanonicalizerTest {
         MapNode web = (MapNode) ((MapNode) doc.get("services")).get("web");
         assertThat(web.get("ports").directive()).isEqualTo(Directive.OVERRIDE);
         assertThat(web.get("environment").directive()).isEqualTo(Directive.RESET);
+    }
+
+    @Test
+    void byteSize_isExact_andOneTooLargeIsALocatedError() {
+        assertThat(web("shm_size", "9007199254740993b")).isEqualTo("\"9007199254740993\"");
+        webRejects("shm_size", "8192p", "compose.yaml:3:15: services.web.shm_size: \"8192p\" is more than"
+                + " 9223372036854775807 bytes, the largest size there is");
+        webRejects("shm_size", "lots", "compose.yaml:3:15: services.web.shm_size: \"lots\" is not a size"
+                + " (write it like 512m, 1g or a number of bytes)");
     }
 }

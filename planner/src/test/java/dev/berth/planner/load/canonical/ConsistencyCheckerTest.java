@@ -7,16 +7,17 @@ import org.junit.jupiter.api.Test;
 
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.StandardStages;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 
 class ConsistencyCheckerTest {
 
     private static void check(String yaml) {
-        StandardStages stages = new StandardStages(java.nio.file.Path.of("/p"));
+        StandardStages stages = new StandardStages();
         MapNode doc = new YamlReader().readAll("compose.yaml", yaml).getFirst();
         stages.validate(doc);
-        MapNode model = stages.normalize(stages.canonicalize(doc, java.nio.file.Path.of("/p"), java.nio.file.Path.of("/h")), "demo");
+        MapNode model = stages.normalize(stages.canonicalize(doc, java.nio.file.Path.of("/p"), java.nio.file.Path.of("/h")), "demo",
+                java.nio.file.Path.of("/p"));
         stages.check(model);
     }
 
@@ -70,6 +71,12 @@ class ConsistencyCheckerTest {
     void check_cycleWithPath() {
         rejects("services:\n  a: {image: x, depends_on: [b]}\n  b: {image: x, depends_on: [c]}\n  c: {image: x, depends_on: [a]}\n",
                 "compose.yaml:4:30: dependency cycle detected: a -> b -> c -> a");
+    }
+
+    @Test
+    void check_cycle_isSearchedInTheOrderWritten_notByName() {
+        rejects("services:\n  z: {image: x, depends_on: [a]}\n  a: {image: x, depends_on: [z]}\n",
+                "compose.yaml:3:30: dependency cycle detected: z -> a -> z");
     }
 
     @Test

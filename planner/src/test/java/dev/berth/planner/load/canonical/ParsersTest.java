@@ -8,27 +8,6 @@ import org.junit.jupiter.api.Test;
 class ParsersTest {
 
     @Test
-    void durations_parseEveryUnit() {
-        assertThat(Durations.parseNanos("1h30m")).isEqualTo(5_400_000_000_000L);
-        assertThat(Durations.parseNanos("500ms")).isEqualTo(500_000_000L);
-        assertThat(Durations.parseNanos("10us")).isEqualTo(10_000L);
-        assertThat(Durations.parseNanos("1.5s")).isEqualTo(1_500_000_000L);
-        assertThat(Durations.parseNanos("30")).isEqualTo(30_000_000_000L);
-        assertThatThrownBy(() -> Durations.parseNanos("10x")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void durations_formatLikeCompose() {
-        assertThat(Durations.format(90_000_000_000L)).isEqualTo("1m30s");
-        assertThat(Durations.format(3_600_000_000_000L)).isEqualTo("1h0m0s");
-        assertThat(Durations.format(3_660_000_000_000L)).isEqualTo("1h1m0s");
-        assertThat(Durations.format(3_601_000_000_000L)).isEqualTo("1h0m1s");
-        assertThat(Durations.format(120_000_000_000L)).isEqualTo("2m0s");
-        assertThat(Durations.format(0)).isEqualTo("0s");
-        assertThat(Durations.format(1_500_000L)).isEqualTo("1.5ms");
-    }
-
-    @Test
     void byteSizes_areBinaryMultiples() {
         assertThat(ByteSizes.parse("2b")).isEqualTo(2);
         assertThat(ByteSizes.parse("1024kb")).isEqualTo(1_048_576);
@@ -37,6 +16,19 @@ class ParsersTest {
         assertThat(ByteSizes.parse("1gb")).isEqualTo(1_073_741_824);
         assertThat(ByteSizes.parse("1.5G")).isEqualTo(1_610_612_736);
         assertThatThrownBy(() -> ByteSizes.parse("lots")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void byteSizes_areExact_beyondWhatADoubleHolds() {
+        assertThat(ByteSizes.parse("9007199254740993")).isEqualTo(9_007_199_254_740_993L);
+        assertThat(ByteSizes.parse("8191.999p")).isEqualTo(9_223_370_910_954_868_965L);
+        assertThat(ByteSizes.parse("0.3k")).isEqualTo(307);
+    }
+
+    @Test
+    void byteSizes_pastTheLargestLong_areRefusedNotRounded() {
+        assertThatThrownBy(() -> ByteSizes.parse("8192p"))
+                .hasMessage("is more than 9223372036854775807 bytes, the largest size there is");
     }
 
     @Test

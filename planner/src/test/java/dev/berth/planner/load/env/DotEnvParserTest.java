@@ -110,4 +110,13 @@ class DotEnvParserTest {
         assertThat(DotEnvParser.parseRaw("raw.env", "# c\nA=\"q\" $X # not a comment\nB='s'\n\nC\n"))
                 .containsExactly(Map.entry("A", "\"q\" $X # not a comment"), Map.entry("B", "'s'"));
     }
+
+    @Test
+    void parse_templatesNestedTooDeep_isAnErrorAtTheLine() {
+        String nested = "${A:-".repeat(2000) + "x" + "}".repeat(2000);
+        assertThatThrownBy(() -> parse("OK=1\nDEEP=\"" + nested + "\"\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage(".env:2: variable substitutions nest more than 100 levels deep (${A:-${B:-...}});"
+                        + " use fewer levels");
+    }
 }

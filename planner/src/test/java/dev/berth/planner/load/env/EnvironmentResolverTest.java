@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,5 +75,13 @@ class EnvironmentResolverTest {
         Object web = resolve("services:\n  web:\n    env_file: [{path: nope.env, required: false}]\n",
                 new HashMap<>());
         assertThat(web).isEqualTo(Map.of());
+    }
+
+    @Test
+    void resolve_envFileThatIsAFolder_isLocatedError_evenWhenNotRequired() throws IOException {
+        Files.createDirectory(dir.resolve("env.d"));
+        assertThatThrownBy(() -> resolve("services:\n  web:\n    env_file: [{path: env.d, required: false}]\n",
+                new HashMap<>()))
+                .hasMessage("compose.yaml:3:23: env file " + dir.resolve("env.d") + " is a folder, not a file");
     }
 }

@@ -66,4 +66,34 @@ class InterpolationEnvironmentTest {
         assertThat(env.get("COMPOSE_PROFILES")).isEqualTo("a,b");
         assertThat(env.get("COMPOSE_FILE")).isEqualTo("x.yaml");
     }
+
+    @Test
+    void load_envFileThatIsAFolder_saysSo() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("env.d"));
+        assertThatThrownBy(() -> InterpolationEnvironment.load(Map.of(), List.of(folder), List.of(dir)))
+                .hasMessage(folder + ": is a folder, not a file (check the --env-file option)");
+    }
+
+    @Test
+    void load_dotEnvFolder_isNoDotEnv_asInCompose() throws IOException {
+        Files.createDirectory(dir.resolve(".env"));
+        assertThat(InterpolationEnvironment.load(Map.of("A", "1"), List.of(), List.of(dir)).variables())
+                .isEqualTo(Map.of("A", "1"));
+    }
+
+    @Test
+    void load_dotEnvSymbolicLinkLoop_isAnError() throws IOException {
+        Files.createSymbolicLink(dir.resolve(".env"), dir.resolve("other"));
+        Files.createSymbolicLink(dir.resolve("other"), dir.resolve(".env"));
+        assertThatThrownBy(() -> InterpolationEnvironment.load(Map.of(), List.of(), List.of(dir)))
+                .hasMessage(dir.resolve(".env") + ": is a symbolic link loop (too many levels of symbolic links)"
+                        + " (berth reads the .env file of the project folder; set COMPOSE_DISABLE_ENV_FILE=1 to skip it)");
+    }
+
+    @Test
+    void load_dotEnvNotUtf8_namesTheFileAndLine() throws IOException {
+        Files.write(dir.resolve(".env"), new byte[] {'A', '=', '1', '\n', 'B', '=', (byte) 0xFF, '\n'});
+        assertThatThrownBy(() -> InterpolationEnvironment.load(Map.of(), List.of(), List.of(dir)))
+                .hasMessage(dir.resolve(".env") + ":2:3: the env file is not valid UTF-8 (byte 0xFF); save it as UTF-8");
+    }
 }

@@ -2,7 +2,9 @@ package dev.berth.planner.load.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +27,8 @@ import dev.berth.planner.load.LoadOptions;
 import dev.berth.planner.load.LoadResult;
 import dev.berth.planner.load.ProjectLoader;
 import dev.berth.planner.load.StandardStages;
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.model.Project;
+import dev.berth.planner.tree.MapNode;
 
 /**
  * Random stack files through the real loader ({@link ProjectLoader} with {@link StandardStages}),
@@ -105,7 +107,7 @@ class LoaderProperties {
     private static MapNode load(String text, Random random) throws IOException {
         LoadOptions options = LoadOptions.defaults(project, OS_ENVIRONMENT, project.resolve("home"));
         if (random.nextInt(4) == 0) {
-            options = options.withFiles(List.of("-")).withStdin(() -> text);
+            options = options.withFiles(List.of("-")).withStdin(() -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         } else {
             Path file = project.resolve("compose.yaml");
             Files.writeString(file, text);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.ScalarNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.ScalarNode;
 import org.junit.jupiter.api.Test;
 
 class InterpolatorTest {
@@ -21,7 +21,7 @@ class InterpolatorTest {
         Object node = doc;
         for (String p : path) {
             node = node instanceof MapNode m ? m.get(p)
-                    : ((dev.berth.planner.load.tree.SeqNode) node).get(Integer.parseInt(p));
+                    : ((dev.berth.planner.tree.SeqNode) node).get(Integer.parseInt(p));
         }
         return ((ScalarNode) node).value();
     }
@@ -128,5 +128,15 @@ class InterpolatorTest {
         MapNode doc = new Interpolator(Map.of()).interpolate(read("services:\n  web:\n    scale: 2\n    x-n: null\n"));
         assertThat(at(doc, "services", "web", "scale")).isEqualTo(2L);
         assertThat(at(doc, "services", "web", "x-n")).isNull();
+    }
+
+    @Test
+    void interpolate_templatesNestedTooDeep_isLocatedError() {
+        String nested = "${A:-".repeat(2000) + "x" + "}".repeat(2000);
+        MapNode doc = read("services:\n  web:\n    image: \"" + nested + "\"\n");
+        assertThatThrownBy(() -> new Interpolator(Map.of()).interpolate(doc))
+                .isInstanceOf(StackException.class)
+                .hasMessage("compose.yaml:3:12: variable substitutions nest more than 100 levels deep"
+                        + " (${A:-${B:-...}}); use fewer levels");
     }
 }

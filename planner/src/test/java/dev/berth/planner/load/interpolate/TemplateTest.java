@@ -87,4 +87,21 @@ class TemplateTest {
         assertThat(template.substitute("${EMPTY?err}")).isEmpty();
         assertThat(template.substitute("${FOO:?err}")).isEqualTo("first");
     }
+
+    /** {@code ${A:-${A:-...x}}} nested {@code levels} deep, with A unset so every default is used. */
+    private static String nested(int levels) {
+        return "${A:-".repeat(levels) + "x" + "}".repeat(levels);
+    }
+
+    @Test
+    void substitute_nestedAsDeepAsTheLimit_substitutes() {
+        assertThat(template.substitute(nested(Template.MAX_NESTING + 1))).isEqualTo("x");
+    }
+
+    @Test
+    void substitute_nestedDeeperThanTheLimit_isAnErrorNotAStackOverflow() {
+        assertThatThrownBy(() -> template.substitute(nested(2000)))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("variable substitutions nest more than 100 levels deep (${A:-${B:-...}}); use fewer levels");
+    }
 }

@@ -1,13 +1,15 @@
 package dev.berth.planner.load.interpolate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.berth.planner.load.tree.MapNode;
+import dev.berth.planner.StackException;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 
 class VariableExtractorTest {
 
@@ -90,5 +92,25 @@ class VariableExtractorTest {
         assertThat(VariableExtractor.firstBraceClosingIndex("${A:-${B}}")).isEqualTo(9);
         assertThat(VariableExtractor.firstBraceClosingIndex("${A:-{}")).isEqualTo(-1);
         assertThat(VariableExtractor.firstBraceClosingIndex("${A}x}")).isEqualTo(3);
+    }
+
+    @Test
+    void extract_templatesNestedTooDeep_isLocatedError() {
+        String nested = "${A:-".repeat(2000) + "x" + "}".repeat(2000);
+        MapNode doc = new YamlReader().readAll("compose.yaml", "x: \"" + nested + "\"\n").getFirst();
+        assertThatThrownBy(() -> extractor.extract(doc))
+                .isInstanceOf(StackException.class)
+                .hasMessage("compose.yaml:1:4: variable substitutions nest more than 100 levels deep"
+                        + " (${A:-${B:-...}}); use fewer levels");
+    }
+
+    @Test
+    void inString_manyTemplatesOnOneLine_areAllFound() {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            line.append("${V").append(i).append(":-d} ");
+        }
+        assertThat(extractor.inString(line.toString())).hasSize(3000)
+                .contains(new Variable("V0", "d", "", false), new Variable("V2999", "d", "", false));
     }
 }

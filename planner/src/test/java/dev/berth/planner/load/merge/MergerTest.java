@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import dev.berth.planner.load.tree.MapNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
 import org.junit.jupiter.api.Test;
 
 class MergerTest {
@@ -132,7 +132,7 @@ class MergerTest {
 
     @Test
     void merge_resetInFirstDocument_isDropped() {
-        MapNode merged = Merger.merge(MapNode.empty(dev.berth.planner.load.tree.Location.of("x")),
+        MapNode merged = Merger.merge(MapNode.empty(dev.berth.planner.tree.Location.of("x")),
                 read("a.yaml", "services:\n  web:\n    image: a\n    ports: !reset []\n"));
         assertThat(merged.toPlain()).isEqualTo(Map.of("services", Map.of("web", Map.of("image", "a"))));
     }
@@ -167,7 +167,7 @@ class MergerTest {
 
     @Test
     void merge_uniqueKeySequencesOfOneDocument_areDeduplicatedToo() {
-        MapNode merged = Merger.merge(MapNode.empty(dev.berth.planner.load.tree.Location.of("x")), read("a.yaml", """
+        MapNode merged = Merger.merge(MapNode.empty(dev.berth.planner.tree.Location.of("x")), read("a.yaml", """
                 services:
                   web:
                     ports: [{target: 80, published: "80", protocol: tcp}, {target: 80, published: "80", protocol: tcp, mode: host}]

@@ -85,4 +85,35 @@ class ProjectFilesTest {
         assertThat(resolve(List.of("a.yaml"), dir, Map.of("COMPOSE_FILE", "b.yaml")))
                 .containsExactly(dir.resolve("a.yaml").toString());
     }
+
+    @Test
+    void resolve_explicitFolder_saysItIsAFolder() throws IOException {
+        Files.createDirectory(dir.resolve("stack.yaml"));
+        assertThatThrownBy(() -> resolve(List.of("stack.yaml"), dir, Map.of()))
+                .hasMessage(dir.resolve("stack.yaml") + ": is a folder, not a file; check the -f option or COMPOSE_FILE");
+    }
+
+    @Test
+    void resolve_explicitDevice_saysItIsADevice() {
+        assertThatThrownBy(() -> resolve(List.of("/dev/zero"), dir, Map.of()))
+                .hasMessage("/dev/zero: is a character device, not a regular file; check the -f option or COMPOSE_FILE");
+    }
+
+    @Test
+    void resolve_explicitSymbolicLinkLoop_saysItIsALoop() throws IOException {
+        Files.createSymbolicLink(dir.resolve("a.yaml"), dir.resolve("b.yaml"));
+        Files.createSymbolicLink(dir.resolve("b.yaml"), dir.resolve("a.yaml"));
+        assertThatThrownBy(() -> resolve(List.of("a.yaml"), dir, Map.of()))
+                .hasMessage(dir.resolve("a.yaml") + ": is a symbolic link loop (too many levels of symbolic links);"
+                        + " check the -f option or COMPOSE_FILE");
+    }
+
+    @Test
+    void resolve_defaultNameThatIsAFolder_isTakenAsComposeDoes_andSaysWhatItIs() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "");
+        Path deep = Files.createDirectories(dir.resolve("a/compose.yaml"));
+        assertThatThrownBy(() -> resolve(List.of(), deep.getParent(), Map.of()))
+                .hasMessage(deep + ": is a folder, not a file (found by its default stack file name;"
+                        + " rename it, or name a stack file with -f)");
+    }
 }

@@ -26,11 +26,11 @@ import net.jqwik.api.statistics.Statistics;
 import dev.berth.planner.StackException;
 import dev.berth.planner.load.fuzz.StackMutator;
 import dev.berth.planner.load.fuzz.StackWriter;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
 import dev.berth.planner.load.yaml.YamlReader;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 
 /**
  * berth's own schema validator against a general JSON Schema 2020-12 implementation (networknt's),

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Directive;
-import dev.berth.planner.load.tree.MapNode;
-import dev.berth.planner.load.tree.ScalarNode;
-import dev.berth.planner.load.tree.SeqNode;
+import dev.berth.planner.tree.Directive;
+import dev.berth.planner.tree.MapNode;
+import dev.berth.planner.tree.ScalarNode;
+import dev.berth.planner.tree.SeqNode;
 import org.junit.jupiter.api.Test;
 
 class YamlReaderTest {
@@ -123,7 +123,38 @@ class YamlReaderTest {
         assertThatThrownBy(() -> reader.readAll("f.yaml", yaml.toString()))
                 .isInstanceOf(StackException.class)
                 .hasMessageStartingWith("f.yaml:6:")
-                .hasMessageEndingWith(": aliases expand this document beyond 1000000 values; use fewer nested aliases");
+                .hasMessageEndingWith(": this document has more than 1000000 values once its aliases are expanded;"
+                        + " use fewer nested aliases");
+    }
+
+    @Test
+    void read_refusesWrittenValuesBeyondTheLimit_withoutBlamingAliases() {
+        String yaml = "a: [" + "1,".repeat((int) TreeComposer.MAX_VALUES) + "1]\n";
+        assertThatThrownBy(() -> reader.readAll("f.yaml", yaml))
+                .isInstanceOf(StackException.class)
+                .hasMessage("f.yaml:1:1999999: this document has more than 1000000 values; split it into several files");
+    }
+
+    @Test
+    void read_nulCharacter_isLocated() {
+        assertThatThrownBy(() -> reader.readAll("f.yaml", "services:\n  web:\n    image: b\u0000x\n"))
+                .isInstanceOf(StackException.class)
+                .hasMessage("f.yaml:3:13: invalid YAML: the character U+0000 (NULL) is not allowed in YAML; remove it");
+    }
+
+    @Test
+    void read_controlCharacterAfterAWideCharacter_isLocatedInCodePoints() {
+        assertThatThrownBy(() -> reader.readAll("f.yaml", "a: \uD83D\uDE00\u0007\n"))
+                .hasMessage("f.yaml:1:5: invalid YAML: the character U+0007 (BEL) is not allowed in YAML; remove it");
+    }
+
+    /** Was quadratic in the scalar's length (18 s for 8 MB): a regression shows as a hang here. */
+    @Test
+    void read_eightMegabyteScalar_loads() {
+        String big = "x".repeat(8 * 1024 * 1024);
+        MapNode doc = reader.readAll("f.yaml", "a: \"" + big + "\"\nb: " + big + "\n").getFirst();
+        assertThat(((ScalarNode) doc.get("a")).value()).isEqualTo(big);
+        assertThat(((ScalarNode) doc.get("b")).value()).isEqualTo(big);
     }
 
     @Test

@@ -1,11 +1,11 @@
-package dev.berth.planner.load.canonical;
+package dev.berth.planner.units;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.berth.planner.StackException;
-import dev.berth.planner.load.tree.Node;
-import dev.berth.planner.load.tree.ScalarNode;
+import dev.berth.planner.tree.Node;
+import dev.berth.planner.tree.ScalarNode;
 
 /**
  * Durations as the Compose Specification writes them ({@code 11-extension.md}: {@code 1h30m},
@@ -107,13 +107,16 @@ public final class Durations {
         return whole + "." + digits.substring(0, end);
     }
 
-    /** The duration node in canonical text, or a located error naming the key. */
-    static Node canonical(Node node, String path) {
+    /**
+     * The duration node in canonical text, at the same place and with the same merge directive, or
+     * a located error naming the key ({@code path}).
+     */
+    public static Node canonical(Node node, String path) {
         if (!(node instanceof ScalarNode s) || s.value() == null) {
             return node;
         }
         try {
-            return Nodes.keep(s, Nodes.str(format(parseNanos(s.asText())), s.location()));
+            return ScalarNode.of(format(parseNanos(s.asText())), s.location()).withDirective(s.directive());
         } catch (IllegalArgumentException e) {
             throw new StackException(s.location() + ": " + path + ": \"" + s.asText()
                     + "\" is not a duration (write it like 10s, 1m30s or 500ms)");

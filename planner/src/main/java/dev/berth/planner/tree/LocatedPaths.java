@@ -1,4 +1,4 @@
-package dev.berth.planner.load.tree;
+package dev.berth.planner.tree;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.berth.planner.load.tree;
+package dev.berth.planner.tree;
 
 /**
  * A scalar: a String, Long, Double, Boolean or null {@link #value()}. Strings are what

@@ -1,4 +1,4 @@
-package dev.berth.planner.load.tree;
+package dev.berth.planner.tree;
 
 /**
  * One value of a stack file, immutable, carrying the place where it was written so that every

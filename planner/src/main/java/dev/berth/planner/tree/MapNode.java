@@ -1,4 +1,4 @@
-package dev.berth.planner.load.tree;
+package dev.berth.planner.tree;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

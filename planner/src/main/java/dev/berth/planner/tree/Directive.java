@@ -1,4 +1,4 @@
-package dev.berth.planner.load.tree;
+package dev.berth.planner.tree;
 
 /**
  * The merge directive a YAML tag puts on a value (compose-spec 13-merge.md): {@code !reset}

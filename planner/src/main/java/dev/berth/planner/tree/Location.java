@@ -1,4 +1,4 @@
-package dev.berth.planner.load.tree;
+package dev.berth.planner.tree;
 
 /**
  * Where a value was written: the file as the user named it ({@code -} for standard input) and the
