@@ -7,6 +7,7 @@ import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogsReport;
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.image.DataRoot;
+import dev.berth.engine.image.ImageReference;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.layer.NativeFileOps;
 import dev.berth.engine.runtime.ContainerInspect;
@@ -25,6 +26,8 @@ import dev.berth.engine.volume.VolumeNames;
 import dev.berth.engine.volume.VolumeRecord;
 import dev.berth.engine.volume.VolumeStore;
 import dev.berth.engine.volume.VolumeUsage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ import java.util.Map;
  */
 public final class Engine {
 
+    private final Path dataRoot;
     private final ImageStore images;
     private final VolumeStore volumes;
     private final ContainerRuntime runtime;
@@ -48,6 +52,7 @@ public final class Engine {
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
         DataRoot.requireFolder(dataRoot);
+        this.dataRoot = dataRoot;
         this.runtime = new ContainerRuntime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
         this.usage = new ContainerUsage(runtime);
         this.images = new ImageStore(dataRoot, new NativeFileOps(), usage);
@@ -108,9 +113,72 @@ public final class Engine {
         return new Engine(dataRoot, cgroups, new Launcher(LauncherBinary.locate()));
     }
 
-    /** The image store; the image commands move to the edge's own types next (issue 7's note). */
-    public ImageStore images() {
+    /** The image store, for the engine's own tests; others use the image methods below. */
+    ImageStore imageStore() {
         return images;
+    }
+
+    /** Every stored image, as {@code docker images} lists them. */
+    public List<ImageView> images() {
+        return io("cannot list the images in " + dataRoot, () -> images.list().stream().map(ImageViews::of).toList());
+    }
+
+    /** The image named by {@code ref} (a name, an ID or an ID prefix) and its configuration. */
+    public ImageDetails inspectImage(String ref) {
+        return io("cannot read image " + ref + " in " + dataRoot, () -> {
+            var summary = images.inspect(ref);
+            return ImageViews.of(summary, images.config(summary.id().toString()));
+        });
+    }
+
+    /** Gives the image {@code source} names the new name {@code target}, as {@code docker tag}. */
+    public void tagImage(String source, String target) {
+        io("cannot tag " + source + " as " + target, () -> {
+            images.tag(source, target);
+            return null;
+        });
+    }
+
+    /**
+     * Untags the image, and deletes it when no name is left, as {@code docker rmi}: refused while a
+     * container uses it unless {@code force}. Returns Docker's lines ({@code Untagged: …},
+     * {@code Deleted: sha256:…}).
+     */
+    public List<String> removeImage(String ref, boolean force) {
+        return io("cannot remove image " + ref, () -> images.remove(ref, force).lines());
+    }
+
+    /**
+     * Loads the images of a {@code docker save} or OCI archive ({@code what} names it in errors);
+     * returns Docker's lines ({@code Loaded image: busybox:latest}, or {@code Loaded image ID: …}).
+     */
+    public List<String> loadImages(InputStream archive, String what) {
+        return io("cannot load " + what, () -> images.load(archive, what).lines());
+    }
+
+    /**
+     * Stores a root filesystem tar as a one-layer image named {@code name}, as {@code docker import};
+     * returns the new image's ID.
+     */
+    public String importImage(InputStream rootfsTar, String source, String name) {
+        ImageReference ref = ImageReference.parse(name);
+        if (ref.digest() != null) {
+            throw new EngineException("cannot import as \"" + name + "\": an image name may not carry a digest");
+        }
+        return io("cannot import " + source, () -> images.importRootfs(rootfsTar, source, ref).id().toString());
+    }
+
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs a store action; an I/O failure becomes an error saying what was being done. */
+    private static <T> T io(String what, IoAction<T> action) {
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new EngineException(what + ": " + e.getMessage(), e);
+        }
     }
 
     /** The volume store, for the engine's own tests; others use the volume methods below. */

@@ -25,7 +25,7 @@ class EngineCapabilitiesTest {
 
     private Engine engine(CgroupManager cgroups) throws Exception {
         Engine engine = Engine.open(dir.resolve("data"), cgroups);
-        engine.images().importRootfs(new ByteArrayInputStream(EngineFixture.busyboxTar()), "busybox.tar",
+        engine.imageStore().importRootfs(new ByteArrayInputStream(EngineFixture.busyboxTar()), "busybox.tar",
                 ImageReference.parse("bb"));
         return engine;
     }

@@ -75,7 +75,7 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
      * user (1000, also in group staff 50), /tmp, and /data/seed.txt for copy-up tests.
      */
     void importBusybox(String name) throws IOException, InterruptedException {
-        engine.images().importRootfs(new ByteArrayInputStream(busyboxTar()), "busybox.tar", ImageReference.parse(name));
+        engine.imageStore().importRootfs(new ByteArrayInputStream(busyboxTar()), "busybox.tar", ImageReference.parse(name));
     }
 
     static byte[] busyboxTar() throws IOException, InterruptedException {

@@ -183,13 +183,13 @@ class EngineIT {
     @Test
     void imageRm_isRefusedWhileAContainerUsesIt() throws Exception {
         String id = fx.engine.create(RunRequest.builder("bb").command("true").build());
-        String imageId = fx.engine.images().inspect("bb").id().shortHex();
-        assertThatThrownBy(() -> fx.engine.images().remove("bb", false))
+        String imageId = fx.engine.imageStore().inspect("bb").id().shortHex();
+        assertThatThrownBy(() -> fx.engine.imageStore().remove("bb", false))
                 .isInstanceOf(EngineException.class)
                 .hasMessage("conflict: unable to remove repository reference \"bb\" (must force) - container "
                         + id.substring(0, 12) + " is using its referenced image " + imageId);
         fx.engine.remove(id, false, true);
-        fx.engine.images().remove("bb", false);
+        fx.engine.imageStore().remove("bb", false);
     }
 
     @Test

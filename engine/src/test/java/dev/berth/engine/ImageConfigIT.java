@@ -21,7 +21,7 @@ class ImageConfigIT {
         byte[] config = ImageArchives.config("\"Env\":[\"PATH=/bin\",\"MODE=image\"],"
                 + "\"Cmd\":[\"sh\",\"-c\",\"echo $MODE $PWD $(id -u); ls /data\"],\"WorkingDir\":\"/tmp\","
                 + "\"User\":\"user\",\"Volumes\":{\"/data\":{}}", List.of(layer));
-        fx.engine.images().load(new ByteArrayInputStream(
+        fx.engine.imageStore().load(new ByteArrayInputStream(
                 ImageArchives.dockerSaveLegacy("configured:1", config, List.of(layer))));
     }
 

@@ -60,7 +60,7 @@ class MountDestinationIT {
         LINKS.lines().map(l -> l.split(" -> ")).forEach(l -> links.symlink(l[0], l[1]));
         byte[] top = links.toBytes();
         byte[] config = ImageArchives.config("\"Volumes\":{\"/abs/" + canary + "-vol\":{}}", List.of(base, top));
-        fx.engine.images().load(new ByteArrayInputStream(ImageArchives.dockerSaveLegacy("links:1", config,
+        fx.engine.imageStore().load(new ByteArrayInputStream(ImageArchives.dockerSaveLegacy("links:1", config,
                 List.of(base, top))));
     }
 
@@ -143,7 +143,7 @@ class MountDestinationIT {
                 .file("srv/" + canary + "/passwd", "root:x:0:0:root:/root:/bin/sh\n")
                 .symlink("etc", "../../../../../../../srv/" + canary)
                 .toBytes();
-        fx.engine.images().importRootfs(new ByteArrayInputStream(layer), "etc-link.tar",
+        fx.engine.imageStore().importRootfs(new ByteArrayInputStream(layer), "etc-link.tar",
                 dev.berth.engine.image.ImageReference.parse("etc-link:1"));
         String id = fx.run(RunRequest.builder("etc-link:1").hostname("inside")
                 .command("sh", "-c", "cat /srv/" + canary + "/hostname; grep -c localhost /srv/" + canary + "/hosts;"

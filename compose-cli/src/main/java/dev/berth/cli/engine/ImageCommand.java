@@ -1,6 +1,6 @@
 package dev.berth.cli.engine;
 
-import dev.berth.engine.image.ImageStore;
+import dev.berth.engine.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -24,14 +24,9 @@ public final class ImageCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The image store on the data root. */
-    ImageStore store() {
-        return new ImageStore(engine.dataRoot());
-    }
-
-    /** The image store of the engine, which knows which images containers use (for rm). */
-    ImageStore storeWithContainers() {
-        return engine.engine().images();
+    /** The engine whose images these commands show and change. */
+    Engine engine() {
+        return engine.engine();
     }
 
     @Override

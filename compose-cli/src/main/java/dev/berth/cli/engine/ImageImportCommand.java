@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.berth.engine.core.EngineException;
-import dev.berth.engine.image.ImageReference;
-import dev.berth.engine.image.ImageSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -34,25 +32,21 @@ public final class ImageImportCommand implements Callable<Integer>, ChangesEngin
 
     @Override
     public Integer call() throws Exception {
-        ImageReference ref = ImageReference.parse(name);
-        if (ref.digest() != null) {
-            throw new EngineException("cannot import as \"" + name + "\": an image name may not carry a digest");
-        }
-        ImageSummary summary;
+        String id;
         if (file.equals("-")) {
-            summary = image.store().importRootfs(new BufferedInputStream(System.in), "-", ref);
+            id = image.engine().importImage(new BufferedInputStream(System.in), "-", name);
         } else {
             if (Files.isDirectory(Path.of(file))) {
                 throw new EngineException("cannot import " + file + ": it is a folder; give a root filesystem tar"
                         + " (possibly gzip or zstd), or - for standard input");
             }
             try (InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(file)))) {
-                summary = image.store().importRootfs(in, file, ref);
+                id = image.engine().importImage(in, file, name);
             } catch (NoSuchFileException e) {
                 throw new EngineException("cannot import " + file + ": the file does not exist");
             }
         }
-        spec.commandLine().getOut().println(summary.id());
+        spec.commandLine().getOut().println(id);
         spec.commandLine().getOut().flush();
         return 0;
     }

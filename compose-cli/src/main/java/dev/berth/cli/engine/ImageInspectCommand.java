@@ -1,10 +1,9 @@
 package dev.berth.cli.engine;
 
+import dev.berth.engine.Engine;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.image.ImageStore;
-import dev.berth.engine.image.ImageSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,10 +24,7 @@ public final class ImageInspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImageStore store = image.store();
-        return InspectEach.print(names, spec, "", name -> {
-            ImageSummary summary = store.inspect(name);
-            return ImageJson.details(summary, store.config(summary.id().toString()));
-        });
+        Engine engine = image.engine();
+        return InspectEach.print(names, spec, "", name -> ImageJson.details(engine.inspectImage(name)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.cli.engine;
 
+import dev.berth.engine.ImageView;
+import dev.berth.engine.ImageDetails;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +9,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.berth.engine.image.ImageConfig;
-import dev.berth.engine.image.ImageReference;
-import dev.berth.engine.image.ImageSummary;
 
 /** The JSON shapes of the image commands, named as {@code docker image inspect} names them. */
 final class ImageJson {
@@ -19,22 +18,22 @@ final class ImageJson {
     private ImageJson() {
     }
 
-    static String summaryLine(ImageSummary i) throws JsonProcessingException {
+    static String summaryLine(ImageView i) throws JsonProcessingException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ID", i.id().toString());
-        m.put("RepoTags", i.references().stream().map(ImageReference::familiar).toList());
+        m.put("ID", i.id());
+        m.put("RepoTags", i.repoTags());
         m.put("Created", i.created());
         m.put("Size", i.size());
         return MAPPER.writeValueAsString(m);
     }
 
-    static Map<String, Object> details(ImageSummary summary, ImageConfig config) {
+    static Map<String, Object> details(ImageDetails config) {
+        ImageView summary = config.image();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("Id", summary.id().toString());
-        m.put("RepoTags", summary.references().stream().map(ImageReference::familiar).toList());
-        m.put("RepoDigests", summary.references().stream()
-                .map(r -> r.familiarName() + "@" + summary.manifest()).distinct().toList());
-        m.put("Created", config.created());
+        m.put("Id", summary.id());
+        m.put("RepoTags", summary.repoTags());
+        m.put("RepoDigests", summary.repoDigests());
+        m.put("Created", summary.created());
         m.put("Architecture", config.architecture());
         m.put("Os", config.os());
         m.put("Size", summary.size());
@@ -50,12 +49,11 @@ final class ImageJson {
         c.put("Labels", config.labels().isEmpty() ? null : config.labels());
         c.put("StopSignal", config.stopSignal());
         m.put("Config", c);
-        m.put("RootFS", Map.of("Type", "layers",
-                "Layers", config.diffIds().stream().map(Object::toString).toList()));
+        m.put("RootFS", Map.of("Type", "layers", "Layers", config.layers()));
         return m;
     }
 
-    private static Map<String, Object> healthcheck(ImageConfig.Healthcheck h) {
+    private static Map<String, Object> healthcheck(ImageDetails.Healthcheck h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Test", h.test());
         m.put("Interval", h.intervalNanos());

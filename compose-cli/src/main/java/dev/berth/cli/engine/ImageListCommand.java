@@ -1,11 +1,11 @@
 package dev.berth.cli.engine;
 
+import dev.berth.engine.ImageView;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.berth.engine.image.ImageSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,12 +29,12 @@ public final class ImageListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<ImageSummary> images = image.store().list();
+        List<ImageView> images = image.engine().images();
         PrintWriter out = spec.commandLine().getOut();
         if (quiet) {
-            images.forEach(i -> out.println(i.id().shortHex()));
+            images.forEach(i -> out.println(i.shortId()));
         } else if (format.equals("json")) {
-            for (ImageSummary i : images) {
+            for (ImageView i : images) {
                 out.println(ImageJson.summaryLine(i));
             }
         } else if (format.equals("table")) {

@@ -7,10 +7,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.berth.engine.core.EngineException;
-import dev.berth.engine.image.LoadReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,20 +35,20 @@ public final class ImageLoadCommand implements Callable<Integer>, ChangesEngineS
 
     @Override
     public Integer call() throws Exception {
-        LoadReport report;
+        List<String> report;
         if (input == null) {
             if (System.console() != null && System.console().isTerminal()) {
                 throw new EngineException("requested load from stdin, but stdin is a terminal; give -i FILE or"
                         + " pipe an archive in");
             }
-            report = image.store().load(new BufferedInputStream(System.in), "image archive from standard input");
+            report = image.engine().loadImages(new BufferedInputStream(System.in), "image archive from standard input");
         } else {
             if (Files.isDirectory(input)) {
                 throw new EngineException("cannot load images: " + input + " is a folder; give -i the archive file"
                         + " (docker save output or an OCI layout tar, possibly gzip or zstd)");
             }
             try (InputStream in = new BufferedInputStream(Files.newInputStream(input))) {
-                report = image.store().load(in, "image archive " + input);
+                report = image.engine().loadImages(in, "image archive " + input);
             } catch (NoSuchFileException e) {
                 throw new EngineException("cannot load images: " + input + " does not exist");
             } catch (AccessDeniedException e) {
@@ -57,7 +57,7 @@ public final class ImageLoadCommand implements Callable<Integer>, ChangesEngineS
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!quiet) {
-            report.lines().forEach(out::println);
+            report.forEach(out::println);
         }
         out.flush();
         return 0;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.berth.engine.core.EngineException;
-import dev.berth.engine.image.ImageStore;
+import dev.berth.engine.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,13 +35,13 @@ public final class ImageRemoveCommand implements Callable<Integer>, ChangesEngin
 
     @Override
     public Integer call() throws Exception {
-        ImageStore store = image.storeWithContainers();
+        Engine engine = image.engine();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int exit = 0;
         for (String name : names) {
             try {
-                store.remove(name, force).lines().forEach(out::println);
+                engine.removeImage(name, force).forEach(out::println);
             } catch (EngineException e) {
                 err.println(e.getMessage());
                 exit = 1;

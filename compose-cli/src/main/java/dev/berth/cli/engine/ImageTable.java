@@ -1,5 +1,6 @@
 package dev.berth.cli.engine;
 
+import dev.berth.engine.ImageView;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -8,8 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.berth.engine.image.ImageReference;
-import dev.berth.engine.image.ImageSummary;
 
 /**
  * The {@code docker images} table: one row per name (an unnamed image shows {@code <none>}),
@@ -25,17 +24,17 @@ final class ImageTable {
     private ImageTable() {
     }
 
-    static List<String> render(List<ImageSummary> images, Instant now) {
+    static List<String> render(List<ImageView> images, Instant now) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
-        for (ImageSummary image : images) {
+        for (ImageView image : images) {
             String created = created(image.created(), now);
             String size = humanSize(image.size());
-            if (image.references().isEmpty()) {
-                rows.add(List.of("<none>", "<none>", image.id().shortHex(), created, size));
+            if (image.names().isEmpty()) {
+                rows.add(List.of("<none>", "<none>", image.shortId(), created, size));
             }
-            for (ImageReference ref : image.references()) {
-                rows.add(List.of(ref.familiarName(), ref.tag() == null ? "<none>" : ref.tag(), image.id().shortHex(),
+            for (ImageView.Name name : image.names()) {
+                rows.add(List.of(name.repository(), name.tag() == null ? "<none>" : name.tag(), image.shortId(),
                         created, size));
             }
         }

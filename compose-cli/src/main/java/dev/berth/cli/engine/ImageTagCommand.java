@@ -22,7 +22,7 @@ public final class ImageTagCommand implements Callable<Integer>, ChangesEngineSt
 
     @Override
     public Integer call() throws Exception {
-        image.store().tag(source, target);
+        image.engine().tagImage(source, target);
         return 0;
     }
 }

@@ -10,21 +10,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.berth.engine.image.Digest;
-import dev.berth.engine.image.ImageReference;
-import dev.berth.engine.image.ImageSummary;
+import dev.berth.engine.ImageView;
 
 class ImageTableTest {
 
-    private static final Digest ID = new Digest("6d3e4188a38af91b0c1577b9e88c53368926b2fe0e1fb985d6e8a70040520c4d");
-    private static final Digest MANIFEST = Digest.of("m");
+    private static final String ID = "sha256:6d3e4188a38af91b0c1577b9e88c53368926b2fe0e1fb985d6e8a70040520c4d";
 
     @Test
     void render_padsColumnsAsDockerImagesDoes() {
-        List<ImageSummary> images = List.of(
-                new ImageSummary(ID, MANIFEST, List.of(ImageReference.parse("busybox"),
-                        ImageReference.parse("localhost:5000/tools/busybox:1.36")), "2024-05-01T00:00:00Z", 4_261_550),
-                new ImageSummary(new Digest("ab".repeat(32)), MANIFEST, List.of(), "2024-05-14T23:00:00Z", 523));
+        List<ImageView> images = List.of(
+                new ImageView(ID, List.of(new ImageView.Name("busybox", "latest", "busybox:latest"),
+                        new ImageView.Name("localhost:5000/tools/busybox", "1.36", "localhost:5000/tools/busybox:1.36")),
+                        List.of(), "2024-05-01T00:00:00Z", 4_261_550),
+                new ImageView("sha256:" + "ab".repeat(32), List.of(), List.of(), "2024-05-14T23:00:00Z", 523));
 
         List<String> lines = ImageTable.render(images, Instant.parse("2024-05-15T00:00:00Z"));
 

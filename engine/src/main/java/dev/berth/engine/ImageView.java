@@ -1,0 +1,40 @@
+package dev.berth.engine;
+
+import java.util.List;
+
+/**
+ * A stored image as the engine shows it at its edge, in {@code docker images} terms.
+ *
+ * @param id          the image ID ({@code sha256:…}, the digest of its config)
+ * @param names       the names it carries, sorted; empty for a dangling image
+ * @param repoDigests {@code NAME@sha256:…} of its manifest, one per repository
+ * @param created     the config's creation time (RFC 3339), or null
+ * @param size        the size of its layers in bytes, as stored
+ */
+public record ImageView(String id, List<Name> names, List<String> repoDigests, String created, long size) {
+
+    public ImageView {
+        names = List.copyOf(names);
+        repoDigests = List.copyOf(repoDigests);
+    }
+
+    /** The first 12 hex digits of the ID, as the docker CLI shows it. */
+    public String shortId() {
+        return id.substring(id.indexOf(':') + 1, id.indexOf(':') + 13);
+    }
+
+    /** Docker's {@code RepoTags}: each name in its familiar form, e.g. {@code busybox:latest}. */
+    public List<String> repoTags() {
+        return names.stream().map(Name::familiar).toList();
+    }
+
+    /**
+     * One name of an image, as Docker shows it.
+     *
+     * @param repository the familiar repository: {@code busybox}, {@code user/app}, {@code localhost:5000/app}
+     * @param tag        the tag, or null for a name by digest
+     * @param familiar   the whole familiar reference, e.g. {@code busybox:latest}
+     */
+    public record Name(String repository, String tag, String familiar) {
+    }
+}

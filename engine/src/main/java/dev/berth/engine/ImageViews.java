@@ -1,0 +1,29 @@
+package dev.berth.engine;
+
+import dev.berth.engine.image.ImageConfig;
+import dev.berth.engine.image.ImageReference;
+import dev.berth.engine.image.ImageSummary;
+
+/** Makes the edge's {@link ImageView} and {@link ImageDetails} from the image store's records. */
+final class ImageViews {
+
+    private ImageViews() {
+    }
+
+    static ImageView of(ImageSummary s) {
+        return new ImageView(s.id().toString(), s.references().stream()
+                .map(r -> new ImageView.Name(r.familiarName(), r.tag(), r.familiar())).toList(),
+                s.references().stream().map(ImageReference::familiarName).distinct()
+                        .map(name -> name + "@" + s.manifest()).toList(),
+                s.created(), s.size());
+    }
+
+    static ImageDetails of(ImageSummary s, ImageConfig c) {
+        ImageConfig.Healthcheck h = c.healthcheck();
+        return new ImageDetails(of(s), c.architecture(), c.os(), c.env(), c.entrypoint(), c.cmd(), c.workingDir(),
+                c.user(), c.exposedPorts(), c.volumes(), c.labels(), c.stopSignal(),
+                h == null ? null : new ImageDetails.Healthcheck(h.test(), h.intervalNanos(), h.timeoutNanos(),
+                        h.startPeriodNanos(), h.startIntervalNanos(), h.retries()),
+                c.diffIds().stream().map(Object::toString).toList());
+    }
+}
