@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.cli.output.Warnings;
 import static dev.berth.cli.CodedOptions.flag;
 import static dev.berth.cli.CodedOptions.isSet;
 import static dev.berth.cli.CodedOptions.value;

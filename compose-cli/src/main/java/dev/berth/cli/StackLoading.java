@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.cli.output.Warnings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;

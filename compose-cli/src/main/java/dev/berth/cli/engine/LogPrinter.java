@@ -1,6 +1,6 @@
 package dev.berth.cli.engine;
 
-import dev.berth.cli.Warnings;
+import dev.berth.cli.output.Warnings;
 import dev.berth.engine.core.LogEntry;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogsReport;

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.cli.output;
 
 import java.io.PrintWriter;
 import java.util.List;
