@@ -40,10 +40,7 @@ public final class ApiServer implements AutoCloseable {
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
     static {
-        // Netty's fast paths use sun.misc.Unsafe, which Java 25 warns about on every start.
-        if (System.getProperty("io.netty.noUnsafe") == null) {
-            System.setProperty("io.netty.noUnsafe", "true");
-        }
+        NettyDefaults.apply();
     }
 
     private final Path socket;
