@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the engine daemon: serve the Docker Engine API on a unix socket.")
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer>, ChangesEngineState {
 
     @ParentCommand
     EngineCommand engine;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "shutdown", mixinStandardHelpOptions = true,
         description = "Stop the engine daemon (containers keep running).")
-public final class ShutdownCommand implements Callable<Integer> {
+public final class ShutdownCommand implements Callable<Integer>, ChangesEngineState {
 
     @ParentCommand
     EngineCommand engine;

@@ -32,6 +32,8 @@ class ApiServerIT {
     private Path socket;
     private ApiServer server;
     private final CountDownLatch releaseSecondChunk = new CountDownLatch(1);
+    private final CountDownLatch slowStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseSlow = new CountDownLatch(1);
     private final List<String> log = new ArrayList<>();
 
     @BeforeEach
@@ -59,6 +61,15 @@ class ApiServerIT {
             }
             sink.write("{\"n\":2}\n");
         }));
+        router.get("/test/slow", request -> {
+            slowStarted.countDown();
+            try {
+                releaseSlow.await();
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            return ApiResponse.json(Map.of("slow", "done"));
+        });
         router.addHijacking("POST", "/test/echo-session", request -> {
             if (request.query().bool("fail")) {
                 throw ApiException.conflict("the session cannot start");
@@ -80,7 +91,10 @@ class ApiServerIT {
     @AfterEach
     void stop() throws IOException {
         releaseSecondChunk.countDown();
-        server.close();
+        releaseSlow.countDown();
+        if (server != null) {
+            server.close();
+        }
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -227,6 +241,26 @@ class ApiServerIT {
     void hijack_refusedBeforeTakeover_isAnOrdinaryError() throws IOException {
         assertThat(UnixHttp.exchange(socket, "POST", "/test/echo-session?fail=1", null))
                 .startsWith("HTTP/1.1 409 Conflict\r\n").endsWith("\r\n\r\n{\"message\":\"the session cannot start\"}\n");
+    }
+
+    @Test
+    void close_stopsAccepting_andLetsTheRequestBeingAnsweredFinish() throws Exception {
+        try (UnixHttp http = UnixHttp.connect(socket)) {
+            http.send(UnixHttp.request("GET", "/test/slow", null, "Connection: close\r\n"));
+            assertThat(slowStarted.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            Thread closing = Thread.ofVirtual().start(server::close);
+            long end = System.nanoTime() + DEADLINE.toNanos();
+            while (Files.exists(socket) && System.nanoTime() < end) {
+                closing.join(Duration.ofMillis(20));
+            }
+            assertThat(socket).doesNotExist();
+
+            releaseSlow.countDown();
+
+            assertThat(http.readToEnd()).startsWith("HTTP/1.1 200 OK\r\n").endsWith("{\"slow\":\"done\"}\n");
+            assertThat(closing.join(DEADLINE)).isTrue();
+        }
+        server = null;
     }
 
     @Test
