@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.berth.cli.BerthVersion;
+import dev.berth.engine.cgroup.CgroupManager;
 import dev.berth.engine.daemon.Daemon;
 import dev.berth.engine.daemon.DaemonConfig;
+import dev.berth.engine.daemon.DaemonException;
 import dev.berth.engine.daemon.DaemonSettings;
 import dev.berth.engine.daemon.EngineBinding;
 import picocli.CommandLine.Command;
@@ -64,7 +66,12 @@ public final class ServeCommand implements Callable<Integer>, ChangesEngineState
             flags = flags.withLabels(labels);
         }
         DaemonConfig config = daemon.resolve(flags, spec);
-        // The engine plugs in here: until its API route groups exist, the daemon serves the system routes only.
+        // The engine plugs in here (Engine.open with --cgroup-parent): until its API route groups exist,
+        // the daemon serves the system routes only, so a cgroup parent would be silently ignored.
+        if (!CgroupManager.DEFAULT_PARENT.equals(engine.cgroupParent)) {
+            throw new DaemonException("--cgroup-parent: berth engine serve does not run containers yet, "
+                    + "so it cannot honour a cgroup parent; nothing was started");
+        }
         Daemon running = Daemon.start(config, BerthVersion.version(), EngineBinding.NONE);
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(running::close, "berth-daemon-shutdown"));
         spec.commandLine().getErr().println("berth daemon (PID " + ProcessHandle.current().pid() + ") serving on unix://"

@@ -168,6 +168,26 @@ class EngineDaemonIT {
         assertThat(shutdown.out()).isEqualTo("berth engine is not running (no running process named by " + pidFile + ")\n");
     }
 
+    @Test
+    void serve_withACgroupParent_isRefusedUntilItRunsContainers() {
+        Run serve = berth("engine", "--cgroup-parent", "elsewhere", "serve", "--host", "unix://" + socket,
+                "--data-root", dataRoot.toString(), "--pidfile", pidFile.toString(), "--config-file", configFile.toString());
+
+        assertThat(serve.exitCode()).isEqualTo(1);
+        assertThat(serve.err()).isEqualTo("--cgroup-parent: berth engine serve does not run containers yet, "
+                + "so it cannot honour a cgroup parent; nothing was started\n");
+        assertThat(dataRoot).doesNotExist();
+    }
+
+    @Test
+    void serve_withATcpHost_isRefused() {
+        Run serve = berth("engine", "serve", "--host", "tcp://127.0.0.1:2375", "--config-file", configFile.toString());
+
+        assertThat(serve.exitCode()).isEqualTo(1);
+        assertThat(serve.err()).isEqualTo("host tcp://127.0.0.1:2375: berth does not serve the API over TCP yet; "
+                + "only on a unix socket (unix:///path), whose file permissions decide who may drive the engine\n");
+    }
+
     /** Starts {@code berth engine serve} on the test's socket and data root and waits until it answers. */
     private Process serve() throws Exception {
         Process daemon = start("engine", "serve", "--host", "unix://" + socket, "--data-root", dataRoot.toString(),
