@@ -72,6 +72,16 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void start(ChannelHandlerContext ctx, FullHttpRequest http) {
+        try {
+            route(ctx, http);
+        } catch (RuntimeException e) {
+            log.accept("internal error reading " + http.method() + " " + http.uri() + ": " + e);
+            responses.sendAndClose(ctx.channel(), responses.error(
+                    new ApiException(500, "internal error in berth (please report it): " + e, e)));
+        }
+    }
+
+    private void route(ChannelHandlerContext ctx, FullHttpRequest http) {
         busy = true;
         ctx.channel().config().setAutoRead(false);
         if (http.decoderResult().isFailure()) {
@@ -91,8 +101,17 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         }
         Map<String, String> headers = new TreeMap<>();
         http.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        QueryParams query;
+        try {
+            query = new QueryParams(uri.parameters());
+        } catch (IllegalArgumentException e) {
+            inFlight.begin();
+            respond(ctx, responses.error(ApiException.badRequest("malformed query string in " + http.uri()
+                    + ": " + e.getMessage())), keepAlive);
+            return;
+        }
         ApiRequest request = new ApiRequest(http.method().name(), match.path(), match.version(), match.params(),
-                new QueryParams(uri.parameters()), headers, ByteBufUtil.getBytes(http.content()));
+                query, headers, ByteBufUtil.getBytes(http.content()));
         HijackInput input = match.route().hijacking() ? stopReadingHttp(ctx) : null;
         inFlight.begin();
         executor.execute(() -> serve(ctx, match.route(), request, keepAlive && input == null, input));

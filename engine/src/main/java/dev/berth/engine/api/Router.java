@@ -169,8 +169,13 @@ public final class Router {
     }
 
     private static String decodeParam(String name, String raw, boolean multi) {
-        // '+' is a literal plus in a path; Netty's decoder would read it as a space (form encoding).
-        String value = QueryStringDecoder.decodeComponent(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String value;
+        try {
+            // '+' is a literal plus in a path; Netty's decoder would read it as a space (form encoding).
+            value = QueryStringDecoder.decodeComponent(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid " + name + " \"" + raw + "\": not a valid URL-encoded value");
+        }
         String why = null;
         if (value.indexOf('\0') >= 0) {
             why = "it contains a NUL byte";

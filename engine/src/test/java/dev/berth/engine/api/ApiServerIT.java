@@ -177,6 +177,15 @@ class ApiServerIT {
     }
 
     @Test
+    void malformedEscapes_inPathOrQuery_are400() throws IOException {
+        assertThat(UnixHttp.exchange(socket, "GET", "/test/items/%zz", null))
+                .startsWith("HTTP/1.1 400 Bad Request\r\n")
+                .endsWith("{\"message\":\"invalid id \\\"%zz\\\": not a valid URL-encoded value\"}\n");
+        assertThat(UnixHttp.exchange(socket, "GET", "/test/filters?filters=%", null))
+                .startsWith("HTTP/1.1 400 Bad Request\r\n").contains("{\"message\":\"malformed query string in /test/filters?filters=%: ");
+    }
+
+    @Test
     void filters_areReadInBothShapes() throws IOException {
         String map = "%7B%22label%22%3A%7B%22a%3Db%22%3Atrue%7D%7D";
         String list = "%7B%22label%22%3A%20%5B%22a%3Db%22%5D%7D";
@@ -194,6 +203,15 @@ class ApiServerIT {
             String all = http.readToEnd();
             assertThat(all.split("HTTP/1.1 200 OK", -1)).hasSize(4);
             assertThat(all).endsWith("{\"id\":\"x\"}\n");
+        }
+    }
+
+    @Test
+    void requestFollowedByHalfClose_isStillAnswered() throws IOException {
+        try (UnixHttp http = UnixHttp.connect(socket)) {
+            http.send(UnixHttp.request("GET", "/_ping", null, ""));
+            http.shutdownOutput();
+            assertThat(http.readToEnd()).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\nOK");
         }
     }
 
