@@ -39,6 +39,11 @@ public final class ApiServer implements AutoCloseable {
     public static final int DEFAULT_MAX_BODY_BYTES = 16 << 20;
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
+    /** Request lines carry URL-encoded {@code filters} JSON, headers base64 registry credentials: room for both. */
+    private static final int MAX_HEAD_LINE = 64 << 10;
+    private static final int MAX_HEADERS = 64 << 10;
+    private static final int MAX_CHUNK = 64 << 10;
+
     static {
         NettyDefaults.apply();
     }
@@ -96,7 +101,7 @@ public final class ApiServer implements AutoCloseable {
                     protected void initChannel(EpollDomainSocketChannel channel) {
                         connections.add(channel);
                         channel.pipeline()
-                                .addLast(ApiChannelHandler.HTTP, new HttpServerCodec())
+                                .addLast(ApiChannelHandler.HTTP, new HttpServerCodec(MAX_HEAD_LINE, MAX_HEADERS, MAX_CHUNK))
                                 .addLast(ApiChannelHandler.BODY, new BodyLimit(maxBodyBytes, responses))
                                 .addLast("api", new ApiChannelHandler(router, responses, handlers, inFlight, log));
                     }
