@@ -83,7 +83,7 @@ public final class Daemon implements AutoCloseable {
             return new Daemon(config, log, undo);
         } catch (IOException e) {
             undoAll(undo);
-            throw new DaemonException("cannot start the berth daemon: " + e.getMessage(), e);
+            throw new DaemonException("cannot start the berth daemon: " + IoErrors.describe(e), e);
         } catch (RuntimeException e) {
             undoAll(undo);
             throw e;
@@ -154,7 +154,7 @@ public final class Daemon implements AutoCloseable {
                 Files.createDirectories(dataRoot, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
             }
         } catch (IOException e) {
-            throw new DaemonException("cannot make the data root " + dataRoot + ": " + e.getMessage(), e);
+            throw new DaemonException("cannot make the data root " + dataRoot + ": " + IoErrors.describe(e), e);
         }
     }
 

@@ -52,7 +52,7 @@ public final class DaemonJson {
             }
             return DaemonSettings.NONE;
         } catch (IOException e) {
-            throw new DaemonException(file + ": cannot read the configuration file: " + e.getMessage(), e);
+            throw new DaemonException(file + ": cannot read the configuration file: " + IoErrors.describe(e), e);
         }
         return parse(file, text);
     }

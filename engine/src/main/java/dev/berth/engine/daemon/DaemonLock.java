@@ -56,7 +56,7 @@ final class DaemonLock implements AutoCloseable {
             return new DaemonLock(channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new DaemonException("cannot lock the data root " + dataRoot + " (" + file + "): " + e.getMessage(), e);
+            throw new DaemonException("cannot lock the data root " + dataRoot + " (" + file + "): " + IoErrors.describe(e), e);
         }
     }
 

@@ -26,7 +26,7 @@ public final class DaemonLog implements AutoCloseable {
             return new DaemonLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND));
         } catch (IOException e) {
-            throw new DaemonException("cannot open the daemon's log file " + file + ": " + e.getMessage()
+            throw new DaemonException("cannot open the daemon's log file " + file + ": " + IoErrors.describe(e)
                     + " (choose another with --log-file)", e);
         }
     }

@@ -35,11 +35,11 @@ public final class DataRootFormat {
                 AtomicFiles.write(file, CURRENT + "\n");
             } catch (IOException write) {
                 throw new DaemonException("cannot write the data root's format version to " + file + ": "
-                        + write.getMessage(), write);
+                        + IoErrors.describe(write), write);
             }
             return;
         } catch (IOException e) {
-            throw new DaemonException("cannot read the data root's format version from " + file + ": " + e.getMessage(), e);
+            throw new DaemonException("cannot read the data root's format version from " + file + ": " + IoErrors.describe(e), e);
         }
         int format;
         try {

@@ -24,7 +24,7 @@ public final class PidFile {
         } catch (NoSuchFileException e) {
             return OptionalLong.empty();
         } catch (IOException e) {
-            throw new DaemonException("cannot read the PID file " + file + ": " + e.getMessage(), e);
+            throw new DaemonException("cannot read the PID file " + file + ": " + IoErrors.describe(e), e);
         }
         try {
             return OptionalLong.of(Long.parseLong(text));
@@ -50,7 +50,7 @@ public final class PidFile {
             Files.createDirectories(file.getParent());
             AtomicFiles.write(file, self + "\n");
         } catch (IOException e) {
-            throw new DaemonException("cannot write the PID file " + file + ": " + e.getMessage(), e);
+            throw new DaemonException("cannot write the PID file " + file + ": " + IoErrors.describe(e), e);
         }
     }
 
