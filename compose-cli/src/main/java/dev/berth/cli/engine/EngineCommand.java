@@ -29,6 +29,9 @@ import picocli.CommandLine.ScopeType;
                 UnpauseCommand.class,
                 InspectCommand.class,
                 VolumeCommand.class,
+                ServeCommand.class,
+                StatusCommand.class,
+                ShutdownCommand.class,
         })
 public final class EngineCommand implements Runnable {
 

@@ -1,0 +1,244 @@
+package dev.berth.cli.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.berth.cli.Main;
+import dev.berth.cli.ProcessContext;
+import dev.berth.engine.api.ServerIdentity;
+
+/**
+ * {@code berth engine serve} as a process ({@code java -jar target/berth.jar}) on a temporary
+ * socket and data root, driven by {@code berth engine status} and {@code shutdown}, by signals,
+ * and by the docker CLI.
+ */
+class EngineDaemonIT {
+
+    private static final Path JAR = Path.of("target", "berth.jar").toAbsolutePath();
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    private Path folder;
+    private Path socket;
+    private Path pidFile;
+    private Path dataRoot;
+    private Path configFile;
+    private final List<Process> started = new ArrayList<>();
+
+    @BeforeEach
+    void makeFolder() throws IOException {
+        folder = Files.createTempDirectory("berth-engine-daemon-it");
+        socket = folder.resolve("run/berth.sock");
+        pidFile = folder.resolve("run/berth.pid");
+        dataRoot = folder.resolve("root");
+        configFile = folder.resolve("daemon.json");
+        Files.writeString(configFile, "{\"labels\": [\"purpose=test\"]}");
+    }
+
+    @AfterEach
+    void stopAndRemove() throws Exception {
+        for (Process process : started) {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Test
+    void status_reportsTheRunningDaemon() throws Exception {
+        Process daemon = serve();
+
+        Run status = berth("engine", "status", "--host", "unix://" + socket, "--config-file", configFile.toString());
+
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).startsWith("berth engine is running\n  Version:    ")
+                .contains("(engine " + ServerIdentity.ENGINE_VERSION + ", Docker Engine API 1.44)\n")
+                .endsWith("  PID:        " + daemon.pid() + "\n  Socket:     unix://" + socket + "\n  Data root:  " + dataRoot + "\n");
+    }
+
+    @Test
+    void status_whenNothingRuns_exitsOne() {
+        Run status = berth("engine", "status", "--host", "unix://" + socket, "--config-file", configFile.toString());
+
+        assertThat(status.exitCode()).isEqualTo(1);
+        assertThat(status.out()).isEqualTo("berth engine is not running: no socket at " + socket
+                + " (start it with: berth engine serve, or systemctl start berth)\n");
+    }
+
+    @Test
+    void dockerCli_versionAndInfo_work() throws Exception {
+        serve();
+
+        assertThat(docker("version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}"))
+                .isEqualTo(ServerIdentity.ENGINE_VERSION + " 1.44\n");
+        assertThat(docker("info", "--format", "{{.DockerRootDir}} {{.Labels}} {{.OSType}}"))
+                .isEqualTo(dataRoot + " [purpose=test] linux\n");
+    }
+
+    @Test
+    void secondDaemon_onTheSameDataRoot_isRefusedNamingTheFirst() throws Exception {
+        Process first = serve();
+
+        Process second = start("engine", "serve", "--host", "unix://" + folder.resolve("run/second.sock"),
+                "--data-root", dataRoot.toString(), "--pidfile", folder.resolve("run/second.pid").toString(),
+                "--config-file", configFile.toString());
+
+        assertThat(second.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).isEqualTo(1);
+        assertThat(new String(second.getErrorStream().readAllBytes())).isEqualTo("cannot start the berth daemon: "
+                + "another berth daemon (PID " + first.pid() + ") is running on the data root " + dataRoot
+                + "; stop it first (berth engine shutdown), or give this one another --data-root\n");
+        assertThat(folder.resolve("run/second.sock")).doesNotExist();
+        assertThat(first.isAlive()).isTrue();
+    }
+
+    @Test
+    void sigterm_stopsTheDaemon_removingSocketAndPidFile() throws Exception {
+        Process daemon = serve();
+
+        daemon.destroy();
+
+        assertThat(daemon.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(daemon.exitValue()).isEqualTo(143);
+        assertThat(socket).doesNotExist();
+        assertThat(pidFile).doesNotExist();
+        assertThat(Files.readString(dataRoot.resolve("berth.log")))
+                .contains(" info berth daemon (PID " + daemon.pid() + ") stopping; containers keep running\n")
+                .endsWith(" info berth daemon stopped\n");
+    }
+
+    @Test
+    void shutdown_stopsTheDaemonNamedByThePidFile_andWaitsForIt() throws Exception {
+        Process daemon = serve();
+
+        Run shutdown = berth("engine", "shutdown", "--pidfile", pidFile.toString(), "--config-file", configFile.toString());
+
+        assertThat(shutdown.exitCode()).isZero();
+        assertThat(shutdown.out()).isEqualTo("berth engine stopped (PID " + daemon.pid() + ")\n");
+        assertThat(daemon.isAlive()).isFalse();
+        assertThat(socket).doesNotExist();
+        assertThat(pidFile).doesNotExist();
+    }
+
+    @Test
+    void shutdown_refusesAPidFileNamingAnotherProgram() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "600").start();
+        started.add(sleeper);
+        Files.createDirectories(pidFile.getParent());
+        Files.writeString(pidFile, sleeper.pid() + "\n");
+
+        Run shutdown = berth("engine", "shutdown", "--pidfile", pidFile.toString(), "--config-file", configFile.toString());
+
+        assertThat(shutdown.exitCode()).isEqualTo(1);
+        assertThat(shutdown.err()).isEqualTo("the PID file " + pidFile + " names process " + sleeper.pid()
+                + ", which is not a berth daemon (sleep 600): nothing was stopped; "
+                + "remove the stale PID file if no berth daemon runs\n");
+        assertThat(sleeper.isAlive()).isTrue();
+    }
+
+    @Test
+    void shutdown_whenNothingRuns_saysSo() {
+        Run shutdown = berth("engine", "shutdown", "--pidfile", pidFile.toString(), "--config-file", configFile.toString());
+
+        assertThat(shutdown.exitCode()).isZero();
+        assertThat(shutdown.out()).isEqualTo("berth engine is not running (no running process named by " + pidFile + ")\n");
+    }
+
+    @Test
+    void serve_withACgroupParent_isRefusedUntilItRunsContainers() {
+        Run serve = berth("engine", "--cgroup-parent", "elsewhere", "serve", "--host", "unix://" + socket,
+                "--data-root", dataRoot.toString(), "--pidfile", pidFile.toString(), "--config-file", configFile.toString());
+
+        assertThat(serve.exitCode()).isEqualTo(1);
+        assertThat(serve.err()).isEqualTo("--cgroup-parent: berth engine serve does not run containers yet, "
+                + "so it cannot honour a cgroup parent; nothing was started\n");
+        assertThat(dataRoot).doesNotExist();
+    }
+
+    @Test
+    void serve_withATcpHost_isRefused() {
+        Run serve = berth("engine", "serve", "--host", "tcp://127.0.0.1:2375", "--config-file", configFile.toString());
+
+        assertThat(serve.exitCode()).isEqualTo(1);
+        assertThat(serve.err()).isEqualTo("host tcp://127.0.0.1:2375: berth does not serve the API over TCP yet; "
+                + "only on a unix socket (unix:///path), whose file permissions decide who may drive the engine\n");
+    }
+
+    /** Starts {@code berth engine serve} on the test's socket and data root and waits until it answers. */
+    private Process serve() throws Exception {
+        Process daemon = start("engine", "serve", "--host", "unix://" + socket, "--data-root", dataRoot.toString(),
+                "--pidfile", pidFile.toString(), "--config-file", configFile.toString());
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            Run status = berth("engine", "status", "--host", "unix://" + socket, "--config-file", configFile.toString());
+            if (status.exitCode() == 0) {
+                return daemon;
+            }
+            if (!daemon.isAlive() || System.nanoTime() > end) {
+                throw new AssertionError("berth engine serve did not answer within " + DEADLINE + " (alive: "
+                        + daemon.isAlive() + "); its errors: " + (daemon.isAlive() ? "" : new String(daemon.getErrorStream().readAllBytes())));
+            }
+            try {
+                daemon.onExit().get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                // poll again
+            }
+        }
+    }
+
+    private Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        started.add(process);
+        return process;
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run berth(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ProcessContext process = new ProcessContext(Map.of(), Path.of("/"), Path.of("/root"),
+                () -> java.io.InputStream.nullInputStream());
+        int code = Main.run(process, new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String docker(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/local/bin/docker", "-H", "unix://" + socket));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("docker %s: %s", String.join(" ", args), output).isZero();
+        return output;
+    }
+}

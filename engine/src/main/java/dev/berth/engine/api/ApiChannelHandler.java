@@ -1,0 +1,267 @@
+package dev.berth.engine.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Serves the requests of one connection, one at a time and in order: routes each request, runs
+ * its handler on a virtual thread and writes the answer — whole, chunked, or by handing the raw
+ * connection over (hijacking). Pipelined requests wait their turn.
+ */
+final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
+
+    static final String HTTP = "http";
+    static final String BODY = "body";
+    static final String HIJACK_INPUT = "hijack-input";
+
+    private final Router router;
+    private final Responses responses;
+    private final Executor executor;
+    private final InFlight inFlight;
+    private final Consumer<String> log;
+
+    private final Deque<FullHttpRequest> pending = new ArrayDeque<>();
+    private boolean busy;
+    private boolean inputClosed;
+
+    ApiChannelHandler(Router router, Responses responses, Executor executor, InFlight inFlight, Consumer<String> log) {
+        this.router = router;
+        this.responses = responses;
+        this.executor = executor;
+        this.inFlight = inFlight;
+        this.log = log;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (busy) {
+            pending.add(request);
+            return;
+        }
+        try {
+            start(ctx, request);
+        } finally {
+            request.release();
+        }
+    }
+
+    private void start(ChannelHandlerContext ctx, FullHttpRequest http) {
+        try {
+            route(ctx, http);
+        } catch (RuntimeException e) {
+            log.accept("internal error reading " + http.method() + " " + http.uri() + ": " + e);
+            responses.sendAndClose(ctx.channel(), responses.error(
+                    new ApiException(500, "internal error in berth (please report it): " + e, e)));
+        }
+    }
+
+    private void route(ChannelHandlerContext ctx, FullHttpRequest http) {
+        busy = true;
+        ctx.channel().config().setAutoRead(false);
+        if (http.decoderResult().isFailure()) {
+            responses.sendAndClose(ctx.channel(), responses.error(ApiException.badRequest(
+                    "malformed HTTP request: " + http.decoderResult().cause().getMessage())));
+            return;
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(http);
+        QueryStringDecoder uri = new QueryStringDecoder(http.uri());
+        Router.Match match;
+        try {
+            match = router.resolve(http.method().name(), uri.rawPath());
+        } catch (ApiException e) {
+            inFlight.begin();
+            respond(ctx, responses.error(e), keepAlive);
+            return;
+        }
+        Map<String, String> headers = new TreeMap<>();
+        http.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        QueryParams query;
+        try {
+            query = new QueryParams(uri.parameters());
+        } catch (IllegalArgumentException e) {
+            inFlight.begin();
+            respond(ctx, responses.error(ApiException.badRequest("malformed query string in " + http.uri()
+                    + ": " + e.getMessage())), keepAlive);
+            return;
+        }
+        ApiRequest request = new ApiRequest(http.method().name(), match.path(), match.version(), match.params(),
+                query, headers, ByteBufUtil.getBytes(http.content()));
+        HijackInput input = match.route().hijacking() ? stopReadingHttp(ctx) : null;
+        inFlight.begin();
+        executor.execute(() -> serve(ctx, match.route(), request, keepAlive && input == null, input));
+    }
+
+    /**
+     * Takes HTTP decoding off the connection before a hijacking handler runs: bytes that came
+     * after the request head (stdin sent at once) and all later bytes go to a {@link HijackInput}.
+     */
+    private static HijackInput stopReadingHttp(ChannelHandlerContext ctx) {
+        HijackInput input = new HijackInput();
+        ctx.pipeline().addAfter(HTTP, HIJACK_INPUT, input);
+        ctx.pipeline().remove(BODY);
+        ((HttpServerCodec) ctx.pipeline().get(HTTP)).removeInboundHandler();
+        return input;
+    }
+
+    private void serve(ChannelHandlerContext ctx, Router.Route route, ApiRequest request, boolean keepAlive,
+                       HijackInput input) {
+        ApiResponse answer;
+        try {
+            answer = route.handler().handle(request);
+        } catch (ApiException e) {
+            respond(ctx, responses.error(e), keepAlive);
+            return;
+        } catch (IOException | RuntimeException e) {
+            respond(ctx, responses.error(internal(route, e)), keepAlive);
+            return;
+        }
+        switch (answer) {
+            case ApiResponse.Json json ->
+                    respond(ctx, responses.full(json.status(), Responses.JSON, ApiJson.line(json.value())), keepAlive);
+            case ApiResponse.Text text -> {
+                FullHttpResponse response = responses.full(text.status(), text.contentType(),
+                        text.text().getBytes(StandardCharsets.UTF_8));
+                text.headers().forEach((name, value) -> response.headers().set(name, value));
+                respond(ctx, response, keepAlive);
+            }
+            case ApiResponse.Empty empty -> respond(ctx, responses.empty(empty.status()), keepAlive);
+            case ApiResponse.Stream stream -> stream(ctx, route, stream, keepAlive);
+            case ApiResponse.Hijack hijack -> {
+                if (input == null) {
+                    respond(ctx, responses.error(internal(route, new IllegalStateException(
+                            "the route answered with a hijack but is not registered with addHijacking"))), keepAlive);
+                } else {
+                    hijack(ctx, route, request, hijack, input);
+                }
+            }
+        }
+    }
+
+    private ApiException internal(Router.Route route, Exception e) {
+        log.accept("internal error in " + route.method() + " " + route.pattern() + ": " + e);
+        return new ApiException(500, "internal error in berth (please report it): " + e, e);
+    }
+
+    private void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        if (!keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        ctx.channel().writeAndFlush(response).addListener(written -> {
+            inFlight.end();
+            done(ctx, keepAlive && written.isSuccess());
+        });
+    }
+
+    private void stream(ChannelHandlerContext ctx, Router.Route route, ApiResponse.Stream stream, boolean keepAlive) {
+        try {
+            try {
+                ChannelOutput.writeAndWait(ctx.channel(), responses.chunkedHead(stream.status(), stream.contentType()));
+            } finally {
+                inFlight.end(); // a stream may run for ever (logs --follow): shutdown does not wait for it
+            }
+            stream.body().writeTo(new NettyChunkSink(ctx.channel()));
+            ChannelOutput.writeAndWait(ctx.channel(), LastHttpContent.EMPTY_LAST_CONTENT);
+            done(ctx, keepAlive);
+        } catch (IOException clientGone) {
+            ctx.channel().close();
+        } catch (RuntimeException e) {
+            // The status is sent: the only way left to tell the client is to break the body.
+            log.accept("stream of " + route.method() + " " + route.pattern() + " failed: " + e);
+            ctx.channel().close();
+        }
+    }
+
+    private void hijack(ChannelHandlerContext ctx, Router.Route route, ApiRequest request, ApiResponse.Hijack hijack,
+                        HijackInput input) {
+        try {
+            try {
+                ctx.executor().submit(() -> ctx.pipeline().remove(HTTP)).syncUninterruptibly();
+                ChannelOutput.writeAndWait(ctx.channel(), Unpooled.wrappedBuffer(
+                        responses.hijackHead(request.wantsUpgrade(), hijack.contentType())));
+            } finally {
+                inFlight.end();
+            }
+            ctx.channel().config().setAutoRead(true);
+            hijack.session().run(new NettyHijackedConnection(ctx.channel(), input.stream()));
+        } catch (IOException clientGone) {
+            // nothing to tell: the connection closes below
+        } catch (RuntimeException e) {
+            log.accept("hijacked session of " + route.method() + " " + route.pattern() + " failed: " + e);
+        } finally {
+            ctx.channel().close();
+        }
+    }
+
+    /** After an answer: the next pipelined request, or read on, or close. */
+    private void done(ChannelHandlerContext ctx, boolean reuse) {
+        ctx.executor().execute(() -> {
+            if (!reuse) {
+                ctx.channel().close();
+                return;
+            }
+            busy = false;
+            FullHttpRequest next = pending.poll();
+            if (next != null) {
+                try {
+                    start(ctx, next);
+                } finally {
+                    next.release();
+                }
+            } else if (inputClosed) {
+                ctx.channel().close();
+            } else {
+                ctx.channel().config().setAutoRead(true);
+                ctx.read();
+            }
+        });
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            inputClosed = true;
+            if (!busy) {
+                ctx.channel().close();
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        pending.forEach(FullHttpRequest::release);
+        pending.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.channel().close();
+    }
+}
