@@ -56,6 +56,7 @@ final class LaunchSpecFactory {
      * @throws EngineException naming the problem and what to do
      */
     static void validate(String id, CreateOptions o) {
+        securityOptions(o);
         seccomp(o);
         List<String> argv = new ArrayList<>(o.entrypoint());
         argv.addAll(o.command());
@@ -116,6 +117,54 @@ final class LaunchSpecFactory {
 
     private static Set<Integer> capabilities(CreateOptions o, boolean privileged) {
         return privileged ? Capability.all() : Capability.resolve(o.capAdd(), o.capDrop());
+    }
+
+    /**
+     * Refuses a security option berth cannot honour, in Docker's words where Docker refuses it
+     * ({@code invalid --security-opt 2: "…"}, daemon/create.go parseSecurityOpt); berth applies no
+     * AppArmor profile or SELinux label, so only their "off" values hold.
+     */
+    static void securityOptions(CreateOptions o) {
+        for (String opt : o.securityOpts()) {
+            if (opt.equals("no-new-privileges") || opt.equals("disable")) {
+                continue;
+            }
+            int sep = opt.indexOf('=') >= 0 ? opt.indexOf('=') : opt.indexOf(':');
+            if (sep < 0) {
+                throw new EngineException("invalid --security-opt 1: \"" + opt + "\"");
+            }
+            String key = opt.substring(0, sep);
+            String value = opt.substring(sep + 1);
+            switch (key) {
+                case "seccomp" -> {
+                    // seccomp() decides: unconfined, or a profile file it refuses
+                }
+                case "no-new-privileges" -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        throw new EngineException("invalid --security-opt 2: \"" + opt + "\"");
+                    }
+                }
+                case "apparmor" -> {
+                    if (!value.equals("unconfined")) {
+                        throw new EngineException("security option \"" + opt + "\" is not supported: berth applies"
+                                + " no AppArmor profile; leave the option out or give apparmor=unconfined");
+                    }
+                }
+                case "label" -> {
+                    if (!value.equals("disable")) {
+                        throw new EngineException("security option \"" + opt + "\" is not supported: berth applies"
+                                + " no SELinux label; leave the option out or give label=disable");
+                    }
+                }
+                case "writable-cgroups" -> {
+                    if (!value.equals("false")) {
+                        throw new EngineException("security option \"" + opt + "\" is not supported: berth mounts"
+                                + " the cgroup hierarchies read-only");
+                    }
+                }
+                default -> throw new EngineException("invalid --security-opt 2: \"" + opt + "\"");
+            }
+        }
     }
 
     private static boolean seccomp(CreateOptions o) {

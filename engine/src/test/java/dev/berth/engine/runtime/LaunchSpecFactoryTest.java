@@ -128,4 +128,29 @@ class LaunchSpecFactoryTest {
         assertThat(own.seccomp()).isFalse();
         assertThat(own.noNewPrivs()).isTrue();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "bogus                 | invalid --security-opt 1: \"bogus\"",
+            "foo=bar               | invalid --security-opt 2: \"foo=bar\"",
+            "no-new-privileges=yes | invalid --security-opt 2: \"no-new-privileges=yes\"",
+            "apparmor=docker-default | security option \"apparmor=docker-default\" is not supported: berth applies"
+                    + " no AppArmor profile; leave the option out or give apparmor=unconfined",
+            "label=type:svirt_t    | security option \"label=type:svirt_t\" is not supported: berth applies no"
+                    + " SELinux label; leave the option out or give label=disable",
+            "writable-cgroups=true | security option \"writable-cgroups=true\" is not supported: berth mounts the"
+                    + " cgroup hierarchies read-only"})
+    void validate_refusesASecurityOptionBerthCannotHonour(String opt, String message) {
+        assertThatThrownBy(() -> LaunchSpecFactory.validate(ID, options().securityOpt(opt).build()))
+                .hasMessage(message);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"no-new-privileges", "no-new-privileges=false",
+            "no-new-privileges:true", "apparmor=unconfined", "label=disable", "disable", "seccomp=unconfined",
+            "writable-cgroups=false"})
+    void validate_acceptsTheSecurityOptionsBerthHonours(String opt) {
+        org.assertj.core.api.Assertions.assertThatCode(
+                () -> LaunchSpecFactory.validate(ID, options().securityOpt(opt).build())).doesNotThrowAnyException();
+    }
 }
