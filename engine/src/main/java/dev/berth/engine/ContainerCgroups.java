@@ -5,6 +5,7 @@ import dev.berth.engine.cgroup.Cgroup;
 import dev.berth.engine.cgroup.CgroupException;
 import dev.berth.engine.cgroup.CgroupLayout;
 import dev.berth.engine.cgroup.CgroupManager;
+import dev.berth.engine.cgroup.IncompleteCgroupException;
 import dev.berth.engine.cgroup.ResourceLimits;
 import dev.berth.engine.cgroup.V1Cgroup;
 import dev.berth.engine.runtime.CgroupAttachment;
@@ -61,8 +62,8 @@ public final class ContainerCgroups implements CgroupAttachment {
 
     @Override
     public List<Path> prepare(String containerId, CreateOptions options) {
-        return find(containerId).orElseGet(() -> manager.create(containerId, resourceLimits(options.limits())))
-                .procsFiles();
+        return findOrClearIncomplete(containerId)
+                .orElseGet(() -> manager.create(containerId, resourceLimits(options.limits()))).procsFiles();
     }
 
     @Override
@@ -73,7 +74,7 @@ public final class ContainerCgroups implements CgroupAttachment {
     /** Kills what is left in the cgroup (the container has ended or is being removed) and removes it. */
     @Override
     public void release(String containerId) {
-        Optional<Cgroup> cgroup = find(containerId);
+        Optional<Cgroup> cgroup = findOrClearIncomplete(containerId);
         if (cgroup.isPresent()) {
             if (!cgroup.get().pids().isEmpty()) {
                 cgroup.get().killAll();
@@ -109,6 +110,19 @@ public final class ContainerCgroups implements CgroupAttachment {
     private Cgroup existing(String containerId, String verb) {
         return find(containerId).orElseThrow(() -> new EngineException("cannot " + verb + " container "
                 + containerId + ": it has no cgroup (is it running?)"));
+    }
+
+    /**
+     * The container's cgroup; an incomplete one (a process killed while it made or removed it) is
+     * removed first and reported as none, so that a start makes it anew and a removal finishes.
+     */
+    private Optional<Cgroup> findOrClearIncomplete(String containerId) {
+        try {
+            return find(containerId);
+        } catch (IncompleteCgroupException e) {
+            manager.removeIncomplete(containerId);
+            return Optional.empty();
+        }
     }
 
     /** Empty only when the container has no cgroup; a failed lookup is an error, not "none". */

@@ -11,7 +11,6 @@ import dev.berth.engine.image.ImageReference;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.layer.NativeFileOps;
 import dev.berth.engine.runtime.ContainerInspect;
-import dev.berth.engine.runtime.CreateOptions;
 import dev.berth.engine.runtime.ExecOptions;
 import dev.berth.engine.runtime.NoSuchContainerException;
 import dev.berth.engine.runtime.ContainerRuntime;
@@ -320,16 +319,28 @@ public final class Engine {
     /**
      * Removes a container; with {@code removeVolumes} also the anonymous volumes made for it, as
      * {@code docker rm -v} and {@code docker run --rm} do. Named volumes stay.
+     *
+     * <p>The volumes go first, the container last: a process killed in between leaves a container
+     * whose volumes are gone, which a later removal (or the sweep, for {@code --rm}) finishes,
+     * rather than volumes that no container names any more and nothing would ever remove.
      */
     public void remove(String ref, boolean force, boolean removeVolumes) {
-        CreateOptions config = runtime.config(ref);
-        runtime.remove(ref, force);
-        if (removeVolumes) {
-            for (String name : config.anonymousVolumes()) {
+        ContainerInspect container = runtime.inspect(ref);
+        String id = container.id();
+        List<String> anonymous = runtime.config(id).anonymousVolumes();
+        if (removeVolumes && !anonymous.isEmpty() && (!container.running() || force)) {
+            if (container.running()) {
+                // as runtime.remove does with force: no grace period (a paused one is thawed first)
+                runtime.stop(id, Duration.ZERO);
+            }
+            VolumeUsage others = name -> usage.containersUsing(name).stream().filter(user -> !user.equals(id))
+                    .toList();
+            for (String name : anonymous) {
                 if (volumes.find(name).isPresent()) {
-                    volumes.remove(name, usage);
+                    volumes.remove(name, others);
                 }
             }
         }
+        runtime.remove(id, force);
     }
 }

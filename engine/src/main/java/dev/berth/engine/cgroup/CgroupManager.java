@@ -31,11 +31,20 @@ public sealed interface CgroupManager permits V1CgroupManager, V2CgroupManager {
      * The existing cgroup {@code name}, or empty when it does not exist: its folder is absent from
      * every hierarchy.
      *
-     * @throws CgroupException when the lookup itself fails (EACCES, a path that is not a folder, a
-     *                         cgroup present in some hierarchies and absent from others), which is
-     *                         not the same as "no cgroup"
+     * @throws CgroupException when the lookup itself fails (EACCES, a path that is not a folder), which
+     *                         is not the same as "no cgroup"; {@link IncompleteCgroupException} for a
+     *                         cgroup present in some hierarchies and absent from others
      */
     Optional<Cgroup> find(String name);
+
+    /**
+     * Removes the folders of an incomplete cgroup ({@link IncompleteCgroupException}), left by a
+     * process killed while it created or removed it. No process is in such a cgroup: a container
+     * joins its cgroup only once every folder exists, and is removed only once it has ended.
+     *
+     * @throws CgroupException when a folder cannot be removed
+     */
+    void removeIncomplete(String name);
 
     /** {@link CgroupLayout.Mode#V1} or {@link CgroupLayout.Mode#V2}. */
     CgroupLayout.Mode mode();

@@ -77,11 +77,31 @@ public final class V1CgroupManager implements CgroupManager {
             return Optional.empty();
         }
         if (!absent.isEmpty()) {
-            throw new CgroupException("open cgroup " + displayPath(name) + ": " + absent.getFirst()
-                    + " does not exist, though " + present.getFirst() + " does: the cgroup is incomplete;"
-                    + " remove its folders (rmdir) to let the container start again");
+            throw new IncompleteCgroupException("open cgroup " + displayPath(name) + ": " + absent.getFirst()
+                    + " does not exist, though " + present.getFirst() + " does: the cgroup is incomplete"
+                    + " (a process was killed while it made or removed it)");
         }
         return Optional.of(new V1Cgroup(name, displayPath(name), directories(name), fs));
+    }
+
+    @Override
+    public void removeIncomplete(String name) {
+        CgroupManager.requireValidName("name", name);
+        List<String> failures = new ArrayList<>();
+        for (Path mount : distinct(mounts)) {
+            Path dir = mount.resolve(parent).resolve(name);
+            if (CgroupDirectories.exists(dir, displayPath(name))) {
+                try {
+                    fs.removeDirectory(dir);
+                } catch (java.io.IOException e) {
+                    failures.add(dir + " (" + ControlFiles.reason(e) + ")");
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new CgroupException("remove the incomplete cgroup " + displayPath(name) + ": could not remove "
+                    + String.join(", ", failures));
+        }
     }
 
     @Override

@@ -64,6 +64,12 @@ public final class V2CgroupManager implements CgroupManager {
                 ? Optional.of(new V2Cgroup(name, displayPath(name), dir, fs)) : Optional.empty();
     }
 
+    /** A v2 cgroup is one folder, so it is never incomplete: nothing to remove. */
+    @Override
+    public void removeIncomplete(String name) {
+        CgroupManager.requireValidName("name", name);
+    }
+
     @Override
     public CgroupLayout.Mode mode() {
         return CgroupLayout.Mode.V2;

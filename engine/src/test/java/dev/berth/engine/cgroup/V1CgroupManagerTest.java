@@ -193,9 +193,26 @@ class V1CgroupManagerTest extends CgroupManagerContract {
         }
 
         assertThatThrownBy(() -> manager.find("web-1"))
-                .isInstanceOf(CgroupException.class)
+                .isInstanceOf(IncompleteCgroupException.class)
                 .hasMessage("open cgroup /berth/web-1: " + pids + " does not exist, though " + folder("web-1")
-                        + " does: the cgroup is incomplete; remove its folders (rmdir) to let the container start again");
+                        + " does: the cgroup is incomplete (a process was killed while it made or removed it)");
+    }
+
+    @Test
+    void removeIncomplete_removesTheFoldersThatExist_soTheCgroupCanBeMadeAgain() throws IOException {
+        manager.create("web-1", ResourceLimits.NONE);
+        Path pids = root.resolve("pids/berth/web-1");
+        try (var files = Files.walk(pids)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        manager.removeIncomplete("web-1");
+
+        assertThat(manager.find("web-1")).isEmpty();
+        assertThat(folder("web-1")).doesNotExist();
+        assertThat(manager.create("web-1", ResourceLimits.NONE).procsFiles()).allMatch(Files::exists);
     }
 
     @Override
