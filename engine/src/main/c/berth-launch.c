@@ -541,6 +541,10 @@ static void exec_command(struct spec *s)
     char buf[PATH_MAX];
     const char *file = find_command(s->arg[0], env_path(s), buf, sizeof buf);
     syscall(__NR_close_range, 3U, ~0U, 4U /* CLOSE_RANGE_CLOEXEC */);
+    /* grow() keeps a free slot after the last record; a spec without env records has no array */
+    static const char *no_env[1];
+    if (!s->env)
+        s->env = no_env;
     s->arg[s->narg] = NULL;
     s->env[s->nenv] = NULL;
     execve(file, (char **) s->arg, (char **) s->env);
