@@ -10,7 +10,7 @@ import dev.berth.engine.daemon.Daemon;
 import dev.berth.engine.daemon.DaemonConfig;
 import dev.berth.engine.daemon.DaemonException;
 import dev.berth.engine.daemon.DaemonSettings;
-import dev.berth.engine.daemon.EngineBinding;
+import dev.berth.engine.daemon.EngineRoutes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,13 +66,12 @@ public final class ServeCommand implements Callable<Integer>, ChangesEngineState
             flags = flags.withLabels(labels);
         }
         DaemonConfig config = daemon.resolve(flags, spec);
-        // The engine plugs in here (Engine.open with --cgroup-parent): until its API route groups exist,
-        // the daemon serves the system routes only, so a cgroup parent would be silently ignored.
+        // The daemon serves no container routes yet, so a cgroup parent would have nothing to apply to.
         if (!Engine.DEFAULT_CGROUP_PARENT.equals(engine.cgroupParent)) {
             throw new DaemonException("--cgroup-parent: berth engine serve does not run containers yet, "
                     + "so it cannot honour a cgroup parent; nothing was started");
         }
-        Daemon running = Daemon.start(config, BerthVersion.version(), EngineBinding.NONE);
+        Daemon running = Daemon.start(config, BerthVersion.version(), EngineRoutes.opener(engine.cgroupParent));
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(running::close, "berth-daemon-shutdown"));
         spec.commandLine().getErr().println("berth daemon (PID " + ProcessHandle.current().pid() + ") serving on unix://"
                 + config.socket() + "; data root " + config.dataRoot() + ", log " + running.logFile());

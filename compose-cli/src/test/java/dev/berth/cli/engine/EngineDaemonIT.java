@@ -100,6 +100,25 @@ class EngineDaemonIT {
     }
 
     @Test
+    void dockerCli_createsListsInspectsAndRemovesVolumes_onTheDaemonsDataRoot() throws Exception {
+        serve();
+
+        assertThat(docker("volume", "create", "--label", "team=web", "shared")).isEqualTo("shared\n");
+        assertThat(docker("volume", "ls", "--format", "{{.Driver}} {{.Name}}")).isEqualTo("local shared\n");
+        assertThat(docker("volume", "ls", "-q", "--filter", "label=team=db")).isEmpty();
+        assertThat(docker("volume", "inspect", "--format", "{{.Mountpoint}} {{.Labels}} {{.Scope}}", "shared"))
+                .isEqualTo(dataRoot.resolve("volumes/shared/_data") + " map[team:web] local\n");
+        assertThat(dataRoot.resolve("volumes/shared/_data")).isDirectory();
+        assertThat(docker("volume", "rm", "shared")).isEqualTo("shared\n");
+        assertThat(dataRoot.resolve("volumes/shared")).doesNotExist();
+        assertThat(dockerFails("volume", "inspect", "shared")).contains("get shared: no such volume");
+        assertThat(dockerFails("volume", "create", "--driver", "nfs", "other"))
+                .contains("volume driver \"nfs\" is not supported: berth has the local driver only");
+        assertThat(dockerFails("volume", "ls", "--filter", "dangling=true"))
+                .contains("invalid filter 'dangling': berth filters volumes by name and label only");
+    }
+
+    @Test
     void secondDaemon_onTheSameDataRoot_isRefusedNamingTheFirst() throws Exception {
         Process first = serve();
 
@@ -232,13 +251,26 @@ class EngineDaemonIT {
     }
 
     private String docker(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/usr/local/bin/docker", "-H", "unix://" + socket));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process process = dockerProcess(args);
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("docker %s: %s", String.join(" ", args), output).isZero();
         return output;
+    }
+
+    /** Runs a docker command that must fail; returns what it printed. */
+    private String dockerFails(String... args) throws Exception {
+        Process process = dockerProcess(args);
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("docker %s: %s", String.join(" ", args), output).isNotZero();
+        return output;
+    }
+
+    private Process dockerProcess(String... args) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of("/usr/local/bin/docker", "-H", "unix://" + socket));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     }
 }

@@ -1,0 +1,45 @@
+package dev.berth.engine.daemon;
+
+import dev.berth.engine.ContainerView;
+import dev.berth.engine.Engine;
+import dev.berth.engine.api.RouteGroup;
+import dev.berth.engine.api.ServerIdentity;
+import dev.berth.engine.api.VolumeRoutes;
+import java.util.List;
+
+/**
+ * The engine opened in the daemon's process on its data root, with the route groups served from
+ * it so far (volumes) and the counts {@code /info} reports. Closing leaves containers running.
+ */
+public final class EngineRoutes implements EngineBinding {
+
+    private final Engine engine;
+
+    private EngineRoutes(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Opens the engine on the daemon's data root, its containers' cgroups under {@code cgroupParent}. */
+    public static EngineBinding.Opener opener(String cgroupParent) {
+        return config -> new EngineRoutes(Engine.open(config.dataRoot(), cgroupParent));
+    }
+
+    @Override
+    public List<RouteGroup> routes() {
+        return List.of(new VolumeRoutes(engine));
+    }
+
+    @Override
+    public ServerIdentity.ObjectCounts counts() {
+        List<ContainerView> containers = engine.list();
+        int running = (int) containers.stream().filter(c -> c.status().equals("running")).count();
+        int paused = (int) containers.stream().filter(ContainerView::paused).count();
+        return new ServerIdentity.ObjectCounts(containers.size(), running, paused,
+                containers.size() - running - paused, engine.images().size());
+    }
+
+    @Override
+    public void close() {
+        // The engine holds no resources of its own: containers and their monitors outlive it.
+    }
+}
