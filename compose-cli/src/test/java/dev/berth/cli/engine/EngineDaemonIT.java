@@ -119,6 +119,24 @@ class EngineDaemonIT {
     }
 
     @Test
+    void dockerCli_listsInspectsTagsAndRemovesImages_ofTheDaemonsDataRoot() throws Exception {
+        Path rootfs = dataRoot.getParent().resolve("rootfs.tar");
+        BusyboxRootfs.write(rootfs, "sh");
+        Run imported = berth("engine", "--data-root", dataRoot.toString(), "image", "import", rootfs.toString(), "bb");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        String shortId = imported.out().strip().substring("sha256:".length(), "sha256:".length() + 12);
+        serve();
+
+        assertThat(docker("images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}")).isEqualTo("bb:latest " + shortId + "\n");
+        docker("tag", "bb", "mine:1");
+        assertThat(docker("image", "inspect", "--format", "{{.RepoTags}} {{.Os}}", "bb"))
+                .isEqualTo("[bb:latest mine:1] linux\n");
+        assertThat(docker("rmi", "mine:1")).isEqualTo("Untagged: mine:1\n");
+        assertThat(dockerFails("image", "inspect", "mine:1")).contains("No such image: mine:1");
+        assertThat(docker("images", "-q")).isEqualTo(shortId + "\n");
+    }
+
+    @Test
     void secondDaemon_onTheSameDataRoot_isRefusedNamingTheFirst() throws Exception {
         Process first = serve();
 

@@ -2,6 +2,7 @@ package dev.berth.engine.daemon;
 
 import dev.berth.engine.ContainerView;
 import dev.berth.engine.Engine;
+import dev.berth.engine.api.ImageRoutes;
 import dev.berth.engine.api.RouteGroup;
 import dev.berth.engine.api.ServerIdentity;
 import dev.berth.engine.api.VolumeRoutes;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * The engine opened in the daemon's process on its data root, with the route groups served from
- * it so far (volumes) and the counts {@code /info} reports. Closing leaves containers running.
+ * it so far (volumes, images) and the counts {@code /info} reports. Closing leaves containers running.
  */
 public final class EngineRoutes implements EngineBinding {
 
@@ -26,7 +27,7 @@ public final class EngineRoutes implements EngineBinding {
 
     @Override
     public List<RouteGroup> routes() {
-        return List.of(new VolumeRoutes(engine));
+        return List.of(new VolumeRoutes(engine), new ImageRoutes(engine));
     }
 
     @Override

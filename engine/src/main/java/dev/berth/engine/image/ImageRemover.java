@@ -32,18 +32,18 @@ final class ImageRemover {
             ImageReference ref = byReference.get();
             boolean last = image.references().size() == 1;
             if (last && user.isPresent() && !force) {
-                throw new EngineException("conflict: unable to remove repository reference \"" + nameOrId
+                throw new ImageConflictException("conflict: unable to remove repository reference \"" + nameOrId
                         + "\" (must force) - " + user.get() + " is using its referenced image "
                         + image.id().shortHex());
             }
             untag(entries, image, ref, lines);
         } else {
             if (image.references().size() > 1 && !force) {
-                throw new EngineException("conflict: unable to delete " + image.id().shortHex()
+                throw new ImageConflictException("conflict: unable to delete " + image.id().shortHex()
                         + " (must be forced) - image is referenced in multiple repositories");
             }
             if (user.isPresent() && !force) {
-                throw new EngineException("conflict: unable to delete " + image.id().shortHex()
+                throw new ImageConflictException("conflict: unable to delete " + image.id().shortHex()
                         + " (must be forced) - image is being used by " + user.get());
             }
             for (ImageReference ref : image.references()) {

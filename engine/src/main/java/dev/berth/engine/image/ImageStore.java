@@ -270,7 +270,7 @@ public final class ImageStore {
                         + ids.size() + " images; give more digits");
             }
         }
-        throw new EngineException("No such image: " + ref.map(ImageReference::familiar).orElse(nameOrId));
+        throw new NoSuchImageException("No such image: " + ref.map(ImageReference::familiar).orElse(nameOrId));
     }
 
     void collectGarbage() throws IOException {

@@ -1,0 +1,153 @@
+package dev.berth.engine.api;
+
+import dev.berth.engine.Engine;
+import dev.berth.engine.ImageDetails;
+import dev.berth.engine.ImageView;
+import dev.berth.engine.core.EngineException;
+import dev.berth.engine.image.ImageConflictException;
+import dev.berth.engine.image.NoSuchImageException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The image routes served so far, from the engine's edge ({@link Engine}'s image methods): list,
+ * inspect, tag and remove, with Docker's shapes. Pull, push, load, import, save and build come
+ * later.
+ *
+ * @see <a href="https://docs.docker.com/reference/api/engine/version/v1.44/#tag/Image">Docker Engine API 1.44: Image</a>
+ */
+public final class ImageRoutes implements RouteGroup {
+
+    private final Engine engine;
+
+    public ImageRoutes(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.get("/images/json", this::list);
+        router.get("/images/{name*}/json", request -> ApiResponse.json(inspect(answer(() ->
+                engine.inspectImage(request.param("name"))))));
+        router.post("/images/{name*}/tag", this::tag);
+        router.delete("/images/{name*}", this::remove);
+    }
+
+    /** {@code GET /images/json}: no filters yet; a request with any is refused rather than ignored. */
+    private ApiResponse list(ApiRequest request) {
+        if (!request.query().filters().values().isEmpty()) {
+            throw ApiException.badRequest("berth does not filter the image list yet: leave out filters");
+        }
+        List<Object> images = new ArrayList<>();
+        for (ImageView i : answer(engine::images)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("Containers", -1);
+            m.put("Created", epochSeconds(i.created()));
+            m.put("Id", i.id());
+            m.put("Labels", Map.of());
+            m.put("ParentId", "");
+            m.put("RepoDigests", i.repoDigests());
+            m.put("RepoTags", i.repoTags());
+            m.put("SharedSize", -1);
+            m.put("Size", i.size());
+            images.add(m);
+        }
+        return ApiResponse.json(images);
+    }
+
+    /** {@code POST /images/{name}/tag?repo=R&tag=T}, as {@code docker tag} sends it. */
+    private ApiResponse tag(ApiRequest request) {
+        String repo = request.query().get("repo").filter(r -> !r.isEmpty())
+                .orElseThrow(() -> ApiException.badRequest("repository name (repo parameter) is required"));
+        String tag = request.query().get("tag").filter(t -> !t.isEmpty()).orElse("latest");
+        answer(() -> {
+            engine.tagImage(request.param("name"), repo + ":" + tag);
+            return null;
+        });
+        return ApiResponse.json(201, Map.of());
+    }
+
+    /** {@code DELETE /images/{name}?force=}: Docker's list of {@code Untagged} and {@code Deleted} entries. */
+    private ApiResponse remove(ApiRequest request) {
+        List<Object> report = new ArrayList<>();
+        for (String line : answer(() -> engine.removeImage(request.param("name"), request.query().bool("force")))) {
+            int colon = line.indexOf(": ");
+            report.add(Map.of(line.substring(0, colon), line.substring(colon + 2)));
+        }
+        return ApiResponse.json(report);
+    }
+
+    private static Map<String, Object> inspect(ImageDetails d) {
+        ImageView i = d.image();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("User", d.user() == null ? "" : d.user());
+        config.put("ExposedPorts", emptyObjects(d.exposedPorts()));
+        config.put("Env", d.env());
+        config.put("Cmd", d.cmd());
+        config.put("Volumes", emptyObjects(d.volumes()));
+        config.put("WorkingDir", d.workingDir() == null ? "" : d.workingDir());
+        config.put("Entrypoint", d.entrypoint());
+        config.put("Labels", d.labels());
+        config.put("StopSignal", d.stopSignal());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Id", i.id());
+        m.put("RepoTags", i.repoTags());
+        m.put("RepoDigests", i.repoDigests());
+        m.put("Parent", "");
+        m.put("Comment", "");
+        m.put("Created", i.created() == null ? "" : i.created());
+        m.put("Author", "");
+        m.put("Config", config);
+        m.put("Architecture", d.architecture());
+        m.put("Os", d.os());
+        m.put("Size", i.size());
+        m.put("GraphDriver", Map.of("Name", "overlay2", "Data", Map.of()));
+        m.put("RootFS", Map.of("Type", "layers", "Layers", d.layers()));
+        m.put("Metadata", Map.of("LastTagTime", "0001-01-01T00:00:00Z"));
+        return m;
+    }
+
+    private static Map<String, Object> emptyObjects(List<String> keys) {
+        if (keys.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        keys.forEach(k -> m.put(k, Map.of()));
+        return m;
+    }
+
+    private static long epochSeconds(String created) {
+        if (created == null) {
+            return 0;
+        }
+        try {
+            return Instant.parse(created).getEpochSecond();
+        } catch (DateTimeParseException e) {
+            return 0;
+        }
+    }
+
+    private interface Action<T> {
+        T run();
+    }
+
+    /**
+     * Runs an engine call, its refusals as Docker's statuses: 404 for an image that does not exist,
+     * 409 for one in use, else 400.
+     */
+    private static <T> T answer(Action<T> action) {
+        try {
+            return action.run();
+        } catch (NoSuchImageException e) {
+            throw new ApiException(404, e.getMessage(), e);
+        } catch (ImageConflictException e) {
+            throw new ApiException(409, e.getMessage(), e);
+        } catch (EngineException e) {
+            throw new ApiException(400, e.getMessage(), e);
+        }
+    }
+}
