@@ -277,7 +277,14 @@ public final class Engine {
     public List<ContainerView> list() {
         List<ContainerView> all = new ArrayList<>();
         for (ContainerInspect c : runtime.list().reversed()) {
-            all.add(views.of(c, runtime.config(c.id())));
+            try {
+                all.add(views.of(c, runtime.config(c.id())));
+            } catch (EngineException e) {
+                // removed by another process between the listing and the read: no longer one to list
+                if (runtime.exists(c.id())) {
+                    throw e;
+                }
+            }
         }
         return all;
     }

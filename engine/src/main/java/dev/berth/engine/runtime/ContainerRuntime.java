@@ -378,6 +378,11 @@ public final class ContainerRuntime {
         return store.config(resolve(ref));
     }
 
+    /** Whether the container with this full ID is (still) listed: another process may remove it. */
+    public boolean exists(String id) {
+        return store.state(id).isPresent();
+    }
+
     /**
      * Reads the container's log into {@code sink}, oldest entry first, rotated files included; with
      * {@link LogsOptions#follow()} also what it writes later, until the container is no longer
