@@ -47,7 +47,7 @@ final class ContainerViews {
 
     private String volumeAt(List<String> names, Path source) {
         for (String name : names) {
-            if (volumes.find(name).map(v -> v.mountpoint().equals(source)).orElse(false)) {
+            if (volumes.mountpoint(name).equals(source)) {
                 return name;
             }
         }

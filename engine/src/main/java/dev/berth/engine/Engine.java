@@ -273,6 +273,11 @@ public final class Engine {
         return views.of(runtime.inspect(ref), runtime.config(ref));
     }
 
+    /** Docker's {@code State.Status} of every container (created, running, paused, exited), without reading their configuration. */
+    public List<String> containerStatuses() {
+        return runtime.list().stream().map(c -> c.status().dockerName()).toList();
+    }
+
     /** Every container, the newest first. */
     public List<ContainerView> list() {
         List<ContainerView> all = new ArrayList<>();

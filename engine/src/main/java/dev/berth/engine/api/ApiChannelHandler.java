@@ -1,5 +1,6 @@
 package dev.berth.engine.api;
 
+import dev.berth.engine.core.EngineException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -136,6 +137,9 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             answer = route.handler().handle(request);
         } catch (ApiException e) {
             respond(ctx, responses.error(e), keepAlive);
+            return;
+        } catch (EngineException e) {
+            respond(ctx, responses.error(EngineErrors.toApi(e)), keepAlive);
             return;
         } catch (IOException | RuntimeException e) {
             respond(ctx, responses.error(internal(route, e)), keepAlive);

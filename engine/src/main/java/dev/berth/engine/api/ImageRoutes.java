@@ -3,9 +3,6 @@ package dev.berth.engine.api;
 import dev.berth.engine.Engine;
 import dev.berth.engine.ImageDetails;
 import dev.berth.engine.ImageView;
-import dev.berth.engine.core.EngineException;
-import dev.berth.engine.image.ImageConflictException;
-import dev.berth.engine.image.NoSuchImageException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,8 +28,7 @@ public final class ImageRoutes implements RouteGroup {
     @Override
     public void register(Router router) {
         router.get("/images/json", this::list);
-        router.get("/images/{name*}/json", request -> ApiResponse.json(inspect(answer(() ->
-                engine.inspectImage(request.param("name"))))));
+        router.get("/images/{name*}/json", request -> ApiResponse.json(inspect(engine.inspectImage(request.param("name")))));
         router.post("/images/{name*}/tag", this::tag);
         router.delete("/images/{name*}", this::remove);
     }
@@ -43,7 +39,7 @@ public final class ImageRoutes implements RouteGroup {
             throw ApiException.badRequest("berth does not filter the image list yet: leave out filters");
         }
         List<Object> images = new ArrayList<>();
-        for (ImageView i : answer(engine::images)) {
+        for (ImageView i : engine.images()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("Containers", -1);
             m.put("Created", epochSeconds(i.created()));
@@ -64,17 +60,14 @@ public final class ImageRoutes implements RouteGroup {
         String repo = request.query().get("repo").filter(r -> !r.isEmpty())
                 .orElseThrow(() -> ApiException.badRequest("repository name (repo parameter) is required"));
         String tag = request.query().get("tag").filter(t -> !t.isEmpty()).orElse("latest");
-        answer(() -> {
-            engine.tagImage(request.param("name"), repo + ":" + tag);
-            return null;
-        });
+        engine.tagImage(request.param("name"), repo + ":" + tag);
         return ApiResponse.json(201, Map.of());
     }
 
     /** {@code DELETE /images/{name}?force=}: Docker's list of {@code Untagged} and {@code Deleted} entries. */
     private ApiResponse remove(ApiRequest request) {
         List<Object> report = new ArrayList<>();
-        for (String line : answer(() -> engine.removeImage(request.param("name"), request.query().bool("force")))) {
+        for (String line : engine.removeImage(request.param("name"), request.query().bool("force"))) {
             int colon = line.indexOf(": ");
             report.add(Map.of(line.substring(0, colon), line.substring(colon + 2)));
         }
@@ -128,26 +121,6 @@ public final class ImageRoutes implements RouteGroup {
             return Instant.parse(created).getEpochSecond();
         } catch (DateTimeParseException e) {
             return 0;
-        }
-    }
-
-    private interface Action<T> {
-        T run();
-    }
-
-    /**
-     * Runs an engine call, its refusals as Docker's statuses: 404 for an image that does not exist,
-     * 409 for one in use, else 400.
-     */
-    private static <T> T answer(Action<T> action) {
-        try {
-            return action.run();
-        } catch (NoSuchImageException e) {
-            throw new ApiException(404, e.getMessage(), e);
-        } catch (ImageConflictException e) {
-            throw new ApiException(409, e.getMessage(), e);
-        } catch (EngineException e) {
-            throw new ApiException(400, e.getMessage(), e);
         }
     }
 }

@@ -3,9 +3,6 @@ package dev.berth.engine.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.engine.Engine;
 import dev.berth.engine.VolumeView;
-import dev.berth.engine.core.EngineException;
-import dev.berth.engine.volume.NoSuchVolumeException;
-import dev.berth.engine.volume.VolumeInUseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The volume routes, served from the engine's edge ({@link Engine}'s volume methods): list,
- * create, inspect and remove, with Docker's shapes and status codes.
+ * create, inspect and remove, with Docker's shapes; the engine's refusals become Docker's statuses
+ * in {@link EngineErrors}.
  *
  * @see <a href="https://docs.docker.com/reference/api/engine/version/v1.44/#tag/Volume">Docker Engine API 1.44: Volume</a>
  */
@@ -33,13 +31,9 @@ public final class VolumeRoutes implements RouteGroup {
     public void register(Router router) {
         router.get("/volumes", this::list);
         router.post("/volumes/create", this::create);
-        router.get("/volumes/{name}", request -> ApiResponse.json(json(answer(() ->
-                engine.inspectVolume(request.param("name"))))));
+        router.get("/volumes/{name}", request -> ApiResponse.json(json(engine.inspectVolume(request.param("name")))));
         router.delete("/volumes/{name}", request -> {
-            answer(() -> {
-                engine.removeVolume(request.param("name"));
-                return null;
-            });
+            engine.removeVolume(request.param("name"));
             return ApiResponse.noContent();
         });
     }
@@ -57,7 +51,7 @@ public final class VolumeRoutes implements RouteGroup {
         filters.get("name").forEach(v -> engineFilters.add("name=" + v));
         filters.get("label").forEach(v -> engineFilters.add("label=" + v));
         List<Object> volumes = new ArrayList<>();
-        for (VolumeView v : answer(() -> engine.volumes(engineFilters))) {
+        for (VolumeView v : engine.volumes(engineFilters)) {
             volumes.add(json(v));
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -75,8 +69,8 @@ public final class VolumeRoutes implements RouteGroup {
                     + " driver only");
         }
         String name = text(body, "Name");
-        VolumeView created = answer(() -> engine.createVolume(name == null || name.isEmpty() ? null : name,
-                strings(body, "Labels"), strings(body, "DriverOpts")));
+        VolumeView created = engine.createVolume(name == null || name.isEmpty() ? null : name,
+                strings(body, "Labels"), strings(body, "DriverOpts"));
         return ApiResponse.json(201, json(created));
     }
 
@@ -119,22 +113,5 @@ public final class VolumeRoutes implements RouteGroup {
             map.put(e.getKey(), e.getValue().asText());
         });
         return map;
-    }
-
-    private interface Action<T> {
-        T run();
-    }
-
-    /** Runs an engine call, its refusals as Docker's statuses: 404 no such volume, 409 in use, else 400. */
-    private static <T> T answer(Action<T> action) {
-        try {
-            return action.run();
-        } catch (NoSuchVolumeException e) {
-            throw new ApiException(404, e.getMessage(), e);
-        } catch (VolumeInUseException e) {
-            throw new ApiException(409, e.getMessage(), e);
-        } catch (EngineException e) {
-            throw new ApiException(400, e.getMessage(), e);
-        }
     }
 }

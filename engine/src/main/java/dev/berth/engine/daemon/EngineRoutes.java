@@ -1,6 +1,5 @@
 package dev.berth.engine.daemon;
 
-import dev.berth.engine.ContainerView;
 import dev.berth.engine.Engine;
 import dev.berth.engine.api.ImageRoutes;
 import dev.berth.engine.api.RouteGroup;
@@ -32,11 +31,11 @@ public final class EngineRoutes implements EngineBinding {
 
     @Override
     public ServerIdentity.ObjectCounts counts() {
-        List<ContainerView> containers = engine.list();
-        int running = (int) containers.stream().filter(c -> c.status().equals("running")).count();
-        int paused = (int) containers.stream().filter(ContainerView::paused).count();
-        return new ServerIdentity.ObjectCounts(containers.size(), running, paused,
-                containers.size() - running - paused, engine.images().size());
+        List<String> statuses = engine.containerStatuses();
+        int running = (int) statuses.stream().filter("running"::equals).count();
+        int paused = (int) statuses.stream().filter("paused"::equals).count();
+        return new ServerIdentity.ObjectCounts(statuses.size(), running, paused, statuses.size() - running - paused,
+                engine.images().size());
     }
 
     @Override

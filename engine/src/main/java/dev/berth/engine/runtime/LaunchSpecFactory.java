@@ -56,8 +56,7 @@ final class LaunchSpecFactory {
      * @throws EngineException naming the problem and what to do
      */
     static void validate(String id, CreateOptions o) {
-        securityOptions(o);
-        seccomp(o);
+        SecurityOptions.parse(o.securityOpts());
         List<String> argv = new ArrayList<>(o.entrypoint());
         argv.addAll(o.command());
         String what = o.name() == null || o.name().isBlank() ? "cannot create the container"
@@ -111,85 +110,13 @@ final class LaunchSpecFactory {
     /** Privileged means every capability and no seccomp filter, for the command and for exec alike. */
     private static ProcessPrivileges privileges(CreateOptions o, int uid, int gid, List<Integer> extraGids,
                                                 boolean privileged) {
+        SecurityOptions security = SecurityOptions.parse(o.securityOpts());
         return new ProcessPrivileges(uid, gid, extraGids, capabilities(o, privileged), privileged,
-                seccomp(o) && !privileged, noNewPrivs(o));
+                security.seccomp() && !privileged, security.noNewPrivileges());
     }
 
     private static Set<Integer> capabilities(CreateOptions o, boolean privileged) {
         return privileged ? Capability.all() : Capability.resolve(o.capAdd(), o.capDrop());
-    }
-
-    /**
-     * Refuses a security option berth cannot honour, in Docker's words where Docker refuses it
-     * ({@code invalid --security-opt 2: "…"}, daemon/create.go parseSecurityOpt); berth applies no
-     * AppArmor profile or SELinux label, so only their "off" values hold.
-     */
-    static void securityOptions(CreateOptions o) {
-        for (String opt : o.securityOpts()) {
-            if (opt.equals("no-new-privileges") || opt.equals("disable")) {
-                continue;
-            }
-            int sep = opt.indexOf('=') >= 0 ? opt.indexOf('=') : opt.indexOf(':');
-            if (sep < 0) {
-                throw new EngineException("invalid --security-opt 1: \"" + opt + "\"");
-            }
-            String key = opt.substring(0, sep);
-            String value = opt.substring(sep + 1);
-            switch (key) {
-                case "seccomp" -> {
-                    // seccomp() decides: unconfined, or a profile file it refuses
-                }
-                case "no-new-privileges" -> {
-                    if (!value.equals("true") && !value.equals("false")) {
-                        throw new EngineException("invalid --security-opt 2: \"" + opt + "\"");
-                    }
-                }
-                case "apparmor" -> {
-                    if (!value.equals("unconfined")) {
-                        throw new EngineException("security option \"" + opt + "\" is not supported: berth applies"
-                                + " no AppArmor profile; leave the option out or give apparmor=unconfined");
-                    }
-                }
-                case "label" -> {
-                    if (!value.equals("disable")) {
-                        throw new EngineException("security option \"" + opt + "\" is not supported: berth applies"
-                                + " no SELinux label; leave the option out or give label=disable");
-                    }
-                }
-                case "writable-cgroups" -> {
-                    if (!value.equals("false")) {
-                        throw new EngineException("security option \"" + opt + "\" is not supported: berth mounts"
-                                + " the cgroup hierarchies read-only");
-                    }
-                }
-                default -> throw new EngineException("invalid --security-opt 2: \"" + opt + "\"");
-            }
-        }
-    }
-
-    private static boolean seccomp(CreateOptions o) {
-        for (String opt : o.securityOpts()) {
-            String norm = opt.replace(':', '=');
-            if (norm.equals("seccomp=unconfined")) {
-                return false;
-            }
-            if (norm.startsWith("seccomp=")) {
-                throw new EngineException("security option \"" + opt + "\" is not supported: berth does not"
-                        + " load seccomp profile files yet: leave the option out to use berth's built-in"
-                        + " filter, or give seccomp=unconfined to run without one");
-            }
-        }
-        return true;
-    }
-
-    private static boolean noNewPrivs(CreateOptions o) {
-        for (String opt : o.securityOpts()) {
-            String norm = opt.replace(':', '=');
-            if (norm.equals("no-new-privileges") || norm.equals("no-new-privileges=true")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** NOFILE 1024:524288 (capped at this host's hard limit) unless the ulimits name it. */

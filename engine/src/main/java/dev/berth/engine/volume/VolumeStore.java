@@ -82,7 +82,7 @@ public final class VolumeStore {
                 return existing.get();
             }
             VolumeRecord record = new VolumeRecord(name, VolumeRecord.LOCAL_DRIVER, labels, options,
-                    clock.instant(), dir.resolve("_data"));
+                    clock.instant(), mountpoint(name));
             setMode(volumesDir, "rwx-----x");
             // A folder left by a process killed before it wrote volume.json is no volume: start afresh.
             Trees.deleteRecursively(dir);
@@ -114,6 +114,11 @@ public final class VolumeStore {
         return find(name).orElseThrow(() -> new NoSuchVolumeException("get", name));
     }
 
+    /** The folder a volume of that name holds its content in, whether or not it exists. */
+    public Path mountpoint(String name) {
+        return volumesDir.resolve(name).resolve("_data");
+    }
+
     /** The volume called {@code name}, if it exists (a volume whose metadata is not written yet does not). */
     public Optional<VolumeRecord> find(String name) {
         if (name == null || name.contains("/") || name.startsWith(".")) {
@@ -125,7 +130,7 @@ public final class VolumeStore {
         }
         try {
             return Optional.of(json.readValue(metadata.toFile(), StoredVolume.class)
-                    .toRecord(volumesDir.resolve(name).resolve("_data")));
+                    .toRecord(mountpoint(name)));
         } catch (IOException e) {
             throw new VolumeException("read volume " + name + ": " + metadata + ": " + e.getMessage(), e);
         }

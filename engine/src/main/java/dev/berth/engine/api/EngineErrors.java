@@ -1,0 +1,32 @@
+package dev.berth.engine.api;
+
+import dev.berth.engine.core.EngineException;
+import dev.berth.engine.image.ImageConflictException;
+import dev.berth.engine.image.NoSuchImageException;
+import dev.berth.engine.runtime.NameConflictException;
+import dev.berth.engine.runtime.NoSuchContainerException;
+import dev.berth.engine.volume.NoSuchVolumeException;
+import dev.berth.engine.volume.VolumeInUseException;
+
+/**
+ * An engine refusal a handler lets through, as Docker's status: 404 for a container, image or
+ * volume that does not exist, 409 for a name taken or an object in use, 400 for any other refusal.
+ */
+final class EngineErrors {
+
+    private EngineErrors() {
+    }
+
+    static ApiException toApi(EngineException e) {
+        int status = switch (e) {
+            case NoSuchContainerException missing -> 404;
+            case NoSuchImageException missing -> 404;
+            case NoSuchVolumeException missing -> 404;
+            case NameConflictException conflict -> 409;
+            case ImageConflictException conflict -> 409;
+            case VolumeInUseException conflict -> 409;
+            default -> 400;
+        };
+        return new ApiException(status, e.getMessage(), e);
+    }
+}
