@@ -26,6 +26,11 @@ public final class EngineRoutes implements EngineBinding {
 
     @Override
     public List<RouteGroup> routes() {
+        return groups(engine);
+    }
+
+    /** The route groups served from {@code engine}. */
+    public static List<RouteGroup> groups(Engine engine) {
         return List.of(new VolumeRoutes(engine), new ImageRoutes(engine));
     }
 
