@@ -12,6 +12,7 @@ import dev.berth.engine.image.ImageReference;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.image.Platform;
 import dev.berth.engine.layer.NativeFileOps;
+import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.ExecOptions;
 import dev.berth.engine.runtime.NoSuchContainerException;
@@ -371,6 +372,61 @@ public final class Engine {
     /** Removes a volume no container uses. */
     public void removeVolume(String name) {
         volumes.remove(name, usage);
+    }
+
+    /**
+     * Removes the volumes that {@code select} picks and no container uses, as {@code docker volume
+     * prune} does; a volume that a container takes while this runs stays.
+     */
+    public VolumePruneReport pruneVolumes(Predicate<VolumeView> select) {
+        List<String> deleted = new ArrayList<>();
+        long reclaimed = 0;
+        for (VolumeRecord v : volumes.list(VolumeFilter.parse(List.of()))) {
+            if (!select.test(view(v)) || !usage.containersUsing(v.name()).isEmpty()) {
+                continue;
+            }
+            long size = io("cannot measure volume " + v.name(), () -> Trees.size(v.mountpoint()));
+            try {
+                volumes.remove(v.name(), usage);
+            } catch (NoSuchVolumeException | VolumeInUseException raced) {
+                // removed by another client, or taken by a container, since the listing
+                continue;
+            }
+            deleted.add(v.name());
+            reclaimed += size;
+        }
+        return new VolumePruneReport(deleted, reclaimed);
+    }
+
+    /** What images, containers and volumes take on disk, as {@code docker system df} shows it. */
+    public DiskUsage diskUsage() {
+        ImageStore.SpaceUse space = io("cannot measure the images in " + dataRoot, images::spaceUse);
+        List<ContainerView> containers = list();
+        Map<String, Long> usersOfImage = new java.util.HashMap<>();
+        containers.forEach(c -> {
+            if (c.imageId() != null) {
+                usersOfImage.merge(c.imageId(), 1L, Long::sum);
+            }
+        });
+        List<DiskUsage.ImageUse> imageUses = new ArrayList<>();
+        Map<String, Long> imageSizes = new java.util.HashMap<>();
+        for (ImageView image : images()) {
+            imageSizes.put(image.id(), image.size());
+            imageUses.add(new DiskUsage.ImageUse(image, usersOfImage.getOrDefault(image.id(), 0L),
+                    space.sharedSize().entrySet().stream().filter(e -> e.getKey().toString().equals(image.id()))
+                            .mapToLong(Map.Entry::getValue).sum()));
+        }
+        List<DiskUsage.ContainerUse> containerUses = new ArrayList<>();
+        for (ContainerView c : containers) {
+            long rw = runtime.writableLayerSize(c.id());
+            containerUses.add(new DiskUsage.ContainerUse(c, rw, rw + imageSizes.getOrDefault(c.imageId(), 0L)));
+        }
+        List<DiskUsage.VolumeUse> volumeUses = new ArrayList<>();
+        for (VolumeRecord v : volumes.list(VolumeFilter.parse(List.of()))) {
+            long size = io("cannot measure volume " + v.name(), () -> Trees.size(v.mountpoint()));
+            volumeUses.add(new DiskUsage.VolumeUse(view(v), size, usage.containersUsing(v.name()).size()));
+        }
+        return new DiskUsage(space.layersSize(), imageUses, containerUses, volumeUses);
     }
 
     private static VolumeView view(VolumeRecord v) {

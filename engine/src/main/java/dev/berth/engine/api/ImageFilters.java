@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -74,13 +73,8 @@ final class ImageFilters {
                 .map(v -> Timestamps.parse(v, now, "until filter")).toList();
         return image -> (!danglingOnly || image.dangling())
                 && filters.matchesLabels("label", image.labels())
-                && filters.get("label!").stream().noneMatch(term -> matchesLabel(term, image.labels()))
+                && filters.get("label!").stream().noneMatch(term -> Filters.matchesLabel(term, image.labels()))
                 && until.stream().allMatch(u -> created(image).isBefore(u));
-    }
-
-    private static boolean matchesLabel(String term, Map<String, String> labels) {
-        int eq = term.indexOf('=');
-        return eq < 0 ? labels.containsKey(term) : term.substring(eq + 1).equals(labels.get(term.substring(0, eq)));
     }
 
     /** A boolean filter given once: {@code true}/{@code 1} or {@code false}/{@code 0}, as Docker reads it. */

@@ -255,6 +255,39 @@ public final class ImageStore {
         }
     }
 
+    /**
+     * What the images take on disk, as {@code docker system df} shows it: per image the bytes of
+     * its layers that other images share, and the bytes of all distinct layers.
+     */
+    public SpaceUse spaceUse() throws IOException {
+        List<Image> all = images();
+        Map<Digest, Integer> users = new java.util.HashMap<>();
+        Map<Digest, Long> sizes = new java.util.HashMap<>();
+        for (Image image : all) {
+            for (Descriptor layer : new java.util.LinkedHashSet<>(image.manifest().layers())) {
+                users.merge(layer.digest(), 1, Integer::sum);
+                sizes.put(layer.digest(), layer.size());
+            }
+        }
+        Map<Digest, Long> shared = new java.util.HashMap<>();
+        for (Image image : all) {
+            long bytes = image.manifest().layers().stream().map(Descriptor::digest).distinct()
+                    .filter(d -> users.get(d) > 1).mapToLong(sizes::get).sum();
+            shared.put(image.id(), bytes);
+        }
+        return new SpaceUse(shared, sizes.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /**
+     * @param sharedSize  per image ID, the bytes of its layers that other images use too
+     * @param layersSize  the bytes of all distinct layers, as stored
+     */
+    public record SpaceUse(Map<Digest, Long> sharedSize, long layersSize) {
+        public SpaceUse {
+            sharedSize = Map.copyOf(sharedSize);
+        }
+    }
+
     /** The parsed configuration of an image. */
     public ImageConfig config(String nameOrId) throws IOException {
         return find(nameOrId).config();
