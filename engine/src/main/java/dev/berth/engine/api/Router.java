@@ -39,6 +39,11 @@ public final class Router {
                         boolean hijacking) {
     }
 
+    /** Every registered route, in the order of registration. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
     public Router add(RouteGroup group) {
         group.register(this);
         return this;
