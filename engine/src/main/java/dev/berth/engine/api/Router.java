@@ -58,6 +58,11 @@ public final class Router {
         }
     }
 
+    /** Every registered route, in the order of registration. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
     public Router add(RouteGroup group) {
         group.register(this);
         return this;
