@@ -408,13 +408,14 @@ public final class Engine {
                 usersOfImage.merge(c.imageId(), 1L, Long::sum);
             }
         });
+        Map<String, Long> shared = new java.util.HashMap<>();
+        space.sharedSize().forEach((id, bytes) -> shared.put(id.toString(), bytes));
         List<DiskUsage.ImageUse> imageUses = new ArrayList<>();
         Map<String, Long> imageSizes = new java.util.HashMap<>();
         for (ImageView image : images()) {
             imageSizes.put(image.id(), image.size());
             imageUses.add(new DiskUsage.ImageUse(image, usersOfImage.getOrDefault(image.id(), 0L),
-                    space.sharedSize().entrySet().stream().filter(e -> e.getKey().toString().equals(image.id()))
-                            .mapToLong(Map.Entry::getValue).sum()));
+                    shared.getOrDefault(image.id(), 0L)));
         }
         List<DiskUsage.ContainerUse> containerUses = new ArrayList<>();
         for (ContainerView c : containers) {

@@ -55,17 +55,21 @@ public final class DiskUsageRoutes implements RouteGroup {
             command.addAll(c.command());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("Command", String.join(" ", command));
-            m.put("Created", epochSeconds(c.startedAt()));
+            m.put("Created", epochSeconds(c.created()));
+            // berth gives each container a network namespace of its own with loopback only
+            m.put("HostConfig", Map.of("NetworkMode", "none"));
             m.put("Id", c.id());
-            m.put("Image", c.imageId() == null ? "" : c.imageId());
+            m.put("Image", c.image() == null ? c.imageId() == null ? "" : c.imageId() : c.image());
             m.put("ImageID", c.imageId() == null ? "" : c.imageId());
-            m.put("Labels", Map.of());
+            m.put("Labels", c.labels());
             m.put("Mounts", List.of());
             m.put("Names", List.of("/" + c.name()));
+            m.put("NetworkSettings", Map.of("Networks", Map.of()));
+            m.put("Ports", List.of());
             m.put("SizeRootFs", use.sizeRootFs());
             m.put("SizeRw", use.sizeRw());
             m.put("State", c.status());
-            m.put("Status", c.running() ? "Up" : c.status().equals("created") ? "Created" : "Exited (" + c.exitCode() + ")");
+            m.put("Status", status(c));
             containers.add(m);
         }
         List<Object> volumes = new ArrayList<>();
@@ -89,6 +93,16 @@ public final class DiskUsageRoutes implements RouteGroup {
         body.put("LayersSize", usage.layersSize());
         body.put("Volumes", volumes);
         return body;
+    }
+
+    /** Docker's short status without the ages it adds ({@code Up}, {@code Exited (0)}, {@code Created}). */
+    private static String status(ContainerView c) {
+        return switch (c.status()) {
+            case "running" -> "Up";
+            case "paused" -> "Up (Paused)";
+            case "created" -> "Created";
+            default -> "Exited (" + c.exitCode() + ")";
+        };
     }
 
     private static long epochSeconds(String time) {
