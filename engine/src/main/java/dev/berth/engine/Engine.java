@@ -1,5 +1,7 @@
 package dev.berth.engine;
 
+import dev.berth.engine.archive.PathStat;
+import dev.berth.engine.archive.RootArchives;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.cgroup.CgroupManager;
 import dev.berth.engine.core.LogSink;
@@ -30,6 +32,7 @@ import dev.berth.engine.volume.VolumeStore;
 import dev.berth.engine.volume.VolumeUsage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -342,6 +345,48 @@ public final class Engine {
             }
         }
         return all;
+    }
+
+    /**
+     * The path {@code path} inside the container, running or not, resolved in its root as the
+     * container sees it (its volumes and binds included); a symlink as the last element is
+     * described itself, unless the path ends in {@code /} or {@code /.}.
+     *
+     * @throws RootArchives.NoSuchPathException when nothing is there
+     */
+    public ContainerPathStat statPath(String ref, String path) {
+        PathStat s = inRoot(ref, path, "cannot read " + path + " in container " + ref,
+                root -> new RootArchives(root).stat(path));
+        return new ContainerPathStat(s.name(), s.size(), s.mode(), s.mtime(), s.linkTarget());
+    }
+
+    /** Writes a tar of {@code path} inside the container to {@code out}, as {@code docker cp} reads it. */
+    public void archive(String ref, String path, OutputStream out) {
+        inRoot(ref, path, "cannot copy " + path + " from container " + ref, root -> {
+            new RootArchives(root).export(path, out);
+            return null;
+        });
+    }
+
+    /**
+     * Extracts {@code tar} into the folder {@code path} inside the container, as {@code docker cp}
+     * into a container does: every entry lands inside the container's root, whatever symlinks the
+     * container or the tar hold.
+     */
+    public void extract(String ref, String path, InputStream tar, ExtractOptions options) {
+        inRoot(ref, path, "cannot copy into " + path + " in container " + ref, root -> {
+            new RootArchives(root).extract(path, tar, options.noOverwriteDirNonDir(), options.copyUidGid(),
+                    new NativeFileOps());
+            return null;
+        });
+    }
+
+    private <T> T inRoot(String ref, String path, String what, ContainerRuntime.RootAction<T> action) {
+        try {
+            return runtime.withRoot(ref, what, action);
+        } catch (RootArchives.NoSuchPathException e) {
+            throw e.inContainer(ref);
+        }
     }
 
     /** Runs a further process in a running container and waits for it. */
