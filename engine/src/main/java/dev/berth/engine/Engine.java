@@ -187,7 +187,8 @@ public final class Engine {
         if (ref != null && ref.digest() != null) {
             throw new EngineException("cannot import as \"" + name + "\": an image name may not carry a digest");
         }
-        return io("cannot import " + source, () -> images.importRootfs(rootfsTar, source, ref, message).id().toString());
+        return io("cannot import " + source,
+                () -> images.importRootfs(rootfsTar, source, ref, message).id().toString());
     }
 
     /**
@@ -203,7 +204,8 @@ public final class Engine {
                 ImageHistory.Step s = oldestFirst.get(i);
                 boolean top = i == oldestFirst.size() - 1;
                 steps.add(new ImageHistoryStep(top ? summary.id().toString() : ImageHistoryStep.MISSING, s.created(),
-                        s.createdBy(), top ? ImageViews.of(summary).repoTags() : List.of(), s.layerSize(), s.comment()));
+                        s.createdBy(), top ? ImageViews.of(summary).repoTags() : List.of(), s.layerSize(),
+                        s.comment()));
             }
             return steps;
         });

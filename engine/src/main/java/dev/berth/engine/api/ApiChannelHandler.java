@@ -170,7 +170,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             case ApiResponse.Hijack hijack -> {
                 if (input == null) {
                     respond(ctx, responses.error(internal(route, new IllegalStateException(
-                            "the route answered with a hijack but is not registered with addHijacking"))), keepAlive, streamed);
+                            "the route answered with a hijack but is not registered with addHijacking"))), keepAlive,
+                            streamed);
                 } else {
                     hijack(ctx, route, request, hijack, input);
                 }

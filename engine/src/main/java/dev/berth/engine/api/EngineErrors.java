@@ -11,7 +11,8 @@ import dev.berth.engine.volume.VolumeInUseException;
 
 /**
  * An engine refusal a handler lets through, as Docker's status: 404 for a container, image,
- * volume or path in a container that does not exist, 409 for a name taken or an object in use, 400 for any other refusal.
+ * volume or path in a container that does not exist, 409 for a name taken or an object in use,
+ * 400 for any other refusal.
  */
 final class EngineErrors {
 

@@ -106,7 +106,8 @@ final class InRoot {
                 if (!info.isDirectory()) {
                     throw new EngineException(joined(names, name) + " is not a directory");
                 }
-                fds.push(NativeAt.openat(fds.peek(), name, NativeAt.O_PATH | NativeAt.O_NOFOLLOW | NativeAt.O_DIRECTORY));
+                fds.push(NativeAt.openat(fds.peek(), name,
+                        NativeAt.O_PATH | NativeAt.O_NOFOLLOW | NativeAt.O_DIRECTORY));
                 names.addLast(name);
             }
             // the path named a folder (or the root) through its last component's own name

@@ -88,7 +88,10 @@ final class NativeAt {
         }
     }
 
-    /** A hard link {@code newName} in {@code newDirFd} to {@code oldName} in {@code oldDirFd} (a symlink itself, not followed). */
+    /**
+     * A hard link {@code newName} in {@code newDirFd} to {@code oldName} in {@code oldDirFd} (a
+     * symlink itself, not followed).
+     */
     static void linkat(int oldDirFd, String oldName, int newDirFd, String newName) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
@@ -111,8 +114,8 @@ final class NativeAt {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
-            int rc = (int) CLOSE.invokeExact(state, fd);
-            // a failed close of an O_PATH descriptor loses nothing: it wrote nothing
+            // the result is not checked: a failed close of an O_PATH descriptor loses nothing, it wrote nothing
+            int ignored = (int) CLOSE.invokeExact(state, fd);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
