@@ -376,11 +376,29 @@ public final class Engine {
      * container or the tar hold.
      */
     public void extract(String ref, String path, InputStream tar, ExtractOptions options) {
+        ContainerView container = inspect(ref);
         inRoot(ref, path, "cannot copy into " + path + " in container " + ref, root -> {
             new RootArchives(root).extract(path, tar, options.noOverwriteDirNonDir(), options.copyUidGid(),
-                    new NativeFileOps());
+                    folder -> writable(container, folder), new NativeFileOps());
             return null;
         });
+    }
+
+    /**
+     * Whether {@code folder} (a container path free of symlinks) is writable in the container: on
+     * the mount nearest above it, else on its root, which {@code --read-only} makes read-only.
+     */
+    static boolean writable(ContainerView container, String folder) {
+        MountView nearest = null;
+        for (MountView m : container.mounts()) {
+            String d = m.destination().endsWith("/") && m.destination().length() > 1
+                    ? m.destination().substring(0, m.destination().length() - 1) : m.destination();
+            boolean under = folder.equals(d) || folder.startsWith(d.equals("/") ? "/" : d + "/");
+            if (under && (nearest == null || d.length() > nearest.destination().length())) {
+                nearest = m;
+            }
+        }
+        return nearest != null ? nearest.readWrite() : !container.readOnlyRoot();
     }
 
     private <T> T inRoot(String ref, String path, String what, ContainerRuntime.RootAction<T> action) {

@@ -12,7 +12,7 @@ import dev.berth.engine.volume.VolumeInUseException;
 /**
  * An engine refusal a handler lets through, as Docker's status: 404 for a container, image,
  * volume or path in a container that does not exist, 409 for a name taken or an object in use,
- * 400 for any other refusal.
+ * 403 for a write to a read-only container path, 400 for any other refusal.
  */
 final class EngineErrors {
 
@@ -25,6 +25,7 @@ final class EngineErrors {
             case NoSuchImageException missing -> 404;
             case NoSuchVolumeException missing -> 404;
             case RootArchives.NoSuchPathException missing -> 404;
+            case RootArchives.ReadOnlyPathException readOnly -> 403;
             case NameConflictException conflict -> 409;
             case ImageConflictException conflict -> 409;
             case VolumeInUseException conflict -> 409;

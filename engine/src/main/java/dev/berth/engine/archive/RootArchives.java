@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
+import java.util.function.Predicate;
 
 /**
  * {@code docker cp} on a container's root: the stat of a path, a tar of it, a tar extracted into a
@@ -51,11 +52,14 @@ public final class RootArchives {
     /**
      * Extracts {@code tar} into the folder at {@code path} (followed when a symlink).
      *
+     * @param writable tells whether a folder (its container path, free of symlinks) may be written:
+     *                 false for the root of a read-only container outside its writable mounts
      * @throws NoSuchPathException when nothing is at {@code path}
+     * @throws ReadOnlyPathException when {@code writable} refuses the folder
      * @throws EngineException     when it is not a folder, or the tar holds an unsafe or unreadable entry
      */
     public void extract(String path, InputStream tar, boolean noOverwriteDirNonDir, boolean copyUidGid,
-                        FileOps ops) throws IOException {
+                        Predicate<String> writable, FileOps ops) throws IOException {
         InRoot inRoot = new InRoot(root.fd());
         String destination;
         try (InRoot.Location location = inRoot.resolve(absolute(path), true, false)) {
@@ -65,6 +69,10 @@ public final class RootArchives {
             destination = location.path();
         } catch (NoSuchFileException e) {
             throw new NoSuchPathException(path);
+        }
+        if (!writable.test(destination)) {
+            throw new ReadOnlyPathException("cannot copy into " + path + ": the container's root filesystem is"
+                    + " read-only there (--read-only), and no writable volume is mounted at " + destination);
         }
         new TarUnpacker(inRoot, ops, noOverwriteDirNonDir, copyUidGid).extract(tar, destination, "the tar for " + path);
     }
@@ -93,6 +101,13 @@ public final class RootArchives {
             return "/";
         }
         return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** The client asked to write where the container's filesystem is read-only. */
+    public static final class ReadOnlyPathException extends EngineException {
+        public ReadOnlyPathException(String message) {
+            super(message);
+        }
     }
 
     /** Nothing is at a path the client named inside the container. */

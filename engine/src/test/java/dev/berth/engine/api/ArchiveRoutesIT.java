@@ -154,6 +154,21 @@ class ArchiveRoutesIT {
     }
 
     @Test
+    void cpIntoAReadOnlyContainer_isRefusedOutsideItsVolumes() throws Exception {
+        String id = fx.engine.create(RunRequest.builder("busybox").command("true").readOnly(true)
+                .volume("rodata:/data").build());
+        Files.writeString(host.resolve("r.txt"), "x\n");
+
+        EngineApiFixture.Result refused = fx.dockerResult(null, "cp", host.resolve("r.txt").toString(), id + ":/tmp/");
+        fx.docker("cp", host.resolve("r.txt").toString(), id + ":/data/");
+
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("cannot copy into /tmp/: the container's root filesystem is read-only"
+                + " there (--read-only), and no writable volume is mounted at /tmp");
+        assertThat(Path.of(fx.engine.inspectVolume("rodata").mountpoint(), "r.txt")).hasContent("x");
+    }
+
+    @Test
     void missingPath_is404WithDockersMessage() throws Exception {
         String id = stopped("true");
 
