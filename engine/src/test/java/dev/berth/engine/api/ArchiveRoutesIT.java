@@ -90,6 +90,19 @@ class ArchiveRoutesIT {
     }
 
     @Test
+    void cpIntoContainer_givesRootsOwnership_unlessAskedToKeepTheArchives() throws Exception {
+        String id = running();
+        Path file = Files.writeString(host.resolve("owned.txt"), "mine\n");
+        Files.setAttribute(file, "unix:uid", 1000);
+        Files.setAttribute(file, "unix:gid", 50);
+
+        fx.docker("cp", file.toString(), id + ":/tmp/plain.txt");
+        fx.docker("cp", "-a", file.toString(), id + ":/tmp/kept.txt");
+
+        assertThat(sh(id, "stat -c '%u:%g %a' /tmp/plain.txt /tmp/kept.txt")).isEqualTo("0:0 644\n1000:50 644\n");
+    }
+
+    @Test
     void cpThroughASymlinkToSlash_staysInTheContainersRoot_running() throws Exception {
         String id = running();
         sh(id, "ln -s / /escape && ln -s ../../.. /tmp/up");
