@@ -172,7 +172,7 @@ public final class Engine {
      * returns the new image's ID.
      */
     public String importImage(InputStream rootfsTar, String source, String name) {
-        return importImage(rootfsTar, source, name, null);
+        return importImage(rootfsTar, source, name, null, List.of());
     }
 
     /**
@@ -181,14 +181,17 @@ public final class Engine {
      *
      * @param name    the image's name ({@code repo[:tag]}), or null for an untagged image
      * @param message the history comment, or null for {@code Imported from SOURCE}
+     * @param changes Dockerfile instructions for the image's config, as {@code docker import --change}
+     *                takes them (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR)
      */
-    public String importImage(InputStream rootfsTar, String source, String name, String message) {
+    public String importImage(InputStream rootfsTar, String source, String name, String message,
+                              List<String> changes) {
         ImageReference ref = name == null ? null : ImageReference.parse(name);
         if (ref != null && ref.digest() != null) {
             throw new EngineException("cannot import as \"" + name + "\": an image name may not carry a digest");
         }
         return io("cannot import " + source,
-                () -> images.importRootfs(rootfsTar, source, ref, message).id().toString());
+                () -> images.importRootfs(rootfsTar, source, ref, message, changes).id().toString());
     }
 
     /**
