@@ -1,6 +1,7 @@
 package dev.berth.engine.daemon;
 
 import dev.berth.engine.Engine;
+import dev.berth.engine.api.DiskUsageRoutes;
 import dev.berth.engine.api.ImageRoutes;
 import dev.berth.engine.api.RouteGroup;
 import dev.berth.engine.api.ServerIdentity;
@@ -26,7 +27,12 @@ public final class EngineRoutes implements EngineBinding {
 
     @Override
     public List<RouteGroup> routes() {
-        return List.of(new VolumeRoutes(engine), new ImageRoutes(engine));
+        return groups(engine);
+    }
+
+    /** The route groups served from {@code engine}. */
+    public static List<RouteGroup> groups(Engine engine) {
+        return List.of(new VolumeRoutes(engine), new ImageRoutes(engine), new DiskUsageRoutes(engine));
     }
 
     @Override
