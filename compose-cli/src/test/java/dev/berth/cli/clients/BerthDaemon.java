@@ -2,7 +2,10 @@ package dev.berth.cli.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.cli.engine.BusyboxRootfs;
+import dev.berth.engine.Engine;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -31,6 +34,8 @@ final class BerthDaemon implements BeforeAllCallback, AfterAllCallback {
 
     static final Path JAR = Path.of("target", "berth.jar").toAbsolutePath();
     static final Duration DEADLINE = Duration.ofSeconds(60);
+    /** The image every test's containers run: busybox, all applets under /bin. */
+    static final String IMAGE = "busybox:it";
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
 
     private Path folder;
@@ -53,6 +58,7 @@ final class BerthDaemon implements BeforeAllCallback, AfterAllCallback {
         dataRoot = folder.resolve("root");
         Path config = folder.resolve("daemon.json");
         Files.writeString(config, "{}");
+        importBusybox();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 JAR.toString(), "engine", "--cgroup-parent", cgroupParent, "serve", "--host", "unix://" + socket,
                 "--data-root", dataRoot.toString(), "--pidfile", folder.resolve("berth.pid").toString(),
@@ -61,6 +67,23 @@ final class BerthDaemon implements BeforeAllCallback, AfterAllCallback {
                 .redirectError(folder.resolve("daemon.err").toFile()).start();
         awaitSocket();
         proxy = new RecordingProxy(folder.resolve("clients.sock"), socket);
+    }
+
+    /**
+     * Stores {@link #IMAGE} (Debian's static busybox with every applet) in the data root before the
+     * daemon opens it: no registry is reachable from the test machines.
+     */
+    private void importBusybox() throws Exception {
+        Process list = new ProcessBuilder("/bin/busybox", "--list").start();
+        String[] applets = new String(list.getInputStream().readAllBytes()).lines().filter(a -> !a.equals("busybox"))
+                .toArray(String[]::new);
+        assertThat(list.waitFor()).as("busybox --list (install busybox-static)").isZero();
+        Path rootfs = folder.resolve("busybox.tar");
+        BusyboxRootfs.write(rootfs, applets);
+        try (InputStream in = Files.newInputStream(rootfs)) {
+            Engine.open(dataRoot, cgroupParent).importImage(in, rootfs.toString(), IMAGE);
+        }
+        Files.delete(rootfs);
     }
 
     private void awaitSocket() throws Exception {
@@ -94,6 +117,11 @@ final class BerthDaemon implements BeforeAllCallback, AfterAllCallback {
 
     Path folder() {
         return folder;
+    }
+
+    /** The daemon's process ID. */
+    long pid() {
+        return daemon.pid();
     }
 
     List<RecordingProxy.Exchange> exchanges() {
