@@ -323,6 +323,10 @@ public final class Engine {
     public void stop(String ref, Duration timeout) {
         ContainerInspect c = runtime.inspect(ref);
         if (!c.running()) {
+            if (c.supervision().restarting()) {
+                // a restart by its policy waits for its delay: the stop cancels it
+                runtime.markStoppedByUser(c.id());
+            }
             return;
         }
         // before the signal: its restart policy must not bring it back
