@@ -248,7 +248,7 @@ public final class Engine {
      */
     public String create(RunRequest request) {
         String id = creator.create(request);
-        emit.container(id, "create");
+        emit.container(runtime.inspect(id), "create", Map.of());
         return id;
     }
 
@@ -275,12 +275,9 @@ public final class Engine {
             started = runtime.start(id, when, s -> {
                 Supervision next = change.apply(s);
                 return healthchecked ? next.withHealth(Health.startingAfter(s.health())) : next;
-            });
+            }, c -> emit.container(c, "start", Map.of()));
         } catch (LaunchFailedException e) {
             throw new StartFailedException(e.getMessage(), e.exitCode(), e);
-        }
-        if (started) {
-            emit.container(id, "start");
         }
         return started;
     }
@@ -296,15 +293,15 @@ public final class Engine {
      * {@code kill}, {@code die}, {@code stop}, {@code start}, then {@code restart}.
      */
     public void restart(String ref, Duration timeout) {
-        String id = runtime.inspect(ref).id();
-        stop(id, timeout);
-        start(id);
-        emit.container(id, "restart");
+        ContainerInspect c = runtime.inspect(ref);
+        stop(c.id(), timeout);
+        start(c.id());
+        emit.container(c, "restart", Map.of());
     }
 
     /** Publishes a container event (health_status) for the supervisor. */
     void containerEvent(String id, String action) {
-        emit.container(id, action);
+        emit.container(runtime.inspect(id), action, Map.of());
     }
 
     /**
@@ -337,7 +334,7 @@ public final class Engine {
         } else {
             runtime.stop(c.id(), timeout);
         }
-        emit.container(c.id(), "stop");
+        emit.container(c, "stop", Map.of());
     }
 
     /** Sends {@code signal} (a name such as {@code TERM} or {@code SIGTERM}, or a number) to the container. */
@@ -348,8 +345,11 @@ public final class Engine {
             // before the signal: its restart policy must not bring it back (Docker's HasBeenManuallyStopped)
             runtime.markStoppedByUser(c.id());
         }
+        if (c.running()) {
+            // before the signal, as its die may be recorded at once
+            emit.container(c, "kill", Map.of("signal", Integer.toString(number)));
+        }
         runtime.kill(c.id(), number);
-        emit.container(c, "kill", Map.of("signal", Integer.toString(number)));
     }
 
     /**
@@ -363,14 +363,16 @@ public final class Engine {
 
     /** Freezes every process of the container. */
     public void pause(String ref) {
-        runtime.pause(ref);
-        emit.container(ref, "pause");
+        ContainerInspect c = runtime.inspect(ref);
+        runtime.pause(c.id());
+        emit.container(c, "pause", Map.of());
     }
 
     /** Thaws a paused container. */
     public void unpause(String ref) {
-        runtime.unpause(ref);
-        emit.container(ref, "unpause");
+        ContainerInspect c = runtime.inspect(ref);
+        runtime.unpause(c.id());
+        emit.container(c, "unpause", Map.of());
     }
 
     /** Waits until the container has ended; returns its exit code. */

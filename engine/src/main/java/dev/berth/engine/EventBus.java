@@ -37,6 +37,8 @@ public final class EventBus {
         for (Subscription s : subscriptions) {
             s.offer(event);
         }
+        // a subscriber cut off, and never closed by its owner, is not kept for ever
+        subscriptions.removeIf(Subscription::ended);
         return event;
     }
 

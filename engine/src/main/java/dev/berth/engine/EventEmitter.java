@@ -37,16 +37,7 @@ final class EventEmitter {
         return attributes;
     }
 
-    void container(String id, String action) {
-        container(id, action, Map.of());
-    }
-
-    /** A container event with {@code extra} attributes; the container is read now. */
-    void container(String id, String action, Map<String, String> extra) {
-        ContainerInspect c = runtime.inspect(id);
-        container(c, action, extra);
-    }
-
+    /** A container event with {@code extra} attributes, for the container {@code c} (read before the action). */
     void container(ContainerInspect c, String action, Map<String, String> extra) {
         containerWith(c.id(), action, containerAttributes(c.id(), c.name()), extra);
     }

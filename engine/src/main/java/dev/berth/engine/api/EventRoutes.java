@@ -38,9 +38,12 @@ public final class EventRoutes implements RouteGroup {
         Long until = timestamp(request, "until");
         // as Docker: the history is replayed when either bound is given; until alone replays all of it
         long sinceNanos = since != null ? since : until != null ? Long.MIN_VALUE : Long.MAX_VALUE;
+        long liveFrom = since == null ? Long.MIN_VALUE : since;
         long untilNanos = until == null ? Long.MAX_VALUE : until;
+        // subscribed before the headers go out: a client that acts once it has them misses nothing
+        EventBus.Subscription subscribed = events.subscribe(sinceNanos, CLIENT_BACKLOG);
         return ApiResponse.stream(Responses.JSON, sink -> {
-            try (EventBus.Subscription subscription = events.subscribe(sinceNanos, CLIENT_BACKLOG)) {
+            try (EventBus.Subscription subscription = subscribed) {
                 sink.onClose(subscription::close);
                 for (EngineEvent e : subscription.replay()) {
                     if (e.timeNano() > untilNanos) {
@@ -66,7 +69,7 @@ public final class EventRoutes implements RouteGroup {
                         return;
                     }
                     // a since in the future holds back the events before it
-                    if (e.timeNano() >= sinceNanos && filter.includes(e)) {
+                    if (e.timeNano() >= liveFrom && filter.includes(e)) {
                         sink.writeJsonLine(json(e));
                     }
                 }

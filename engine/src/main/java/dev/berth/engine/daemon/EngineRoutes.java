@@ -3,7 +3,6 @@ package dev.berth.engine.daemon;
 import dev.berth.engine.Engine;
 import dev.berth.engine.Supervisor;
 import dev.berth.engine.api.EventRoutes;
-import dev.berth.engine.cgroup.CgroupManager;
 import java.util.function.Consumer;
 import dev.berth.engine.api.ImageRoutes;
 import dev.berth.engine.api.RouteGroup;
@@ -35,9 +34,12 @@ public final class EngineRoutes implements EngineBinding {
         return config -> new EngineRoutes(Engine.open(config.dataRoot(), cgroupParent));
     }
 
-    /** Opens the engine on the daemon's data root with containers' cgroups made by {@code cgroups} (tests). */
-    public static EngineBinding.Opener opener(CgroupManager cgroups) {
-        return config -> new EngineRoutes(Engine.open(config.dataRoot(), cgroups));
+    /**
+     * Serves {@code engine}, already opened on the daemon's data root, and supervises it: for tests
+     * that drive the engine beside its API.
+     */
+    public static EngineBinding.Opener serving(Engine engine) {
+        return config -> new EngineRoutes(engine);
     }
 
     @Override

@@ -188,7 +188,7 @@ public final class ContainerRuntime {
 
     /** Starts a created or exited container; returns once its command runs. */
     public void start(String ref) {
-        start(ref, c -> true, s -> s);
+        start(ref, c -> true, s -> s, c -> { });
     }
 
     /**
@@ -196,16 +196,21 @@ public final class ContainerRuntime {
      * container's lock (so a stop by the user and a restart by the policy never cross), with its
      * supervision record changed by {@code change} in the same write that records the start.
      *
+     * {@code started} is called once the start is recorded, before any exit of this run can be
+     * recorded (see {@link #onExit}), so that news of the start comes before news of its end.
+     *
      * @return false when it was running already or {@code when} refused it
      */
-    public boolean start(String ref, Predicate<ContainerInspect> when, UnaryOperator<Supervision> change) {
+    public boolean start(String ref, Predicate<ContainerInspect> when, UnaryOperator<Supervision> change,
+                         Consumer<ContainerInspect> started) {
         String id = resolve(ref);
         synchronized (lock(id)) {
-            return startLocked(id, when, change);
+            return startLocked(id, when, change, started);
         }
     }
 
-    private boolean startLocked(String id, Predicate<ContainerInspect> when, UnaryOperator<Supervision> change) {
+    private boolean startLocked(String id, Predicate<ContainerInspect> when, UnaryOperator<Supervision> change,
+                                Consumer<ContainerInspect> started) {
         ContainerState state;
         CreateOptions options;
         synchronized (this) {
@@ -228,7 +233,12 @@ public final class ContainerRuntime {
             Launched l = launcher.launch(spec, initPid -> { }, monitorPid -> update(before.starting(monitorPid,
                     Syscalls.startTime(monitorPid).orElse(0), now())));
             long startTime = Syscalls.startTime(l.monitorPid()).orElse(0);
-            update(state.running(l.monitorPid(), startTime, l.initPid(), now()));
+            ContainerState running = state.running(l.monitorPid(), startTime, l.initPid(), now());
+            // exits are recorded under this same monitor: none of this run can be told before its start
+            synchronized (this) {
+                update(running);
+                started.accept(running.inspect());
+            }
             return true;
         } catch (LaunchFailedException e) {
             cgroups.release(id);
