@@ -299,6 +299,27 @@ public final class Engine {
         emit.container(c, "restart", Map.of());
     }
 
+    /**
+     * Renames a container, as {@code docker rename} (a leading slash is dropped); emits {@code rename}
+     * with the old name (Docker's {@code oldName}, with its slash).
+     *
+     * @throws EngineException with Docker's message for an empty, invalid or unchanged name, or
+     *                         {@link dev.berth.engine.runtime.NameConflictException} when it is taken
+     */
+    public void rename(String ref, String newName) {
+        if (newName == null || newName.isEmpty() || newName.equals("/")) {
+            throw new EngineException("Neither old nor new names may be empty");
+        }
+        RunRequestValidator.checkName(newName);
+        String name = RunRequestValidator.normalisedName(newName);
+        ContainerInspect c = runtime.inspect(ref);
+        if (c.name().equals(name)) {
+            throw new EngineException("Renaming a container with the same name as its current name");
+        }
+        String old = runtime.rename(c.id(), name);
+        emit.container(runtime.inspect(c.id()), "rename", Map.of("oldName", "/" + old));
+    }
+
     /** Publishes a container event (health_status) for the supervisor. */
     void containerEvent(String id, String action) {
         emit.container(runtime.inspect(id), action, Map.of());

@@ -329,6 +329,34 @@ public final class ContainerRuntime {
         exitListener = listener;
     }
 
+    /**
+     * Gives the container {@code newName} (already validated), as {@code docker rename}; returns its
+     * old name.
+     *
+     * @throws NameConflictException with Docker's message when another container, or a create in
+     *                               progress, has the name
+     */
+    public String rename(String ref, String newName) {
+        String id = resolve(ref);
+        synchronized (this) {
+            return store.locked("cannot rename container " + id + " to \"" + newName + "\"", () -> {
+                ContainerState s = store.state(id).orElseThrow(() -> new NoSuchContainerException(id));
+                for (ContainerState other : store.loadAll()) {
+                    if (other.name().equals(newName) && !other.id().equals(id)) {
+                        throw new NameConflictException(newName, other.id());
+                    }
+                }
+                for (Reservation r : store.reservations()) {
+                    if (newName.equals(r.name()) && r.creatorAlive()) {
+                        throw new NameConflictException(newName, r.id());
+                    }
+                }
+                update(s.withName(newName));
+                return s.name();
+            });
+        }
+    }
+
     /** Sends {@code signal} to the container's PID 1. */
     public void kill(String ref, int signal) {
         String id = resolve(ref);

@@ -54,6 +54,12 @@ public record ContainerState(String id, String name, ContainerStatus status, lon
                 finishedAt, exitCode, oomKilled, error, supervision);
     }
 
+    /** The same container under another name. */
+    ContainerState withName(String newName) {
+        return new ContainerState(id, newName, status, monitorPid, monitorStartTime, initPid, createdAt, startedAt,
+                finishedAt, exitCode, oomKilled, error, supervision);
+    }
+
     /** The same state with the supervisor's record changed. */
     ContainerState withSupervision(Supervision s) {
         return new ContainerState(id, name, status, monitorPid, monitorStartTime, initPid, createdAt, startedAt,
