@@ -12,6 +12,7 @@ import dev.berth.engine.runtime.Supervision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +41,8 @@ public final class Supervisor implements AutoCloseable {
     private final Map<String, RestartBackOff> backOffs = new ConcurrentHashMap<>();
     private final Map<String, HealthMonitor> monitors = new ConcurrentHashMap<>();
     private final Thread loop;
+    /** Starts under way (at daemon start, by the policy): close waits for them. */
+    private final Set<Thread> starting = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private Supervisor(Engine engine, Consumer<String> problems) {
@@ -76,7 +79,7 @@ public final class Supervisor implements AutoCloseable {
                 } else if (RestartRules.atDaemonStart(runtime.config(c.id()).restartPolicy(), c.startedAt() != null,
                         c.supervision().stoppedByUser(), c.supervision().restarting())) {
                     String id = c.id();
-                    Thread.ofVirtual().start(() -> startAtDaemonStart(id));
+                    spawn(() -> startAtDaemonStart(id));
                 } else if (c.supervision().restarting()) {
                     runtime.supervise(c.id(), x -> x.supervision().restarting(false));
                 }
@@ -194,7 +197,7 @@ public final class Supervisor implements AutoCloseable {
             return;
         }
         Duration delay = backOffs.computeIfAbsent(id, k -> new RestartBackOff()).next(ranFor(c));
-        timer.schedule(() -> Thread.ofVirtual().start(() -> restart(id)), delay.toNanos(), TimeUnit.NANOSECONDS);
+        timer.schedule(() -> spawn(() -> restart(id)), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static Duration ranFor(ContainerInspect c) {
@@ -238,9 +241,17 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** The exit watcher, for measurements and tests. */
-    ExitWatcher watcher() {
-        return watcher;
+    /** Runs a start on a virtual thread of its own, which {@link #close()} waits for. */
+    private void spawn(Runnable start) {
+        Thread t = Thread.ofVirtual().unstarted(() -> {
+            try {
+                start.run();
+            } finally {
+                starting.remove(Thread.currentThread());
+            }
+        });
+        starting.add(t);
+        t.start();
     }
 
     /** Stops supervising; every container stays as it is. */
@@ -254,6 +265,10 @@ public final class Supervisor implements AutoCloseable {
         monitors.clear();
         try {
             loop.join(Duration.ofSeconds(10));
+            // a start under way finishes (a launch is not cut in half); none begins after closed
+            for (Thread t : starting) {
+                t.join(Duration.ofSeconds(30));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

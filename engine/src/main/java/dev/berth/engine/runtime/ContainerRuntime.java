@@ -402,7 +402,11 @@ public final class ContainerRuntime {
             }
             InitSignaller.signal(s, Syscalls.SIGKILL);
             thawIfPaused(s);
-            Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), -1);
+            while (!Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), 1000)) {
+                // a container still starting (its start in another process) had no init to signal:
+                // refreshed, it has one by now
+                InitSignaller.signal(refresh(id), Syscalls.SIGKILL);
+            }
             refresh(id);
         }
         cgroups.release(id);
