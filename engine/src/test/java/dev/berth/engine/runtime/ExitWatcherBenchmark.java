@@ -54,10 +54,18 @@ public final class ExitWatcherBenchmark {
                 System.out.printf("watching %d idle containers for %.1f s: watcher thread CPU %.3f ms%n", count,
                         (System.nanoTime() - wall0) / 1e9, (cpu1 - cpu0) / 1e6);
 
+                // one at a time, each report awaited: the latency of one exit, not of a queue of them
                 Map<String, Long> killed = new ConcurrentHashMap<>();
                 for (String id : ids) {
                     killed.put(id, System.nanoTime());
                     runtime.kill(id, 9);
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (!reported.containsKey(id)) {
+                        if (System.nanoTime() > deadline) {
+                            throw new IllegalStateException("the exit of " + id + " was not reported within 10 s");
+                        }
+                        Thread.onSpinWait();
+                    }
                 }
                 if (!all.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("only " + reported.size() + " of " + count + " exits reported");
