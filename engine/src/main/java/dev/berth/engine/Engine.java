@@ -480,6 +480,7 @@ public final class Engine {
         if (force && container.running()) {
             // its restart policy must not start it again while it is being removed
             runtime.markStoppedByUser(id);
+            emit.container(container, "kill", Map.of("signal", Integer.toString(Signals.parse("KILL"))));
         }
         List<String> anonymous = runtime.config(id).anonymousVolumes();
         if (removeVolumes && !anonymous.isEmpty() && (!container.running() || force)) {

@@ -81,6 +81,19 @@ class EngineEventsIT {
     }
 
     @Test
+    void forcedRemoval_ofARunningContainer_emitsKillDieDestroy() throws InterruptedException {
+        String id = fx.engine.create(RunRequest.builder("bb").command("sleep", "1000").build());
+        fx.engine.start(id);
+        fx.engine.remove(id, true, true);
+
+        List<EngineEvent> seen = taken();
+        assertThat(actions(seen)).containsExactly("container create", "container start", "container kill",
+                "container die", "container destroy");
+        assertThat(seen.get(2).attributes()).containsEntry("signal", "9");
+        assertThat(seen.get(3).attributes()).containsEntry("exitCode", "137");
+    }
+
+    @Test
     void rename_emitsTheOldName_andRefusesATakenOne() throws InterruptedException {
         String id = fx.engine.create(RunRequest.builder("bb").name("events-old").command("true").build());
         String other = fx.engine.create(RunRequest.builder("bb").name("events-taken").command("true").build());
