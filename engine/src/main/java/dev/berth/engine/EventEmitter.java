@@ -53,6 +53,11 @@ final class EventEmitter {
         bus.publish(EngineEvent.IMAGE, action, id, Map.of("name", name));
     }
 
+    /** Docker's {@code prune} event of a type: no actor, the bytes freed as {@code reclaimed}. */
+    void prune(String type, long reclaimed) {
+        bus.publish(type, "prune", "", Map.of("reclaimed", Long.toString(reclaimed)));
+    }
+
     void volume(String name, String action, String driver) {
         bus.publish(EngineEvent.VOLUME, action, name, Map.of("driver", driver));
     }

@@ -206,17 +206,6 @@ class EngineDaemonIT {
     }
 
     @Test
-    void serve_withACgroupParent_isRefusedUntilItRunsContainers() {
-        Run serve = berth("engine", "--cgroup-parent", "elsewhere", "serve", "--host", "unix://" + socket,
-                "--data-root", dataRoot.toString(), "--pidfile", pidFile.toString(), "--config-file", configFile.toString());
-
-        assertThat(serve.exitCode()).isEqualTo(1);
-        assertThat(serve.err()).isEqualTo("--cgroup-parent: berth engine serve does not run containers yet, "
-                + "so it cannot honour a cgroup parent; nothing was started\n");
-        assertThat(dataRoot).doesNotExist();
-    }
-
-    @Test
     void serve_withATcpHost_isRefused() {
         Run serve = berth("engine", "serve", "--host", "tcp://127.0.0.1:2375", "--config-file", configFile.toString());
 

@@ -2,6 +2,7 @@ package dev.berth.engine.daemon;
 
 import dev.berth.engine.Engine;
 import dev.berth.engine.Supervisor;
+import dev.berth.engine.api.DiskUsageRoutes;
 import dev.berth.engine.api.EventRoutes;
 import java.util.function.Consumer;
 import dev.berth.engine.api.ImageRoutes;
@@ -49,7 +50,13 @@ public final class EngineRoutes implements EngineBinding {
 
     @Override
     public List<RouteGroup> routes() {
-        return List.of(new VolumeRoutes(engine), new ImageRoutes(engine), new EventRoutes(engine.events()));
+        return groups(engine);
+    }
+
+    /** The route groups served from {@code engine}. */
+    public static List<RouteGroup> groups(Engine engine) {
+        return List.of(new VolumeRoutes(engine), new ImageRoutes(engine), new DiskUsageRoutes(engine),
+                new EventRoutes(engine.events()));
     }
 
     @Override

@@ -5,12 +5,14 @@ import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogEntry;
 import dev.berth.engine.core.EngineException;
+import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.launch.ExecResult;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
 import dev.berth.engine.runtime.launch.LaunchSpec;
 import dev.berth.engine.runtime.launch.Launched;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -420,6 +422,20 @@ public final class ContainerRuntime {
 
     public ContainerInspect inspect(String ref) {
         return refresh(resolve(ref)).inspect();
+    }
+
+    /**
+     * The bytes in the container's writable layer (what it changed in its root filesystem), as
+     * Docker's {@code SizeRw}.
+     */
+    public long writableLayerSize(String ref) {
+        String id = resolve(ref);
+        try {
+            return Trees.size(store.upper(id));
+        } catch (IOException e) {
+            throw new EngineException("cannot measure the writable layer of container " + id + " in "
+                    + store.upper(id) + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every container, oldest first. */
