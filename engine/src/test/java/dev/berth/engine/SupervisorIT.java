@@ -199,7 +199,15 @@ class SupervisorIT {
         await("healthy", () -> fx.engine.inspect(id).health().status().equals(Health.HEALTHY));
         assertThat(fx.engine.inspect(id).health().failingStreak()).isZero();
 
+        // the event follows the saved status
         List<EngineEvent> seen = new ArrayList<>();
+        await("the healthy event", () -> {
+            try {
+                return actionsOf(id, seen).contains("health_status: healthy");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         assertThat(actionsOf(id, seen).stream().filter(a -> a.startsWith("health_status")))
                 .containsExactly("health_status: unhealthy", "health_status: healthy");
     }
