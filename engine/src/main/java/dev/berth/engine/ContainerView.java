@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.Health;
 import dev.berth.engine.core.Healthcheck;
 import dev.berth.engine.core.RestartPolicy;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
  * its state, the configuration it was created with, and its mounts. Built from the runtime's
  * records by {@link Engine#inspect} and {@link Engine#list}; nothing here points into them.
  *
- * @param status      Docker's {@code State.Status}: created, running, paused or exited
+ * @param status      Docker's {@code State.Status}: created, running, paused, restarting or exited
  * @param pid         host PID of the container's PID 1 while running, else 0
  * @param startedAt   RFC 3339, null before the first start
  * @param finishedAt  RFC 3339, null until it ends
@@ -28,6 +29,10 @@ import java.util.Map;
  * @param healthcheck the healthcheck, the image's merged in; null for none
  * @param exposedPorts ports such as {@code 80/tcp}, the image's merged in, sorted
  * @param domainname  null for none
+ * @param restartCount restarts by its restart policy since the user last started it (Docker's {@code RestartCount})
+ * @param restarting  a restart by its policy waits for its back-off delay ({@code State.Restarting});
+ *                    {@code status} is then {@code restarting}
+ * @param health      Docker's {@code State.Health}; null when it has no healthcheck or never ran with one
  */
 public record ContainerView(String id, String name, String status, long pid, String startedAt,
                             String finishedAt, int exitCode, boolean oomKilled, String error, String hostname,
@@ -38,7 +43,7 @@ public record ContainerView(String id, String name, String status, long pid, Str
                             List<MountView> mounts, String created, String image, Map<String, String> labels,
                             boolean tty, boolean openStdin, boolean stdinOnce, RestartPolicy restartPolicy,
                             Healthcheck healthcheck, List<String> exposedPorts, String domainname,
-                            boolean autoRemove) {
+                            boolean autoRemove, int restartCount, boolean restarting, Health health) {
 
     public ContainerView {
         env = List.copyOf(env);

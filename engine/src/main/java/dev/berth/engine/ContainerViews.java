@@ -2,6 +2,7 @@ package dev.berth.engine;
 
 import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.CreateOptions;
+import dev.berth.engine.runtime.Supervision;
 import dev.berth.engine.runtime.launch.Mount;
 import dev.berth.engine.volume.VolumeStore;
 import java.nio.file.Path;
@@ -18,7 +19,9 @@ final class ContainerViews {
     }
 
     ContainerView of(ContainerInspect c, CreateOptions o) {
-        return new ContainerView(c.id(), c.name(), c.status().dockerName(), c.pid(), c.startedAt(), c.finishedAt(),
+        Supervision sup = c.supervision();
+        String status = sup.restarting() && !c.running() ? "restarting" : c.status().dockerName();
+        return new ContainerView(c.id(), c.name(), status, c.pid(), c.startedAt(), c.finishedAt(),
                 c.exitCode(), c.oomKilled(), c.error(), o.hostname() == null ? c.id().substring(0, 12) : o.hostname(),
                 o.uid() + ":" + o.gid(), o.env(), o.entrypoint(), o.command(),
                 o.workingDir() == null ? "" : o.workingDir(), o.imageId(), o.effectiveStopSignal(),
@@ -26,7 +29,8 @@ final class ContainerViews {
                         o.limits().memorySwapBytes(), o.limits().nanoCpus(), o.limits().pidsLimit()),
                 o.capAdd(), o.capDrop(), o.privileged(), o.securityOpts(), o.readOnlyRoot(), o.init(),
                 mounts(o), c.createdAt(), o.imageName(), o.labels(), o.tty(), o.openStdin(), o.stdinOnce(),
-                o.restartPolicy(), o.healthcheck(), o.exposedPorts(), o.domainname(), o.autoRemove());
+                o.restartPolicy(), o.healthcheck(), o.exposedPorts(), o.domainname(), o.autoRemove(),
+                sup.restartCount(), sup.restarting(), sup.health());
     }
 
     /** Each mount, a bind of a volume's folder shown as that volume (the volume it was created with). */

@@ -3,6 +3,12 @@ package dev.berth.engine;
 import dev.berth.engine.archive.PathStat;
 import dev.berth.engine.archive.RootArchives;
 import dev.berth.engine.core.EngineException;
+import dev.berth.engine.core.Health;
+import dev.berth.engine.core.Healthcheck;
+import dev.berth.engine.image.LoadReport;
+import dev.berth.engine.runtime.Supervision;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import dev.berth.engine.cgroup.CgroupManager;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogsOptions;
@@ -55,6 +61,8 @@ public final class Engine {
     private final ContainerUsage usage;
     private final ContainerCreator creator;
     private final ContainerViews views;
+    private final EventBus events = new EventBus();
+    private final EventEmitter emit;
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
         DataRoot.requireFolder(dataRoot);
@@ -65,6 +73,8 @@ public final class Engine {
         this.volumes = new VolumeStore(dataRoot);
         this.creator = new ContainerCreator(images, volumes, runtime, !cgroups.filtersDevices());
         this.views = new ContainerViews(volumes);
+        this.emit = new EventEmitter(events, runtime);
+        runtime.onExit(c -> emit.container(c, "die", Map.of("exitCode", Integer.toString(c.exitCode()))));
         sweep();
     }
 
@@ -146,8 +156,17 @@ public final class Engine {
     public void tagImage(String source, String target) {
         io("cannot tag " + source + " as " + target, () -> {
             images.tag(source, target);
+            emit.image(images.inspect(target).id().toString(), "tag", target);
             return null;
         });
+    }
+
+    /**
+     * The engine's events: the last {@link EventBus#HISTORY} kept, the new ones as they happen
+     * ({@code GET /events}).
+     */
+    public EventBus events() {
+        return events;
     }
 
     /**
@@ -156,7 +175,19 @@ public final class Engine {
      * {@code Deleted: sha256:…}).
      */
     public List<String> removeImage(String ref, boolean force) {
-        return io("cannot remove image " + ref, () -> images.remove(ref, force).lines());
+        return io("cannot remove image " + ref, () -> {
+            String id = images.inspect(ref).id().toString();
+            List<String> lines = images.remove(ref, force).lines();
+            for (String line : lines) {
+                if (line.startsWith("Untagged: ")) {
+                    emit.image(id, "untag", line.substring("Untagged: ".length()));
+                } else if (line.startsWith("Deleted: ")) {
+                    String deleted = line.substring("Deleted: ".length());
+                    emit.image(deleted, "delete", deleted);
+                }
+            }
+            return lines;
+        });
     }
 
     /**
@@ -164,7 +195,17 @@ public final class Engine {
      * returns Docker's lines ({@code Loaded image: busybox:latest}, or {@code Loaded image ID: …}).
      */
     public List<String> loadImages(InputStream archive, String what) {
-        return io("cannot load " + what, () -> images.load(archive, what).lines());
+        return io("cannot load " + what, () -> {
+            LoadReport report = images.load(archive, what);
+            for (LoadReport.Loaded image : report.images()) {
+                String id = image.id().toString();
+                if (image.references().isEmpty()) {
+                    emit.image(id, "load", id);
+                }
+                image.references().forEach(r -> emit.image(id, "load", r.familiar()));
+            }
+            return report.lines();
+        });
     }
 
     /**
@@ -190,8 +231,11 @@ public final class Engine {
         if (ref != null && ref.digest() != null) {
             throw new EngineException("cannot import as \"" + name + "\": an image name may not carry a digest");
         }
-        return io("cannot import " + source,
-                () -> images.importRootfs(rootfsTar, source, ref, message, changes).id().toString());
+        return io("cannot import " + source, () -> {
+            String id = images.importRootfs(rootfsTar, source, ref, message, changes).id().toString();
+            emit.image(id, "import", id);
+            return id;
+        });
     }
 
     /**
@@ -221,6 +265,13 @@ public final class Engine {
     public ImagePruneReport pruneImages(Predicate<ImageView> select) {
         return io("cannot prune images in " + dataRoot, () -> {
             ImageStore.PruneReport report = images.prune(s -> select.test(ImageViews.of(s)));
+            for (String line : report.lines()) {
+                if (line.startsWith("Deleted: ")) {
+                    String deleted = line.substring("Deleted: ".length());
+                    emit.image(deleted, "delete", deleted);
+                }
+            }
+            emit.prune(EngineEvent.IMAGE, report.spaceReclaimed());
             return new ImagePruneReport(report.lines(), report.spaceReclaimed());
         });
     }
@@ -260,7 +311,9 @@ public final class Engine {
      *                         not usable; nothing is left behind then
      */
     public String create(RunRequest request) {
-        return creator.create(request);
+        String id = creator.create(request);
+        emit.container(runtime.inspect(id), "create", Map.of());
+        return id;
     }
 
     /**
@@ -269,11 +322,71 @@ public final class Engine {
      * @throws StartFailedException when its command could not be run, with Docker's exit code
      */
     public void start(String ref) {
+        // Docker: a start by the user resets the restart count and lets the policy apply again
+        start(ref, c -> true, Supervision::startedByUser);
+    }
+
+    /**
+     * Starts the container if {@code when} holds (checked under its lock) with its supervision
+     * changed by {@code change}; a healthcheck starts over as {@code starting}. Returns whether it
+     * started (false when running already); emits {@code start}.
+     */
+    boolean start(String ref, Predicate<ContainerInspect> when, UnaryOperator<Supervision> change) {
+        String id = runtime.inspect(ref).id();
+        boolean healthchecked = hasHealthcheck(id);
+        boolean started;
         try {
-            runtime.start(ref);
+            started = runtime.start(id, when, s -> {
+                Supervision next = change.apply(s);
+                return healthchecked ? next.withHealth(Health.startingAfter(s.health())) : next;
+            }, c -> emit.container(c, "start", Map.of()));
         } catch (LaunchFailedException e) {
             throw new StartFailedException(e.getMessage(), e.exitCode(), e);
         }
+        return started;
+    }
+
+    /** True when the container runs a healthcheck (its own or its image's, not NONE). */
+    boolean hasHealthcheck(String id) {
+        Healthcheck h = runtime.config(id).healthcheck();
+        return h != null && !h.disabled() && !h.test().isEmpty();
+    }
+
+    /**
+     * Stops (if running) and starts the container again, as {@code docker restart}: events
+     * {@code kill}, {@code die}, {@code stop}, {@code start}, then {@code restart}.
+     */
+    public void restart(String ref, Duration timeout) {
+        ContainerInspect c = runtime.inspect(ref);
+        stop(c.id(), timeout);
+        start(c.id());
+        emit.container(c, "restart", Map.of());
+    }
+
+    /**
+     * Renames a container, as {@code docker rename} (a leading slash is dropped); emits {@code rename}
+     * with the old name (Docker's {@code oldName}, with its slash).
+     *
+     * @throws EngineException with Docker's message for an empty, invalid or unchanged name, or
+     *                         {@link dev.berth.engine.runtime.NameConflictException} when it is taken
+     */
+    public void rename(String ref, String newName) {
+        if (newName == null || newName.isEmpty() || newName.equals("/")) {
+            throw new EngineException("Neither old nor new names may be empty");
+        }
+        RunRequestValidator.checkName(newName);
+        String name = RunRequestValidator.normalisedName(newName);
+        ContainerInspect c = runtime.inspect(ref);
+        if (c.name().equals(name)) {
+            throw new EngineException("Renaming a container with the same name as its current name");
+        }
+        String old = runtime.rename(c.id(), name);
+        emit.container(runtime.inspect(c.id()), "rename", Map.of("oldName", "/" + old));
+    }
+
+    /** Publishes a container event (health_status) for the supervisor. */
+    void containerEvent(String id, String action) {
+        emit.container(runtime.inspect(id), action, Map.of());
     }
 
     /**
@@ -290,16 +403,38 @@ public final class Engine {
      * period when {@code timeout} is null.
      */
     public void stop(String ref, Duration timeout) {
-        if (timeout == null) {
-            runtime.stop(ref);
-        } else {
-            runtime.stop(ref, timeout);
+        ContainerInspect c = runtime.inspect(ref);
+        if (!c.running()) {
+            if (c.supervision().restarting()) {
+                // a restart by its policy waits for its delay: the stop cancels it
+                runtime.markStoppedByUser(c.id());
+            }
+            return;
         }
+        // before the signal: its restart policy must not bring it back
+        runtime.markStoppedByUser(c.id());
+        emit.container(c, "kill", Map.of("signal", Integer.toString(runtime.config(c.id()).effectiveStopSignal())));
+        if (timeout == null) {
+            runtime.stop(c.id());
+        } else {
+            runtime.stop(c.id(), timeout);
+        }
+        emit.container(c, "stop", Map.of());
     }
 
     /** Sends {@code signal} (a name such as {@code TERM} or {@code SIGTERM}, or a number) to the container. */
     public void kill(String ref, String signal) {
-        runtime.kill(ref, signalNumber(signal));
+        int number = signalNumber(signal);
+        ContainerInspect c = runtime.inspect(ref);
+        if (c.running()) {
+            // before the signal: its restart policy must not bring it back (Docker's HasBeenManuallyStopped)
+            runtime.markStoppedByUser(c.id());
+        }
+        if (c.running()) {
+            // before the signal, as its die may be recorded at once
+            emit.container(c, "kill", Map.of("signal", Integer.toString(number)));
+        }
+        runtime.kill(c.id(), number);
     }
 
     /**
@@ -313,12 +448,16 @@ public final class Engine {
 
     /** Freezes every process of the container. */
     public void pause(String ref) {
-        runtime.pause(ref);
+        ContainerInspect c = runtime.inspect(ref);
+        runtime.pause(c.id());
+        emit.container(c, "pause", Map.of());
     }
 
     /** Thaws a paused container. */
     public void unpause(String ref) {
-        runtime.unpause(ref);
+        ContainerInspect c = runtime.inspect(ref);
+        runtime.unpause(c.id());
+        emit.container(c, "unpause", Map.of());
     }
 
     /** Waits until the container has ended; returns its exit code. */
@@ -424,7 +563,9 @@ public final class Engine {
      * does; a null name makes an anonymous-style random one.
      */
     public VolumeView createVolume(String name, Map<String, String> labels, Map<String, String> options) {
-        return view(volumes.create(name == null ? VolumeNames.anonymous() : name, labels, options));
+        VolumeView created = view(volumes.create(name == null ? VolumeNames.anonymous() : name, labels, options));
+        emit.volume(created.name(), "create", created.driver());
+        return created;
     }
 
     /** The volumes that every filter ({@code name=TEXT}, {@code label=KEY[=VALUE]}) lets through. */
@@ -439,7 +580,9 @@ public final class Engine {
 
     /** Removes a volume no container uses. */
     public void removeVolume(String name) {
+        String driver = volumes.inspect(name).driver();
         volumes.remove(name, usage);
+        emit.volume(name, "destroy", driver);
     }
 
     /**
@@ -460,9 +603,11 @@ public final class Engine {
                 // removed by another client, or taken by a container, since the listing
                 continue;
             }
+            emit.volume(v.name(), "destroy", v.driver());
             deleted.add(v.name());
             reclaimed += size;
         }
+        emit.prune(EngineEvent.VOLUME, reclaimed);
         return new VolumePruneReport(deleted, reclaimed);
     }
 
@@ -513,6 +658,12 @@ public final class Engine {
     public void remove(String ref, boolean force, boolean removeVolumes) {
         ContainerInspect container = runtime.inspect(ref);
         String id = container.id();
+        Map<String, String> attributes = emit.containerAttributes(id, container.name());
+        if (force && container.running()) {
+            // its restart policy must not start it again while it is being removed
+            runtime.markStoppedByUser(id);
+            emit.container(container, "kill", Map.of("signal", Integer.toString(Signals.parse("KILL"))));
+        }
         List<String> anonymous = runtime.config(id).anonymousVolumes();
         if (removeVolumes && !anonymous.isEmpty() && (!container.running() || force)) {
             if (container.running()) {
@@ -523,10 +674,13 @@ public final class Engine {
                     .toList();
             for (String name : anonymous) {
                 if (volumes.find(name).isPresent()) {
+                    String driver = volumes.inspect(name).driver();
                     volumes.remove(name, others);
+                    emit.volume(name, "destroy", driver);
                 }
             }
         }
         runtime.remove(id, force);
+        emit.containerWith(id, "destroy", attributes, Map.of());
     }
 }

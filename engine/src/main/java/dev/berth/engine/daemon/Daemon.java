@@ -61,6 +61,7 @@ public final class Daemon implements AutoCloseable {
             undo.push(() -> PidFile.release(config.pidFile()));
             EngineBinding binding = engine.open(config);
             undo.push(binding);
+            binding.reportTo(log::error);
 
             ServerIdentity identity = new ServerIdentity(engineId(config.dataRoot()), berthVersion,
                     ProcessHandle.current().pid(), config.dataRoot(), config.labels(), config.registryMirrors(),

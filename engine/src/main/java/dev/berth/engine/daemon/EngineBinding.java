@@ -1,6 +1,7 @@
 package dev.berth.engine.daemon;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.berth.engine.api.RouteGroup;
 import dev.berth.engine.api.ServerIdentity;
@@ -36,6 +37,10 @@ public interface EngineBinding extends AutoCloseable {
     };
 
     List<RouteGroup> routes();
+
+    /** Where the engine reports failures of its background work (the daemon's log), from now on. */
+    default void reportTo(Consumer<String> log) {
+    }
 
     ServerIdentity.ObjectCounts counts();
 

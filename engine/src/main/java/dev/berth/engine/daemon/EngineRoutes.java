@@ -2,7 +2,10 @@ package dev.berth.engine.daemon;
 
 import dev.berth.engine.Engine;
 import dev.berth.engine.api.ArchiveRoutes;
+import dev.berth.engine.Supervisor;
 import dev.berth.engine.api.DiskUsageRoutes;
+import dev.berth.engine.api.EventRoutes;
+import java.util.function.Consumer;
 import dev.berth.engine.api.ImageRoutes;
 import dev.berth.engine.api.RouteGroup;
 import dev.berth.engine.api.ServerIdentity;
@@ -10,20 +13,40 @@ import dev.berth.engine.api.VolumeRoutes;
 import java.util.List;
 
 /**
- * The engine opened in the daemon's process on its data root, with the route groups served from
- * it so far (volumes, images) and the counts {@code /info} reports. Closing leaves containers running.
+ * The engine opened in the daemon's process on its data root, with its supervisor, the route groups
+ * served from it so far (volumes, images, events) and the counts {@code /info} reports. Closing
+ * stops the supervisor and leaves containers running.
  */
 public final class EngineRoutes implements EngineBinding {
 
     private final Engine engine;
+    private final Supervisor supervisor;
+    private volatile Consumer<String> problems = message -> System.err.println("berth daemon: " + message);
 
     private EngineRoutes(Engine engine) {
         this.engine = engine;
+        this.supervisor = Supervisor.start(engine, message -> problems.accept(message));
     }
 
-    /** Opens the engine on the daemon's data root, its containers' cgroups under {@code cgroupParent}. */
+    /**
+     * Opens the engine on the daemon's data root, its containers' cgroups under {@code cgroupParent},
+     * and starts its supervisor (restart policies, healthchecks, exits noticed as they happen).
+     */
     public static EngineBinding.Opener opener(String cgroupParent) {
         return config -> new EngineRoutes(Engine.open(config.dataRoot(), cgroupParent));
+    }
+
+    /**
+     * Serves {@code engine}, already opened on the daemon's data root, and supervises it: for tests
+     * that drive the engine beside its API.
+     */
+    public static EngineBinding.Opener serving(Engine engine) {
+        return config -> new EngineRoutes(engine);
+    }
+
+    @Override
+    public void reportTo(Consumer<String> log) {
+        problems = log;
     }
 
     @Override
@@ -34,7 +57,7 @@ public final class EngineRoutes implements EngineBinding {
     /** The route groups served from {@code engine}. */
     public static List<RouteGroup> groups(Engine engine) {
         return List.of(new VolumeRoutes(engine), new ImageRoutes(engine), new DiskUsageRoutes(engine),
-                new ArchiveRoutes(engine));
+                new ArchiveRoutes(engine), new EventRoutes(engine.events()));
     }
 
     @Override
@@ -48,6 +71,7 @@ public final class EngineRoutes implements EngineBinding {
 
     @Override
     public void close() {
-        // The engine holds no resources of its own: containers and their monitors outlive it.
+        // Containers and their monitors outlive the engine: only the supervising stops.
+        supervisor.close();
     }
 }

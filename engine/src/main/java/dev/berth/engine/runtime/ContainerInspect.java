@@ -10,9 +10,11 @@ package dev.berth.engine.runtime;
  * @param oomKilled  set from the cgroup's OOM counter (filled by the cgroup attachment)
  * @param error      why the last start failed, or null
  * @param createdAt  RFC 3339
+ * @param supervision restart count, pending restart, stop by the user and health
  */
 public record ContainerInspect(String id, String name, ContainerStatus status, long pid, String startedAt,
-                               String finishedAt, int exitCode, boolean oomKilled, String error, String createdAt) {
+                               String finishedAt, int exitCode, boolean oomKilled, String error, String createdAt,
+                               Supervision supervision) {
 
     /** Docker's {@code State.Running}: true while paused too. */
     public boolean running() {

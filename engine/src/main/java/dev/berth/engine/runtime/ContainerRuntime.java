@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The container runtime on one data root: create, start, stop, kill, wait, remove, inspect, list,
@@ -49,6 +53,7 @@ public final class ContainerRuntime {
     private final ContainerFiles files;
     /** One lock per container: start, stop and remove of one container never interleave in this JVM. */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile Consumer<ContainerInspect> exitListener = c -> { };
 
     /** A runtime with the launcher found by {@link LauncherBinary}, no cgroups and no generated files. */
     public ContainerRuntime(Path dataRoot) {
@@ -126,7 +131,7 @@ public final class ContainerRuntime {
     public String commit(Reservation reservation, CreateOptions options) {
         LaunchSpecFactory.validate(reservation.id(), options);
         ContainerState state = new ContainerState(reservation.id(), reservation.name(), ContainerStatus.CREATED,
-                0, 0, 0, now(), null, null, 0, false, null);
+                0, 0, 0, now(), null, null, 0, false, null, Supervision.NONE);
         store.locked("cannot create the folder of container " + reservation.id(), () -> {
             store.commit(reservation, state, options);
             return null;
@@ -186,33 +191,58 @@ public final class ContainerRuntime {
 
     /** Starts a created or exited container; returns once its command runs. */
     public void start(String ref) {
+        start(ref, c -> true, s -> s, c -> { });
+    }
+
+    /**
+     * Starts a created or exited container if {@code when} holds for it, checked under the
+     * container's lock (so a stop by the user and a restart by the policy never cross), with its
+     * supervision record changed by {@code change} in the same write that records the start.
+     *
+     * {@code started} is called once the start is recorded, before any exit of this run can be
+     * recorded (see {@link #onExit}), so that news of the start comes before news of its end.
+     *
+     * @return false when it was running already or {@code when} refused it
+     */
+    public boolean start(String ref, Predicate<ContainerInspect> when, UnaryOperator<Supervision> change,
+                         Consumer<ContainerInspect> started) {
         String id = resolve(ref);
         synchronized (lock(id)) {
-            startLocked(id);
+            return startLocked(id, when, change, started);
         }
     }
 
-    private void startLocked(String id) {
+    private boolean startLocked(String id, Predicate<ContainerInspect> when, UnaryOperator<Supervision> change,
+                                Consumer<ContainerInspect> started) {
         ContainerState state;
         CreateOptions options;
         synchronized (this) {
             state = refresh(id);
-            if (state.live()) {
-                return;
+            if (state.live() || !when.test(state.inspect())) {
+                return false;
             }
             options = store.config(id);
             store.clearExit(id);
+            state = state.withSupervision(change.apply(state.supervision()));
+            update(state);
         }
         String hostname = LaunchSpecFactory.hostname(id, options);
+        ContainerState before = state;
         try {
             LaunchSpec spec = LaunchSpecFactory.launch(id, store, options, cgroups.prepare(id, options),
                     cgroups.binds(id), files.prepare(id, store.dir(id), hostname, options));
             // Recorded as soon as the monitor exists: were this process killed before the launcher
             // reports, the next one would still find the container and its exit.
-            Launched l = launcher.launch(spec, initPid -> { }, monitorPid -> update(state.starting(monitorPid,
+            Launched l = launcher.launch(spec, initPid -> { }, monitorPid -> update(before.starting(monitorPid,
                     Syscalls.startTime(monitorPid).orElse(0), now())));
             long startTime = Syscalls.startTime(l.monitorPid()).orElse(0);
-            update(state.running(l.monitorPid(), startTime, l.initPid(), now()));
+            ContainerState running = state.running(l.monitorPid(), startTime, l.initPid(), now());
+            // exits are recorded under this same monitor: none of this run can be told before its start
+            synchronized (this) {
+                update(running);
+                started.accept(running.inspect());
+            }
+            return true;
         } catch (LaunchFailedException e) {
             cgroups.release(id);
             update(state.failedStart(e.exitCode(), now(), e.reason()));
@@ -256,6 +286,78 @@ public final class ContainerRuntime {
     public void stop(String ref) {
         String id = resolve(ref);
         stop(id, Duration.ofSeconds(store.config(id).effectiveStopTimeout()));
+    }
+
+    /**
+     * Changes the supervision record of a container in one atomic write of its state, from a fresh
+     * read under the containers' lock; {@code change} sees the container as it is now (its status
+     * brought up to date first) and returns the new record, or the same one to write nothing.
+     *
+     * @return the container as recorded afterwards
+     */
+    public ContainerInspect supervise(String ref, Function<ContainerInspect, Supervision> change) {
+        String id = resolve(ref);
+        refresh(id);
+        synchronized (this) {
+            return store.locked("cannot record the supervision of container " + id, () -> {
+                ContainerState s = store.state(id).orElseThrow(() -> new NoSuchContainerException(id));
+                Supervision next = change.apply(s.inspect());
+                if (next.equals(s.supervision())) {
+                    return s.inspect();
+                }
+                ContainerState changed = s.withSupervision(next);
+                update(changed);
+                return changed.inspect();
+            });
+        }
+    }
+
+    /**
+     * Records that the user stopped or killed the container, under its lock: a restart by the
+     * policy that has not begun yet sees it and gives up (see {@link #start(String, Predicate, UnaryOperator)}).
+     */
+    public void markStoppedByUser(String ref) {
+        String id = resolve(ref);
+        synchronized (lock(id)) {
+            supervise(id, c -> c.supervision().stoppedByUser(true));
+        }
+    }
+
+    /**
+     * Calls {@code listener} each time this runtime records that a running container ended, once per
+     * exit, with the container as recorded; it runs under the containers' lock, so it must only
+     * hand the news on.
+     */
+    public void onExit(Consumer<ContainerInspect> listener) {
+        exitListener = listener;
+    }
+
+    /**
+     * Gives the container {@code newName} (already validated), as {@code docker rename}; returns its
+     * old name.
+     *
+     * @throws NameConflictException with Docker's message when another container, or a create in
+     *                               progress, has the name
+     */
+    public String rename(String ref, String newName) {
+        String id = resolve(ref);
+        synchronized (this) {
+            return store.locked("cannot rename container " + id + " to \"" + newName + "\"", () -> {
+                ContainerState s = store.state(id).orElseThrow(() -> new NoSuchContainerException(id));
+                for (ContainerState other : store.loadAll()) {
+                    if (other.name().equals(newName) && !other.id().equals(id)) {
+                        throw new NameConflictException(newName, other.id());
+                    }
+                }
+                for (Reservation r : store.reservations()) {
+                    if (newName.equals(r.name()) && r.creatorAlive()) {
+                        throw new NameConflictException(newName, r.id());
+                    }
+                }
+                update(s.withName(newName));
+                return s.name();
+            });
+        }
     }
 
     /** Sends {@code signal} to the container's PID 1. */
@@ -303,7 +405,11 @@ public final class ContainerRuntime {
             }
             InitSignaller.signal(s, Syscalls.SIGKILL);
             thawIfPaused(s);
-            Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), -1);
+            while (!Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), 1000)) {
+                // a container still starting (its start in another process) had no init to signal:
+                // refreshed, it has one by now
+                InitSignaller.signal(refresh(id), Syscalls.SIGKILL);
+            }
             refresh(id);
         }
         cgroups.release(id);
@@ -395,6 +501,14 @@ public final class ContainerRuntime {
 
     /** Runs a further process in a running container and waits for it. */
     public ExecResult exec(String ref, ExecOptions options) {
+        return exec(ref, options, null);
+    }
+
+    /**
+     * Runs a further process in a running container and waits for it at most {@code timeout}
+     * (null: for ever); past it the process's group is killed and the result says so.
+     */
+    public ExecResult exec(String ref, ExecOptions options, Duration timeout) {
         String id = resolve(ref);
         ContainerState s = refresh(id);
         if (s.status() == ContainerStatus.PAUSED) {
@@ -405,7 +519,7 @@ public final class ContainerRuntime {
         }
         CreateOptions config = store.config(id);
         return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), s.monitorPid(), config, options,
-                cgroups.prepare(id, config)), store.dir(id));
+                cgroups.prepare(id, config)), store.dir(id), timeout);
     }
 
     /** Freezes every process of a running container (Docker's pause). */
@@ -442,6 +556,15 @@ public final class ContainerRuntime {
             cgroups.thaw(s.id());
             update(s.withStatus(ContainerStatus.RUNNING));
         }
+    }
+
+    /**
+     * The monitor of a running container, as its state records it: {@code [pid, startTime]}; empty
+     * when it is not running, or its monitor is not recorded yet.
+     */
+    Optional<long[]> monitor(String id) {
+        return store.state(id).filter(s -> s.live() && s.monitorPid() > 0)
+                .map(s -> new long[] {s.monitorPid(), s.monitorStartTime()});
     }
 
     /** The options a container was created with. */
@@ -584,6 +707,9 @@ public final class ContainerRuntime {
                             + " (is the data root full or read-only?)"));
             cgroups.release(id);
             update(done);
+            if (!created) {
+                exitListener.accept(done.inspect());
+            }
             return done;
         });
     }

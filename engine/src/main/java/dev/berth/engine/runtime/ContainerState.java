@@ -10,11 +10,17 @@ package dev.berth.engine.runtime;
  */
 public record ContainerState(String id, String name, ContainerStatus status, long monitorPid,
                              long monitorStartTime, long initPid, String createdAt, String startedAt,
-                             String finishedAt, int exitCode, boolean oomKilled, String error) {
+                             String finishedAt, int exitCode, boolean oomKilled, String error,
+                             Supervision supervision) {
+
+    public ContainerState {
+        // state files written before supervision existed have none
+        supervision = supervision == null ? Supervision.NONE : supervision;
+    }
 
     ContainerState running(long monitor, long monitorStart, long init, String at) {
         return new ContainerState(id, name, ContainerStatus.RUNNING, monitor, monitorStart, init, createdAt, at,
-                null, 0, false, null);
+                null, 0, false, null, supervision);
     }
 
     /**
@@ -28,23 +34,36 @@ public record ContainerState(String id, String name, ContainerStatus status, lon
     /** The same running container with its init's PID known. */
     ContainerState withInit(long init) {
         return new ContainerState(id, name, status, monitorPid, monitorStartTime, init, createdAt, startedAt,
-                finishedAt, exitCode, oomKilled, error);
+                finishedAt, exitCode, oomKilled, error, supervision);
     }
 
     /** A start that never ran the command: started and finished at the same moment, with the reason. */
     ContainerState failedStart(int code, String at, String why) {
-        return new ContainerState(id, name, ContainerStatus.EXITED, 0, 0, 0, createdAt, at, at, code, false, why);
+        return new ContainerState(id, name, ContainerStatus.EXITED, 0, 0, 0, createdAt, at, at, code, false, why,
+                supervision);
     }
 
     ContainerState exited(int code, String at, boolean oom, String why) {
         return new ContainerState(id, name, ContainerStatus.EXITED, 0, 0, 0, createdAt, startedAt, at, code, oom,
-                why);
+                why, supervision);
     }
 
     /** Paused (frozen) or running again; the processes stay the same. */
     ContainerState withStatus(ContainerStatus s) {
         return new ContainerState(id, name, s, monitorPid, monitorStartTime, initPid, createdAt, startedAt,
-                finishedAt, exitCode, oomKilled, error);
+                finishedAt, exitCode, oomKilled, error, supervision);
+    }
+
+    /** The same container under another name. */
+    ContainerState withName(String newName) {
+        return new ContainerState(id, newName, status, monitorPid, monitorStartTime, initPid, createdAt, startedAt,
+                finishedAt, exitCode, oomKilled, error, supervision);
+    }
+
+    /** The same state with the supervisor's record changed. */
+    ContainerState withSupervision(Supervision s) {
+        return new ContainerState(id, name, status, monitorPid, monitorStartTime, initPid, createdAt, startedAt,
+                finishedAt, exitCode, oomKilled, error, s);
     }
 
     /** Running or paused: its monitor and processes exist. */
@@ -54,6 +73,6 @@ public record ContainerState(String id, String name, ContainerStatus status, lon
 
     ContainerInspect inspect() {
         return new ContainerInspect(id, name, status, live() ? initPid : 0, startedAt,
-                finishedAt, exitCode, oomKilled, error, createdAt);
+                finishedAt, exitCode, oomKilled, error, createdAt, supervision);
     }
 }

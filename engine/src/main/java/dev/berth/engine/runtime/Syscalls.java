@@ -43,7 +43,91 @@ final class Syscalls {
             LINKER.defaultLookup().find("close").orElseThrow(),
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
+    private static final MethodHandle EVENTFD = downcall("eventfd",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle READ = downcall("read",
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_LONG));
+    private static final MethodHandle WRITE = downcall("write",
+            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_LONG));
+    private static final int EFD_CLOEXEC = 02000000;
+    private static final int EFD_NONBLOCK = 04000;
+    private static final int EINTR = 4;
+
     private Syscalls() {
+    }
+
+    /** eventfd(2), non-blocking and close-on-exec: a counter another thread bumps to wake a poll. */
+    static int eventfd() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int fd = (int) EVENTFD.invokeExact(state, 0, EFD_CLOEXEC | EFD_NONBLOCK);
+            if (fd < 0) {
+                throw new IllegalStateException("eventfd failed: errno " + (int) ERRNO.get(state, 0L));
+            }
+            return fd;
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("eventfd failed", t);
+        }
+    }
+
+    /** Adds 1 to an eventfd's counter, waking whoever polls it. */
+    static void signalEventfd(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment one = arena.allocate(ValueLayout.JAVA_LONG);
+            one.set(ValueLayout.JAVA_LONG, 0, 1L);
+            long ignored = (long) WRITE.invokeExact(state, fd, one, 8L);
+        } catch (Throwable t) {
+            throw new IllegalStateException("write to eventfd " + fd + " failed", t);
+        }
+    }
+
+    /** Resets an eventfd's counter (a non-blocking read; nothing when it was 0). */
+    static void drainEventfd(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment value = arena.allocate(ValueLayout.JAVA_LONG);
+            long ignored = (long) READ.invokeExact(state, fd, value, 8L);
+        } catch (Throwable t) {
+            throw new IllegalStateException("read of eventfd " + fd + " failed", t);
+        }
+    }
+
+    /**
+     * poll(2) for input on every descriptor of {@code fds}, blocking until one is ready (no timeout);
+     * returns, per descriptor, whether it is ready (or in error). An interrupted poll returns none ready.
+     */
+    static boolean[] pollIn(int[] fds) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment pfds = arena.allocate(8L * fds.length);
+            for (int i = 0; i < fds.length; i++) {
+                pfds.set(ValueLayout.JAVA_INT, 8L * i, fds[i]);
+                pfds.set(ValueLayout.JAVA_SHORT, 8L * i + 4, POLLIN);
+                pfds.set(ValueLayout.JAVA_SHORT, 8L * i + 6, (short) 0);
+            }
+            int r = (int) POLL.invokeExact(state, pfds, (long) fds.length, -1);
+            boolean[] ready = new boolean[fds.length];
+            if (r < 0) {
+                int errno = (int) ERRNO.get(state, 0L);
+                if (errno == EINTR) {
+                    return ready;
+                }
+                throw new IllegalStateException("poll of " + fds.length + " descriptors failed: errno " + errno);
+            }
+            for (int i = 0; i < fds.length; i++) {
+                ready[i] = pfds.get(ValueLayout.JAVA_SHORT, 8L * i + 6) != 0;
+            }
+            return ready;
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("poll of " + fds.length + " descriptors failed", t);
+        }
     }
 
     private static MethodHandle downcall(String name, FunctionDescriptor fd) {

@@ -16,7 +16,7 @@ import java.time.Duration;
  * A test client that speaks raw bytes on a unix socket, so tests see exactly what the server
  * writes: heads, chunk framing, hijacked streams.
  */
-final class UnixHttp implements AutoCloseable {
+public final class UnixHttp implements AutoCloseable {
 
     private final SocketChannel channel;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -25,14 +25,14 @@ final class UnixHttp implements AutoCloseable {
         this.channel = channel;
     }
 
-    static UnixHttp connect(Path socket) throws IOException {
+    public static UnixHttp connect(Path socket) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         channel.connect(UnixDomainSocketAddress.of(socket));
         return new UnixHttp(channel);
     }
 
     /** One request on a new connection that asks the server to close after answering; the whole answer. */
-    static String exchange(Path socket, String method, String path, String body) throws IOException {
+    public static String exchange(Path socket, String method, String path, String body) throws IOException {
         try (UnixHttp http = connect(socket)) {
             http.send(request(method, path, body, "Connection: close\r\n"));
             return http.readToEnd();
@@ -49,14 +49,14 @@ final class UnixHttp implements AutoCloseable {
         }
     }
 
-    static String request(String method, String path, String body, String extraHeaders) {
+    public static String request(String method, String path, String body, String extraHeaders) {
         return method + " " + path + " HTTP/1.1\r\nHost: docker\r\n" + extraHeaders
                 + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: "
                 + body.getBytes(StandardCharsets.UTF_8).length + "\r\n")
                 + "\r\n" + (body == null ? "" : body);
     }
 
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
@@ -94,12 +94,12 @@ final class UnixHttp implements AutoCloseable {
         }
     }
 
-    void shutdownOutput() throws IOException {
+    public void shutdownOutput() throws IOException {
         channel.shutdownOutput();
     }
 
     /** Reads until the server closes the connection; everything received so far and after. */
-    String readToEnd() throws IOException {
+    public String readToEnd() throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(8192);
         while (channel.read(buffer) >= 0) {
             received.write(buffer.array(), 0, buffer.position());
@@ -113,7 +113,7 @@ final class UnixHttp implements AutoCloseable {
      *
      * @throws IOException when the connection ends or the deadline passes first
      */
-    String readUntil(String expected, Duration deadline) throws IOException {
+    public String readUntil(String expected, Duration deadline) throws IOException {
         long end = System.nanoTime() + deadline.toNanos();
         channel.configureBlocking(false);
         try (Selector selector = Selector.open()) {

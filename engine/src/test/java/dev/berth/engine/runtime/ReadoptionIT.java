@@ -76,7 +76,7 @@ class ReadoptionIT {
         ContainerState ran = store.state(id).orElseThrow();
         // what a process killed between spawning the launcher and recording it leaves on disk
         store.save(new ContainerState(id, ran.name(), ContainerStatus.CREATED, 0, 0, 0, ran.createdAt(), null, null,
-                0, false, null));
+                0, false, null, Supervision.NONE));
 
         ContainerInspect seen = new ContainerRuntime(fx.dataRoot).inspect(id);
 

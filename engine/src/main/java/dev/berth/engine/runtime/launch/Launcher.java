@@ -15,6 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Starts containers and exec processes through the berth-launch binary.
@@ -195,6 +197,17 @@ public final class Launcher {
 
     /** Runs {@code spec} inside a running container and waits for it; {@code scratch} holds the spec file. */
     public ExecResult exec(ExecSpec spec, Path scratch) {
+        return exec(spec, scratch, null);
+    }
+
+    /**
+     * Runs {@code spec} inside a running container and waits for it at most {@code timeout} (null:
+     * for ever).
+     *
+     * @throws ExecTimedOutException when the time is up; the launcher and every process it started
+     *                               (the command and what the command started) are killed first
+     */
+    public ExecResult exec(ExecSpec spec, Path scratch, Duration timeout) {
         ArgMax.check("cannot exec in the container of PID " + spec.initPid(), spec.argv(), spec.env(),
                 spec.rlimits());
         Path specFile = scratch.resolve("exec-" + UUID.randomUUID() + ".spec");
@@ -204,9 +217,18 @@ public final class Launcher {
             p.getOutputStream().close();
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()),
                     Thread::startVirtualThread);
-            String out = readAll(p.getInputStream());
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()),
+                    Thread::startVirtualThread);
+            if (timeout != null && !p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                // the command's own children first: once the launcher dies they would be orphans
+                p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor();
+                throw new ExecTimedOutException("exec in the container of PID " + spec.initPid() + " ran longer than "
+                        + timeout + " and was killed", timeout);
+            }
             int code = p.waitFor();
-            return new ExecResult(code, out, err.get());
+            return new ExecResult(code, out.get(), err.get());
         } catch (IOException e) {
             throw new EngineException("exec in the container of PID " + spec.initPid() + " failed: " + e.getMessage(), e);
         } catch (ExecutionException e) {
