@@ -5,7 +5,9 @@ import dev.berth.engine.cgroup.CgroupManager;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogsReport;
+import dev.berth.engine.cgroup.CgroupUsage;
 import dev.berth.engine.cgroup.Cgroups;
+import dev.berth.engine.core.WaitCondition;
 import dev.berth.engine.image.DataRoot;
 import dev.berth.engine.image.ImageReference;
 import dev.berth.engine.image.ImageStore;
@@ -29,6 +31,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +51,14 @@ public final class Engine {
     private final ContainerUsage usage;
     private final ContainerCreator creator;
     private final ContainerViews views;
+    private final ContainerCgroups containerCgroups;
+    private final HostCpu host = new HostCpu(Path.of("/proc"));
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
         DataRoot.requireFolder(dataRoot);
         this.dataRoot = dataRoot;
-        this.runtime = new ContainerRuntime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
+        this.containerCgroups = new ContainerCgroups(cgroups);
+        this.runtime = new ContainerRuntime(dataRoot, launcher, containerCgroups, GeneratedEtcFiles.fromHost());
         this.usage = new ContainerUsage(runtime);
         this.images = new ImageStore(dataRoot, new NativeFileOps(), usage);
         this.volumes = new VolumeStore(dataRoot);
@@ -253,6 +259,16 @@ public final class Engine {
         return Signals.parse(signal);
     }
 
+    /** The bytes the container has written to its writable layer ({@code SizeRw}). */
+    public long writableSize(String ref) {
+        return runtime.writableSize(ref);
+    }
+
+    /** Docker's name of a signal number ({@code SIGTERM}), as inspect shows {@code Config.StopSignal}. */
+    public static String signalName(int signal) {
+        return Signals.name(signal);
+    }
+
     /** Freezes every process of the container. */
     public void pause(String ref) {
         runtime.pause(ref);
@@ -261,6 +277,72 @@ public final class Engine {
     /** Thaws a paused container. */
     public void unpause(String ref) {
         runtime.unpause(ref);
+    }
+
+    /**
+     * Stops the container (as {@link #stop}) and starts it again, as {@code docker restart}; a
+     * container that is not running is just started.
+     */
+    public void restart(String ref, Duration timeout) {
+        stop(ref, timeout);
+        start(ref);
+    }
+
+    /**
+     * Gives the container a new name, as {@code docker rename}.
+     *
+     * @throws EngineException with Docker's words when the name is empty, invalid, taken (a
+     *                         {@link dev.berth.engine.runtime.NameConflictException}) or the current one
+     */
+    public void rename(String ref, String newName) {
+        if (newName == null || newName.isEmpty() || newName.equals("/")) {
+            throw new EngineException("Neither old nor new names may be empty");
+        }
+        RunRequestValidator.checkName(newName);
+        runtime.rename(ref, RunRequestValidator.normalisedName(newName));
+    }
+
+    /**
+     * Begins a wait for {@code condition} on the container now, before it returns: an exit that
+     * follows this call (say of a start requested next) is not missed. Wait with {@link ExitWatch#await}.
+     */
+    public ExitWatch watchExit(String ref, WaitCondition condition) {
+        return new ExitWatch(runtime, runtime.markExit(ref), condition);
+    }
+
+    /**
+     * The processes of a running container, as {@code docker top} shows them ({@code ps -ef}).
+     *
+     * @throws EngineException ({@link dev.berth.engine.runtime.ContainerStateException}) when it is not running
+     */
+    public ContainerProcesses top(String ref) {
+        long init = runtime.initPid(ref);
+        return ProcessTable.host().of(init, containerCgroups.pids(runtime.inspect(ref).id()));
+    }
+
+    /** One sample of what the container uses now; all zero when it is not running (it has no cgroup then). */
+    public ContainerStats stats(String ref) {
+        ContainerInspect c = runtime.inspect(ref);
+        Instant read = Instant.now();
+        long hostMemory = host.memoryBytes();
+        var usage = c.running() ? containerCgroups.usage(c.id()) : java.util.Optional.<CgroupUsage>empty();
+        if (usage.isEmpty()) {
+            return new ContainerStats(read, new ContainerStats.Cpu(0, List.of(), 0, 0, 0, 0, 0), host.systemNanos(),
+                    host.onlineCpus(), new ContainerStats.Memory(0, 0, 0, Map.of()), 0, 0, List.of(), List.of());
+        }
+        CgroupUsage u = usage.get();
+        // the monitor lives in the container's cgroup, outside its PID namespace: not one of its processes
+        long pids = u.pids() - (c.pid() == 0 ? 0 : new ProcessTable(Path.of("/proc"), Map.of())
+                .outsideCount(c.pid(), containerCgroups.pids(c.id())));
+        return new ContainerStats(read, new ContainerStats.Cpu(u.cpuNanos(), u.perCpuNanos(), u.userNanos(),
+                u.systemNanos(), u.periods(), u.throttledPeriods(), u.throttledNanos()), host.systemNanos(),
+                host.onlineCpus(), new ContainerStats.Memory(u.memoryBytes(), u.memoryMaxBytes(),
+                        Math.min(u.memoryLimitBytes(), hostMemory), u.memoryStat()), Math.max(pids, 0), u.pidsLimit(),
+                io(u.ioBytes()), io(u.ioOps()));
+    }
+
+    private static List<ContainerStats.Io> io(List<CgroupUsage.IoEntry> entries) {
+        return entries.stream().map(e -> new ContainerStats.Io(e.major(), e.minor(), e.op(), e.value())).toList();
     }
 
     /** Waits until the container has ended; returns its exit code. */
