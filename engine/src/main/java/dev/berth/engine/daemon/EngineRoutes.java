@@ -1,6 +1,7 @@
 package dev.berth.engine.daemon;
 
 import dev.berth.engine.Engine;
+import dev.berth.engine.api.ContainerRoutes;
 import dev.berth.engine.api.ImageRoutes;
 import dev.berth.engine.api.RouteGroup;
 import dev.berth.engine.api.ServerIdentity;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * The engine opened in the daemon's process on its data root, with the route groups served from
- * it so far (volumes, images) and the counts {@code /info} reports. Closing leaves containers running.
+ * it so far (containers, volumes, images) and the counts {@code /info} reports. Closing leaves containers running.
  */
 public final class EngineRoutes implements EngineBinding {
 
@@ -26,7 +27,7 @@ public final class EngineRoutes implements EngineBinding {
 
     @Override
     public List<RouteGroup> routes() {
-        return List.of(new VolumeRoutes(engine), new ImageRoutes(engine));
+        return List.of(new ContainerRoutes(engine), new VolumeRoutes(engine), new ImageRoutes(engine));
     }
 
     @Override
