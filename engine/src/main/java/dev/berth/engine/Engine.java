@@ -202,7 +202,8 @@ public final class Engine {
     }
 
     /**
-     * Creates a container (not started) as {@code docker create} does; returns its ID.
+     * Creates a container (not started) as {@code docker create} does; returns its ID. Without a
+     * name it gets a generated {@code adjective_surname} one, as Docker gives.
      *
      * @throws EngineException with Docker's message when the image, user, mounts or limits are
      *                         not usable; nothing is left behind then
@@ -277,15 +278,6 @@ public final class Engine {
     /** Thaws a paused container. */
     public void unpause(String ref) {
         runtime.unpause(ref);
-    }
-
-    /**
-     * Stops the container (as {@link #stop}) and starts it again, as {@code docker restart}; a
-     * container that is not running is just started.
-     */
-    public void restart(String ref, Duration timeout) {
-        stop(ref, timeout);
-        start(ref);
     }
 
     /**

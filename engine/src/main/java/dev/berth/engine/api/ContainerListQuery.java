@@ -25,9 +25,6 @@ record ContainerListQuery(boolean all, long limit, Filters filters) {
      *                      or an exit code that is not a number, in Docker's words where it has them
      */
     static ContainerListQuery of(QueryParams query) {
-        if (query.bool("size")) {
-            throw ApiException.badRequest("berth does not compute container sizes yet: leave out size");
-        }
         Filters filters = query.filters().requireKnown(KEYS);
         for (String status : filters.get("status")) {
             if (!STATUSES.contains(status)) {

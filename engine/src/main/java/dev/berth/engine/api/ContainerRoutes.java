@@ -2,15 +2,14 @@ package dev.berth.engine.api;
 
 import dev.berth.engine.ContainerView;
 import dev.berth.engine.Engine;
-import dev.berth.engine.core.EngineException;
 import dev.berth.engine.core.WaitCondition;
-import dev.berth.engine.runtime.NoSuchContainerException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The container life-cycle routes, served from the engine's edge: create, inspect, list, start,
@@ -38,10 +37,7 @@ public final class ContainerRoutes implements RouteGroup {
         router.get("/containers/{id}/json", request -> ApiResponse.json(ContainerJson.inspect(view(request))));
         router.post("/containers/{id}/start", this::start);
         router.post("/containers/{id}/stop", this::stop);
-        router.post("/containers/{id}/restart", request -> {
-            engine.restart(request.param("id"), timeout(request));
-            return ApiResponse.noContent();
-        });
+        router.post("/containers/{id}/restart", this::restart);
         router.post("/containers/{id}/kill", request -> {
             engine.kill(request.param("id"), request.query().get("signal").filter(s -> !s.isEmpty()).orElse("KILL"));
             return ApiResponse.noContent();
@@ -60,6 +56,9 @@ public final class ContainerRoutes implements RouteGroup {
         });
         router.post("/containers/{id}/wait", this::await);
         router.delete("/containers/{id}", request -> {
+            if (request.query().bool("link")) {
+                throw ApiException.badRequest("berth has no container links: leave out link");
+            }
             engine.remove(request.param("id"), request.query().bool("force"), request.query().bool("v"));
             return ApiResponse.noContent();
         });
@@ -97,12 +96,29 @@ public final class ContainerRoutes implements RouteGroup {
     /** {@code POST /containers/{id}/start}: 304 when it runs already. */
     private ApiResponse start(ApiRequest request) {
         String ref = request.param("id");
-        if (engine.inspect(ref).running()) {
+        ContainerView c = engine.inspect(ref);
+        if (c.paused()) {
+            throw ApiException.conflict("cannot start a paused container, try unpause instead");
+        }
+        if (c.running()) {
             return ApiResponse.notModified();
         }
         // watched before the start: an AutoRemove container that ends at once is still removed
         autoRemover.watch(ref);
         engine.start(ref);
+        return ApiResponse.noContent();
+    }
+
+    /**
+     * {@code POST /containers/{id}/restart?t=}: stop and start. An AutoRemove container is not
+     * removed by the stop: its watch moves on to the run that follows.
+     */
+    private ApiResponse restart(ApiRequest request) {
+        String id = engine.inspect(request.param("id")).id();
+        autoRemover.forget(id);
+        engine.stop(id, timeout(request));
+        autoRemover.watch(id);
+        engine.start(id);
         return ApiResponse.noContent();
     }
 
@@ -146,7 +162,7 @@ public final class ContainerRoutes implements RouteGroup {
         };
         var watch = engine.watchExit(request.param("id"), condition);
         return ApiResponse.stream(Responses.JSON, sink -> {
-            java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean gone = new AtomicBoolean();
             sink.onClose(() -> gone.set(true));
             var code = watch.await(gone::get);
             if (code.isPresent()) {
@@ -160,40 +176,5 @@ public final class ContainerRoutes implements RouteGroup {
 
     private ContainerView view(ApiRequest request) {
         return engine.inspect(request.param("id"));
-    }
-
-    /**
-     * Removes AutoRemove ({@code --rm}) containers once they have ended, as Docker's daemon does:
-     * the daemon created them, so it removes them, with their anonymous volumes. A container
-     * removed by someone else first is not an error.
-     */
-    static final class AutoRemover {
-
-        private final Engine engine;
-
-        AutoRemover(Engine engine) {
-            this.engine = engine;
-        }
-
-        /** Watches the container from now (call before starting it) when it is AutoRemove. */
-        void watch(String ref) {
-            ContainerView c = engine.inspect(ref);
-            if (!c.autoRemove()) {
-                return;
-            }
-            var watch = engine.watchExit(c.id(), WaitCondition.NEXT_EXIT);
-            Thread.ofVirtual().name("auto-remove-" + c.shortId()).start(() -> {
-                if (watch.await(() -> false).isPresent()) {
-                    try {
-                        engine.remove(c.id(), true, true);
-                    } catch (NoSuchContainerException gone) {
-                        // removed by a client first (docker rm -f)
-                    } catch (EngineException e) {
-                        System.getLogger(ContainerRoutes.class.getName()).log(System.Logger.Level.WARNING,
-                                "cannot auto-remove container " + c.id() + " after it ended: " + e.getMessage(), e);
-                    }
-                }
-            });
-        }
     }
 }

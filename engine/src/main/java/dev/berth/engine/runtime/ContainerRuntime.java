@@ -5,12 +5,14 @@ import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogEntry;
 import dev.berth.engine.core.EngineException;
+import dev.berth.engine.core.WaitCondition;
 import dev.berth.engine.runtime.launch.ExecResult;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
 import dev.berth.engine.runtime.launch.LaunchSpec;
 import dev.berth.engine.runtime.launch.Launched;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,15 +22,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import dev.berth.engine.core.WaitCondition;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * The container runtime on one data root: create, start, stop, kill, wait, remove, inspect, list,
- * exec and logs. Containers are run by berth-launch monitors that outlive this object and its JVM;
+ * The container runtime on one data root: create, start, stop, kill, wait, rename, remove, inspect,
+ * list, exec and logs. Containers are run by berth-launch monitors that outlive this object and its JVM;
  * a new ContainerRuntime on the same data root re-adopts them, so running containers stay running and
  * stopped ones keep their logs and exit codes.
  *
@@ -101,7 +102,7 @@ public final class ContainerRuntime {
     }
 
     /** Refuses a name that a container, or a create in progress, has (call under the store's lock). */
-    private void requireFree(String name) throws java.io.IOException {
+    private void requireFree(String name) throws IOException {
         for (ContainerState s : store.loadAll()) {
             if (s.name().equals(name)) {
                 throw new NameConflictException(name, s.id());
@@ -457,14 +458,7 @@ public final class ContainerRuntime {
      * {@code SizeRw}); 0 before its first start made the layer.
      */
     public long writableSize(String ref) {
-        java.nio.file.Path upper = store.upper(resolve(ref));
-        try (var files = java.nio.file.Files.walk(upper)) {
-            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        } catch (java.nio.file.NoSuchFileException e) {
-            return 0;
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new EngineException("cannot measure the writable layer " + upper + ": " + e.getMessage(), e);
-        }
+        return store.upperSize(resolve(ref));
     }
 
     /** Whether the container with this full ID is (still) listed: another process may remove it. */

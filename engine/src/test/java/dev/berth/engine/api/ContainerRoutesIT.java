@@ -2,11 +2,12 @@ package dev.berth.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.engine.ContainerView;
 import dev.berth.engine.Engine;
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.layer.Trees;
-import dev.berth.engine.testing.BusyboxRootfs;
+import dev.berth.engine.testing.BusyboxImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -56,7 +57,7 @@ class ContainerRoutesIT {
         cgroupParent = "berth-it-" + suffix;
         prefix = "rit-" + suffix;
         engine = Engine.open(Files.createDirectories(folder.resolve("data")), Cgroups.detect(cgroupParent));
-        engine.importImage(new ByteArrayInputStream(BusyboxRootfs.tar()), "busybox.tar", IMAGE);
+        engine.importImage(new ByteArrayInputStream(BusyboxImage.rootfsTar()), "busybox.tar", IMAGE);
         SystemRoutes system = new SystemRoutes(new ServerIdentity("test-engine-id", "0.1.0-test",
                 ProcessHandle.current().pid(), folder.resolve("data"), List.of(), List.of(), List.of(),
                 () -> ServerIdentity.ObjectCounts.NONE), HostFacts.current());
@@ -118,6 +119,8 @@ class ContainerRoutesIT {
                         + " web GREETING=hi bridge\n");
         assertThat(docker("inspect", "--format", "{{.State.StartedAt}} {{.State.FinishedAt}}", created))
                 .isEqualTo("0001-01-01T00:00:00Z 0001-01-01T00:00:00Z\n");
+
+        assertThat(docker("ps", "-s", "--filter", "id=" + web, "--format", "{{.Size}}")).matches("\\S+B \\(virtual \\S+B\\)\n");
 
         docker("stop", "-t", "1", web);
         assertThat(docker("wait", web)).isEqualTo("137\n");
@@ -210,6 +213,45 @@ class ContainerRoutesIT {
         assertThat(docker("container", "prune", "-f", "--filter", "label=suite=" + prefix))
                 .contains("Deleted Containers:\n" + quick + "\n");
         assertThat(engine.list()).extracting(ContainerView::id).containsExactly(kept);
+    }
+
+    @Test
+    void inspectAndStats_carryTheFieldsClientsDereference() throws Exception {
+        String id = docker("run", "-d", "-l", "suite=" + prefix, IMAGE, "sleep", "1000").strip();
+
+        JsonNode inspect = json(UnixHttp.exchange(socket, "GET", "/v1.44/containers/" + id + "/json", null));
+        assertThat(inspect.at("/State/Running").isBoolean() && inspect.at("/State/Paused").isBoolean()).isTrue();
+        assertThat(inspect.at("/State/StartedAt").asText()).endsWith("Z");
+        assertThat(inspect.at("/State/FinishedAt").asText()).isEqualTo("0001-01-01T00:00:00Z");
+        assertThat(inspect.at("/State/Pid").asLong()).isPositive();
+        assertThat(inspect.at("/NetworkSettings/Ports").isObject()).isTrue();
+        assertThat(inspect.at("/NetworkSettings/Networks").isObject()).isTrue();
+        assertThat(inspect.at("/HostConfig/PortBindings").isObject()).isTrue();
+        assertThat(inspect.at("/HostConfig/LogConfig/Type").asText()).isEqualTo("json-file");
+        assertThat(inspect.at("/Config/Labels/suite").asText()).isEqualTo(prefix);
+        assertThat(inspect.at("/Config/Cmd/1").asText()).isEqualTo("1000");
+        assertThat(inspect.at("/Image").asText()).startsWith("sha256:");
+        assertThat(inspect.at("/Mounts").isArray()).isTrue();
+
+        JsonNode stats = json(UnixHttp.exchange(socket, "GET", "/containers/" + id + "/stats?stream=false", null));
+        assertThat(stats.at("/id").asText()).isEqualTo(id);
+        assertThat(stats.at("/cpu_stats/system_cpu_usage").asLong())
+                .isGreaterThan(stats.at("/precpu_stats/system_cpu_usage").asLong());
+        assertThat(stats.at("/cpu_stats/online_cpus").asInt()).isPositive();
+        assertThat(stats.at("/memory_stats/usage").asLong()).isPositive();
+        assertThat(stats.at("/memory_stats/limit").asLong()).isPositive();
+        assertThat(stats.at("/pids_stats/current").asInt()).isEqualTo(1);
+
+        try (UnixHttp stream = UnixHttp.connect(socket)) {
+            stream.send(UnixHttp.request("GET", "/containers/" + id + "/stats", null, ""));
+            assertThat(stream.readUntil("\"read\"", DEADLINE)).startsWith("HTTP/1.1 200 OK");
+        }
+        docker("rm", "-f", id);
+    }
+
+    private static JsonNode json(String answer) throws IOException {
+        assertThat(answer).startsWith("HTTP/1.1 200 OK");
+        return ApiJson.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
     }
 
     private static void await(String what, BooleanSupplier condition) {

@@ -8,16 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A root filesystem tar made of the host's busybox-static, for tests that need an image. */
-public final class BusyboxRootfs {
+public final class BusyboxImage {
 
-    private BusyboxRootfs() {
+    private BusyboxImage() {
     }
 
     /**
      * The applets in /bin, users root and user (1000, also in group staff 50), /tmp, and
      * /data/seed.txt for copy-up tests.
      */
-    public static byte[] tar() throws IOException, InterruptedException {
+    public static byte[] rootfsTar() throws IOException, InterruptedException {
         TarWriter tar = new TarWriter().dir("bin", 0755)
                 .file("bin/busybox", 0755, Files.readAllBytes(Path.of("/bin/busybox")));
         Process list = new ProcessBuilder("/bin/busybox", "--list").redirectErrorStream(true).start();
