@@ -205,6 +205,31 @@ class ContainerRoutesIT {
     }
 
     @Test
+    void pendingWaits_moreThanTheCpus_leaveTheServerAnswering() throws Exception {
+        String id = docker("run", "-d", IMAGE, "sleep", "1000").strip();
+        List<UnixHttp> waits = new ArrayList<>();
+        try {
+            for (int i = 0; i < Runtime.getRuntime().availableProcessors() + 2; i++) {
+                UnixHttp wait = UnixHttp.connect(socket);
+                waits.add(wait);
+                wait.send(UnixHttp.request("POST", "/containers/" + id + "/wait", null, ""));
+                wait.readUntil("\r\n\r\n", DEADLINE);
+            }
+
+            assertThat(docker("ps", "-q", "--no-trunc")).isEqualTo(id + "\n");
+
+            docker("kill", id);
+            for (UnixHttp wait : waits) {
+                assertThat(wait.readUntil("}", DEADLINE)).contains("{\"Error\":null,\"StatusCode\":137}");
+            }
+        } finally {
+            for (UnixHttp wait : waits) {
+                wait.close();
+            }
+        }
+    }
+
+    @Test
     void runDetached_withAnInstantExit_isWaitedForAndPruned() throws Exception {
         String quick = docker("run", "-d", "-l", "suite=" + prefix, IMAGE, "sh", "-c", "exit 7").strip();
         assertThat(docker("wait", quick)).isEqualTo("7\n");
