@@ -239,11 +239,17 @@ public final class Engine {
      * period when {@code timeout} is null.
      */
     public void stop(String ref, Duration timeout) {
-        if (timeout == null) {
-            runtime.stop(ref);
-        } else {
-            runtime.stop(ref, timeout);
-        }
+        stop(ref, timeout, null);
+    }
+
+    /**
+     * As {@link #stop(String, Duration)}, sending {@code signal} (a name or number, as
+     * {@code docker stop --signal} takes it) first instead of the container's stop signal when not null.
+     */
+    public void stop(String ref, Duration timeout, String signal) {
+        int number = signal == null ? 0 : signalNumber(signal);
+        runtime.stop(ref, timeout == null ? Duration.ofSeconds(runtime.config(ref).effectiveStopTimeout()) : timeout,
+                number);
     }
 
     /** Sends {@code signal} (a name such as {@code TERM} or {@code SIGTERM}, or a number) to the container. */

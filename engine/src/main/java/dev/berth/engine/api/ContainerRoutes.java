@@ -110,30 +110,36 @@ public final class ContainerRoutes implements RouteGroup {
     }
 
     /**
-     * {@code POST /containers/{id}/restart?t=}: stop and start. An AutoRemove container is not
+     * {@code POST /containers/{id}/restart?t=&signal=}: stop and start. An AutoRemove container is not
      * removed by the stop: its watch moves on to the run that follows.
      */
     private ApiResponse restart(ApiRequest request) {
         String id = engine.inspect(request.param("id")).id();
         autoRemover.forget(id);
-        engine.stop(id, timeout(request));
+        engine.stop(id, timeout(request), signal(request));
         autoRemover.watch(id);
         engine.start(id);
         return ApiResponse.noContent();
     }
 
-    /** {@code POST /containers/{id}/stop?t=&signal=}: 304 when it is not running. */
+    /** {@code POST /containers/{id}/stop?t=&signal=}: 304 when it is not running; a bad signal is a 400 first. */
     private ApiResponse stop(ApiRequest request) {
         String ref = request.param("id");
-        if (request.query().get("signal").filter(s -> !s.isEmpty()).isPresent()) {
-            throw ApiException.badRequest("berth stops a container with its own stop signal (Config.StopSignal):"
-                    + " leave out signal, or send it with kill first");
-        }
+        String signal = signal(request);
         if (!engine.inspect(ref).running()) {
             return ApiResponse.notModified();
         }
-        engine.stop(ref, timeout(request));
+        engine.stop(ref, timeout(request), signal);
         return ApiResponse.noContent();
+    }
+
+    /** The {@code signal} parameter of stop and restart (API 1.42): sent first instead of the container's stop signal. */
+    private static String signal(ApiRequest request) {
+        String signal = request.query().get("signal").filter(s -> !s.isEmpty()).orElse(null);
+        if (signal != null) {
+            Engine.signalNumber(signal);
+        }
+        return signal;
     }
 
     /** How long "for ever" is, for {@code t=-1}: long, yet far from overflowing a deadline in nanoseconds. */

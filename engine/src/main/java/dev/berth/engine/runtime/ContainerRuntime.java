@@ -261,19 +261,24 @@ public final class ContainerRuntime {
 
     /** Sends the stop signal, waits {@code timeout}, then SIGKILL; nothing when not running. */
     public void stop(String ref, Duration timeout) {
+        stop(ref, timeout, 0);
+    }
+
+    /** As {@link #stop(String, Duration)} with {@code signal} first instead of the container's stop signal (0: its own). */
+    public void stop(String ref, Duration timeout, int signal) {
         String id = resolve(ref);
         synchronized (lock(id)) {
-            stopLocked(id, timeout);
+            stopLocked(id, timeout, signal == 0 ? store.config(id).effectiveStopSignal() : signal);
         }
     }
 
-    private void stopLocked(String id, Duration timeout) {
+    private void stopLocked(String id, Duration timeout, int signal) {
         ContainerState s = refresh(id);
         if (!s.live()) {
             return;
         }
         // As Docker: a paused container is thawed so that its PID 1 can handle the stop signal.
-        InitSignaller.signal(s, store.config(id).effectiveStopSignal());
+        InitSignaller.signal(s, signal);
         thawIfPaused(s);
         if (!Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), timeout.toMillis())) {
             // refreshed: a container still starting when stopped has its init's PID by now

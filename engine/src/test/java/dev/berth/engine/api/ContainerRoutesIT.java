@@ -162,6 +162,11 @@ class ContainerRoutesIT {
         assertThat(dockerFails("kill", id)).contains("Cannot kill container: " + id + ": Container " + id
                 + " is not running");
 
+        String trapping = docker("run", "-d", IMAGE, "sh", "-c", "trap 'exit 5' USR1; while true; do sleep 0.1; done")
+                .strip();
+        docker("stop", "--signal", "USR1", "-t", "20", trapping);
+        assertThat(docker("wait", trapping)).as("stopped by the signal asked for").isEqualTo("5\n");
+
         docker("start", id);
         assertThat(dockerFails("rm", id)).contains("You cannot remove a running container " + id
                 + ". Stop the container before attempting removal or force remove");
