@@ -65,10 +65,17 @@ record ContainerListQuery(boolean all, long limit, Filters filters) {
     boolean matches(ContainerView c) {
         return filters.matchesLabels("label", c.labels())
                 && filters.matchesAny("status", c.status())
-                && anyMatch("name", n -> Pattern.compile(n).matcher("/" + c.name()).find())
+                && anyMatch("name", n -> Pattern.compile(n).matcher("/" + c.name()).find()
+                        || Pattern.compile(n).matcher(c.name()).find())
                 && anyMatch("id", c.id()::startsWith)
                 && anyMatch("ancestor", a -> ancestor(c, a))
                 && anyMatch("exited", code -> c.status().equals("exited") && Integer.parseInt(code) == c.exitCode());
+    }
+
+    /** A name without a tag or digest names its {@code latest} tag. */
+    private static String withLatest(String image) {
+        int slash = image.lastIndexOf('/');
+        return image.isEmpty() || image.contains("@") || image.indexOf(':', slash + 1) >= 0 ? image : image + ":latest";
     }
 
     private boolean anyMatch(String key, java.util.function.Predicate<String> test) {
@@ -76,7 +83,7 @@ record ContainerListQuery(boolean all, long limit, Filters filters) {
     }
 
     private static boolean ancestor(ContainerView c, String image) {
-        if (image.equals(c.image())) {
+        if (image.equals(c.image()) || withLatest(image).equals(withLatest(c.image() == null ? "" : c.image()))) {
             return true;
         }
         String id = c.imageId() == null ? "" : c.imageId();

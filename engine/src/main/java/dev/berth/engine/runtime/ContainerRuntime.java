@@ -12,7 +12,6 @@ import dev.berth.engine.runtime.launch.LaunchSpec;
 import dev.berth.engine.runtime.launch.Launched;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -50,6 +49,7 @@ public final class ContainerRuntime {
     private final ContainerFiles files;
     /** One lock per container: start, stop and remove of one container never interleave in this JVM. */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final NameClaims names;
     private final StateSignal signal = new StateSignal();
     private final RemovedExits removedExits = new RemovedExits();
     private final ExitWaiter waiter = new ExitWaiter(this::current, signal, removedExits);
@@ -61,6 +61,7 @@ public final class ContainerRuntime {
 
     public ContainerRuntime(Path dataRoot, Launcher launcher, CgroupAttachment cgroups, ContainerFiles files) {
         this.store = new ContainerStore(dataRoot);
+        this.names = new NameClaims(store);
         this.launcher = launcher;
         this.cgroups = cgroups;
         this.files = files;
@@ -94,25 +95,11 @@ public final class ContainerRuntime {
         String id = HexFormat.of().formatHex(randomBytes());
         String wanted = name == null || name.isBlank() ? id.substring(0, 12) : name;
         return store.locked("cannot reserve the name \"" + wanted + "\" for a new container", () -> {
-            requireFree(wanted);
+            names.requireFree(wanted);
             Reservation reservation = Reservation.byThisProcess(id, wanted);
             store.reserve(reservation);
             return reservation;
         });
-    }
-
-    /** Refuses a name that a container, or a create in progress, has (call under the store's lock). */
-    private void requireFree(String name) throws IOException {
-        for (ContainerState s : store.loadAll()) {
-            if (s.name().equals(name)) {
-                throw new NameConflictException(name, s.id());
-            }
-        }
-        for (Reservation r : store.reservations()) {
-            if (name.equals(r.name()) && r.creatorAlive()) {
-                throw new NameConflictException(name, r.id());
-            }
-        }
     }
 
     /**
@@ -125,12 +112,7 @@ public final class ContainerRuntime {
         String id = resolve(ref);
         synchronized (lock(id)) {
             store.locked("cannot rename container " + id + " to \"" + newName + "\"", () -> {
-                ContainerState s = store.state(id).orElseThrow(() -> new NoSuchContainerException(ref));
-                if (s.name().equals(newName)) {
-                    throw new EngineException("Renaming a container with the same name as its current name");
-                }
-                requireFree(newName);
-                update(s.withName(newName));
+                update(names.renamed(id, newName));
                 return null;
             });
         }

@@ -42,6 +42,15 @@ class ContainerListQueryTest {
         assertThat(query("all=1&filters={\"name\":[\"es\"]}").apply(all)).containsExactly(fresh);
         assertThat(query("all=1&filters={\"id\":[\"aa\"]}").apply(all)).containsExactly(fresh, web);
         assertThat(query("all=1&filters={\"exited\":[\"3\"]}").apply(all)).containsExactly(db);
+        assertThat(query("all=1&filters={\"name\":[\"^db$\"]}").apply(all)).containsExactly(db);
+    }
+
+    @Test
+    void ancestor_matchesTheImageAsNamedItsLatestTagOrItsId() {
+        assertThat(query("all=1&filters={\"ancestor\":[\"bb:latest\"]}").apply(all)).containsExactly(fresh, db, web);
+        assertThat(query("all=1&filters={\"ancestor\":[\"ffff\"]}").apply(all)).hasSize(3);
+        assertThat(query("all=1&filters={\"ancestor\":[\"sha256:ffff\"]}").apply(all)).hasSize(3);
+        assertThat(query("all=1&filters={\"ancestor\":[\"other\"]}").apply(all)).isEmpty();
     }
 
     @Test
