@@ -46,6 +46,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     private final Deque<FullHttpRequest> pending = new ArrayDeque<>();
     private boolean busy;
     private boolean inputClosed;
+    /** A chunked body is being written: the connection is read meanwhile to notice the client leave. */
+    private boolean streaming;
 
     ApiChannelHandler(Router router, Responses responses, Executor executor, InFlight inFlight, Consumer<String> log) {
         this.router = router;
@@ -63,6 +65,10 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         }
         if (busy) {
             pending.add(request);
+            if (streaming) {
+                // one request in line is enough: reading on would buffer whatever the client sends
+                ctx.channel().config().setAutoRead(false);
+            }
             return;
         }
         try {
@@ -189,6 +195,16 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             } finally {
                 inFlight.end(); // a stream may run for ever (logs --follow): shutdown does not wait for it
             }
+            // Read on while the body runs: a client that leaves (docker run -d leaves its wait) is
+            // noticed at once and the body's onClose actions run; pipelined requests wait in line.
+            ctx.executor().execute(() -> {
+                streaming = true;
+                if (inputClosed) {
+                    ctx.channel().close();
+                } else {
+                    ctx.channel().config().setAutoRead(true);
+                }
+            });
             stream.body().writeTo(new NettyChunkSink(ctx.channel()));
             ChannelOutput.writeAndWait(ctx.channel(), LastHttpContent.EMPTY_LAST_CONTENT);
             done(ctx, keepAlive);
@@ -225,6 +241,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     /** After an answer: the next pipelined request, or read on, or close. */
     private void done(ChannelHandlerContext ctx, boolean reuse) {
         ctx.executor().execute(() -> {
+            streaming = false;
             if (!reuse) {
                 ctx.channel().close();
                 return;
@@ -250,7 +267,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
             inputClosed = true;
-            if (!busy) {
+            // a streamed answer has no use for a client that stopped sending: it has left
+            if (!busy || streaming) {
                 ctx.channel().close();
             }
         }
