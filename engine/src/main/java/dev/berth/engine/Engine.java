@@ -9,9 +9,12 @@ import dev.berth.engine.cgroup.CgroupUsage;
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.core.WaitCondition;
 import dev.berth.engine.image.DataRoot;
+import dev.berth.engine.image.ImageHistory;
 import dev.berth.engine.image.ImageReference;
 import dev.berth.engine.image.ImageStore;
+import dev.berth.engine.image.Platform;
 import dev.berth.engine.layer.NativeFileOps;
+import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.ExecOptions;
 import dev.berth.engine.runtime.NoSuchContainerException;
@@ -35,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * berth's engine on one data root, in this process: the image store, the volume store and the
@@ -136,6 +140,11 @@ public final class Engine {
         });
     }
 
+    /** The OCI architecture of the images this engine runs and makes ({@code amd64}, {@code arm64}…). */
+    public static String architecture() {
+        return Platform.architecture();
+    }
+
     /** Gives the image {@code source} names the new name {@code target}, as {@code docker tag}. */
     public void tagImage(String source, String target) {
         io("cannot tag " + source + " as " + target, () -> {
@@ -166,11 +175,52 @@ public final class Engine {
      * returns the new image's ID.
      */
     public String importImage(InputStream rootfsTar, String source, String name) {
-        ImageReference ref = ImageReference.parse(name);
-        if (ref.digest() != null) {
+        return importImage(rootfsTar, source, name, null);
+    }
+
+    /**
+     * Stores a root filesystem tar (possibly compressed) as a one-layer image, as
+     * {@code docker import} does; returns the new image's ID.
+     *
+     * @param name    the image's name ({@code repo[:tag]}), or null for an untagged image
+     * @param message the history comment, or null for {@code Imported from SOURCE}
+     */
+    public String importImage(InputStream rootfsTar, String source, String name, String message) {
+        ImageReference ref = name == null ? null : ImageReference.parse(name);
+        if (ref != null && ref.digest() != null) {
             throw new EngineException("cannot import as \"" + name + "\": an image name may not carry a digest");
         }
-        return io("cannot import " + source, () -> images.importRootfs(rootfsTar, source, ref).id().toString());
+        return io("cannot import " + source, () -> images.importRootfs(rootfsTar, source, ref, message).id().toString());
+    }
+
+    /**
+     * The steps that made an image, newest first, as {@code docker history} shows them: the top step
+     * carries the image's ID and names, the others {@code <missing>} (berth keeps no image per step).
+     */
+    public List<ImageHistoryStep> imageHistory(String ref) {
+        return io("cannot read the history of image " + ref, () -> {
+            var summary = images.inspect(ref);
+            List<ImageHistoryStep> steps = new ArrayList<>();
+            List<ImageHistory.Step> oldestFirst = images.history(summary.id().toString());
+            for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+                ImageHistory.Step s = oldestFirst.get(i);
+                boolean top = i == oldestFirst.size() - 1;
+                steps.add(new ImageHistoryStep(top ? summary.id().toString() : ImageHistoryStep.MISSING, s.created(),
+                        s.createdBy(), top ? ImageViews.of(summary).repoTags() : List.of(), s.layerSize(), s.comment()));
+            }
+            return steps;
+        });
+    }
+
+    /**
+     * Removes the images that {@code select} picks and no container uses, as {@code docker image
+     * prune} does; returns Docker's lines and the bytes freed.
+     */
+    public ImagePruneReport pruneImages(Predicate<ImageView> select) {
+        return io("cannot prune images in " + dataRoot, () -> {
+            ImageStore.PruneReport report = images.prune(s -> select.test(ImageViews.of(s)));
+            return new ImagePruneReport(report.lines(), report.spaceReclaimed());
+        });
     }
 
     private interface IoAction<T> {
@@ -268,7 +318,7 @@ public final class Engine {
 
     /** The bytes the container has written to its writable layer ({@code SizeRw}). */
     public long writableSize(String ref) {
-        return runtime.writableSize(ref);
+        return runtime.writableLayerSize(ref);
     }
 
     /** Docker's name of a signal number ({@code SIGTERM}), as inspect shows {@code Config.StopSignal}. */
@@ -402,6 +452,62 @@ public final class Engine {
     /** Removes a volume no container uses. */
     public void removeVolume(String name) {
         volumes.remove(name, usage);
+    }
+
+    /**
+     * Removes the volumes that {@code select} picks and no container uses, as {@code docker volume
+     * prune} does; a volume that a container takes while this runs stays.
+     */
+    public VolumePruneReport pruneVolumes(Predicate<VolumeView> select) {
+        List<String> deleted = new ArrayList<>();
+        long reclaimed = 0;
+        for (VolumeRecord v : volumes.list(VolumeFilter.parse(List.of()))) {
+            if (!select.test(view(v)) || !usage.containersUsing(v.name()).isEmpty()) {
+                continue;
+            }
+            long size = io("cannot measure volume " + v.name(), () -> Trees.size(v.mountpoint()));
+            try {
+                volumes.remove(v.name(), usage);
+            } catch (NoSuchVolumeException | VolumeInUseException raced) {
+                // removed by another client, or taken by a container, since the listing
+                continue;
+            }
+            deleted.add(v.name());
+            reclaimed += size;
+        }
+        return new VolumePruneReport(deleted, reclaimed);
+    }
+
+    /** What images, containers and volumes take on disk, as {@code docker system df} shows it. */
+    public DiskUsage diskUsage() {
+        ImageStore.SpaceUse space = io("cannot measure the images in " + dataRoot, images::spaceUse);
+        List<ContainerView> containers = list();
+        Map<String, Long> usersOfImage = new java.util.HashMap<>();
+        containers.forEach(c -> {
+            if (c.imageId() != null) {
+                usersOfImage.merge(c.imageId(), 1L, Long::sum);
+            }
+        });
+        Map<String, Long> shared = new java.util.HashMap<>();
+        space.sharedSize().forEach((id, bytes) -> shared.put(id.toString(), bytes));
+        List<DiskUsage.ImageUse> imageUses = new ArrayList<>();
+        Map<String, Long> imageSizes = new java.util.HashMap<>();
+        for (ImageView image : images()) {
+            imageSizes.put(image.id(), image.size());
+            imageUses.add(new DiskUsage.ImageUse(image, usersOfImage.getOrDefault(image.id(), 0L),
+                    shared.getOrDefault(image.id(), 0L)));
+        }
+        List<DiskUsage.ContainerUse> containerUses = new ArrayList<>();
+        for (ContainerView c : containers) {
+            long rw = runtime.writableLayerSize(c.id());
+            containerUses.add(new DiskUsage.ContainerUse(c, rw, rw + imageSizes.getOrDefault(c.imageId(), 0L)));
+        }
+        List<DiskUsage.VolumeUse> volumeUses = new ArrayList<>();
+        for (VolumeRecord v : volumes.list(VolumeFilter.parse(List.of()))) {
+            long size = io("cannot measure volume " + v.name(), () -> Trees.size(v.mountpoint()));
+            volumeUses.add(new DiskUsage.VolumeUse(view(v), size, usage.containersUsing(v.name()).size()));
+        }
+        return new DiskUsage(space.layersSize(), imageUses, containerUses, volumeUses);
     }
 
     private static VolumeView view(VolumeRecord v) {

@@ -1,6 +1,9 @@
 package dev.berth.engine;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A stored image as the engine shows it at its edge, in {@code docker images} terms.
@@ -10,12 +13,25 @@ import java.util.List;
  * @param repoDigests {@code NAME@sha256:…} of its manifest, one per repository
  * @param created     the config's creation time (RFC 3339), or null
  * @param size        the size of its layers in bytes, as stored
+ * @param labels      the labels of its config, sorted by key
  */
-public record ImageView(String id, List<Name> names, List<String> repoDigests, String created, long size) {
+public record ImageView(String id, List<Name> names, List<String> repoDigests, String created, long size,
+                        Map<String, String> labels) {
 
     public ImageView {
         names = List.copyOf(names);
         repoDigests = List.copyOf(repoDigests);
+        labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
+
+    /** An image without labels. */
+    public ImageView(String id, List<Name> names, List<String> repoDigests, String created, long size) {
+        this(id, names, repoDigests, created, size, Map.of());
+    }
+
+    /** True when no name is left to it (Docker's "dangling" image, shown as {@code <none>:<none>}). */
+    public boolean dangling() {
+        return names.isEmpty();
     }
 
     /** The first 12 hex digits of the ID, as the docker CLI shows it. */

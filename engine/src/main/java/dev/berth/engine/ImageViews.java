@@ -15,7 +15,7 @@ final class ImageViews {
                 .map(r -> new ImageView.Name(r.familiarName(), r.tag(), r.familiar())).toList(),
                 s.references().stream().map(ImageReference::familiarName).distinct()
                         .map(name -> name + "@" + s.manifest()).toList(),
-                s.created(), s.size());
+                s.created(), s.size(), s.labels());
     }
 
     static ImageDetails of(ImageSummary s, ImageConfig c) {

@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import dev.berth.engine.volume.VolumeRecord;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -21,5 +22,13 @@ public record VolumeView(String name, String driver, Map<String, String> labels,
     public VolumeView {
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));
         options = Collections.unmodifiableMap(new TreeMap<>(options));
+    }
+
+    /** The label Docker puts on the volumes it makes for a container's anonymous mounts. */
+    public static final String ANONYMOUS_LABEL = VolumeRecord.ANONYMOUS_LABEL;
+
+    /** Whether the volume was made without a name, for a container's anonymous mount. */
+    public boolean anonymous() {
+        return labels.containsKey(ANONYMOUS_LABEL);
     }
 }

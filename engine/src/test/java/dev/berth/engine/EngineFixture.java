@@ -7,7 +7,7 @@ import dev.berth.engine.image.ImageReference;
 import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.core.LogEntry;
-import dev.berth.engine.testing.BusyboxImage;
+import dev.berth.engine.testing.BusyboxRootfs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -78,7 +78,7 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
     }
 
     static byte[] busyboxTar() throws IOException, InterruptedException {
-        return BusyboxImage.rootfsTar();
+        return BusyboxRootfs.tar();
     }
 
     /** Creates, starts and waits for a container; returns its ID. */

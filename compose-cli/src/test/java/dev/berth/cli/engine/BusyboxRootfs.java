@@ -9,13 +9,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Test set-up: a rootfs tar holding the host's {@code /bin/busybox} and symlinks for the applets a test needs. */
-final class BusyboxRootfs {
+public final class BusyboxRootfs {
 
     private BusyboxRootfs() {
     }
 
     /** Writes {@code bin/}, {@code bin/busybox} and one {@code bin/APPLET -> busybox} link per applet to {@code tarFile}. */
-    static void write(Path tarFile, String... applets) throws IOException {
+    public static void write(Path tarFile, String... applets) throws IOException {
         try (OutputStream file = Files.newOutputStream(tarFile);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
             TarArchiveEntry bin = new TarArchiveEntry("bin/");

@@ -16,10 +16,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -27,14 +29,16 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Serves the requests of one connection, one at a time and in order: routes each request, runs
- * its handler on a virtual thread and writes the answer — whole, chunked, or by handing the raw
- * connection over (hijacking). Pipelined requests wait their turn.
+ * Serves the requests of one connection, one at a time and in order: routes each request (its
+ * body whole, or still arriving for a streaming route), runs its handler on a virtual thread and
+ * writes the answer — whole, chunked, or by handing the raw connection over (hijacking).
+ * Pipelined requests wait their turn.
  */
 final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
 
     static final String HTTP = "http";
     static final String BODY = "body";
+    static final String STREAMED = "streamed";
     static final String HIJACK_INPUT = "hijack-input";
 
     private final Router router;
@@ -43,9 +47,10 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     private final InFlight inFlight;
     private final Consumer<String> log;
 
-    private final Deque<FullHttpRequest> pending = new ArrayDeque<>();
+    private final Deque<Object> pending = new ArrayDeque<>();
     private boolean busy;
     private boolean inputClosed;
+    private boolean draining;
     /** A chunked body is being written: the connection is read meanwhile to notice the client leave. */
     private boolean streaming;
 
@@ -59,12 +64,12 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof FullHttpRequest request)) {
+        if (!(msg instanceof FullHttpRequest) && !(msg instanceof StreamedBodies.StreamedRequest)) {
             ReferenceCountUtil.release(msg);
             return;
         }
         if (busy) {
-            pending.add(request);
+            pending.add(msg);
             if (streaming) {
                 // one request in line is enough: reading on would buffer whatever the client sends
                 ctx.channel().config().setAutoRead(false);
@@ -72,15 +77,16 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            start(ctx, request);
+            start(ctx, msg);
         } finally {
-            request.release();
+            ReferenceCountUtil.release(msg);
         }
     }
 
-    private void start(ChannelHandlerContext ctx, FullHttpRequest http) {
+    private void start(ChannelHandlerContext ctx, Object msg) {
+        HttpRequest http = msg instanceof StreamedBodies.StreamedRequest streamed ? streamed.head() : (HttpRequest) msg;
         try {
-            route(ctx, http);
+            route(ctx, msg, http);
         } catch (RuntimeException e) {
             log.accept("internal error reading " + http.method() + " " + http.uri() + ": " + e);
             responses.sendAndClose(ctx.channel(), responses.error(
@@ -88,9 +94,10 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void route(ChannelHandlerContext ctx, FullHttpRequest http) {
+    private void route(ChannelHandlerContext ctx, Object msg, HttpRequest http) {
         busy = true;
         ctx.channel().config().setAutoRead(false);
+        StreamedBody streamed = msg instanceof StreamedBodies.StreamedRequest s ? s.body() : null;
         if (http.decoderResult().isFailure()) {
             responses.sendAndClose(ctx.channel(), responses.error(ApiException.badRequest(
                     "malformed HTTP request: " + http.decoderResult().cause().getMessage())));
@@ -103,7 +110,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             match = router.resolve(http.method().name(), uri.rawPath());
         } catch (ApiException e) {
             inFlight.begin();
-            respond(ctx, responses.error(e), keepAlive);
+            respond(ctx, responses.error(e), keepAlive, streamed);
             return;
         }
         Map<String, String> headers = new TreeMap<>();
@@ -114,14 +121,15 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         } catch (IllegalArgumentException e) {
             inFlight.begin();
             respond(ctx, responses.error(ApiException.badRequest("malformed query string in " + http.uri()
-                    + ": " + e.getMessage())), keepAlive);
+                    + ": " + e.getMessage())), keepAlive, streamed);
             return;
         }
+        byte[] body = msg instanceof FullHttpRequest full ? ByteBufUtil.getBytes(full.content()) : new byte[0];
         ApiRequest request = new ApiRequest(http.method().name(), match.path(), match.version(), match.params(),
-                query, headers, ByteBufUtil.getBytes(http.content()));
+                query, headers, body, streamed);
         HijackInput input = match.route().hijacking() ? stopReadingHttp(ctx) : null;
         inFlight.begin();
-        executor.execute(() -> serve(ctx, match.route(), request, keepAlive && input == null, input));
+        executor.execute(() -> serve(ctx, match.route(), request, keepAlive && input == null, input, streamed));
     }
 
     /**
@@ -132,40 +140,42 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         HijackInput input = new HijackInput();
         ctx.pipeline().addAfter(HTTP, HIJACK_INPUT, input);
         ctx.pipeline().remove(BODY);
+        ctx.pipeline().remove(STREAMED);
         ((HttpServerCodec) ctx.pipeline().get(HTTP)).removeInboundHandler();
         return input;
     }
 
     private void serve(ChannelHandlerContext ctx, Router.Route route, ApiRequest request, boolean keepAlive,
-                       HijackInput input) {
+                       HijackInput input, StreamedBody streamed) {
         ApiResponse answer;
         try {
             answer = route.handler().handle(request);
         } catch (ApiException e) {
-            respond(ctx, responses.error(e), keepAlive);
+            respond(ctx, responses.error(e), keepAlive, streamed);
             return;
         } catch (EngineException e) {
-            respond(ctx, responses.error(EngineErrors.toApi(e)), keepAlive);
+            respond(ctx, responses.error(EngineErrors.toApi(e)), keepAlive, streamed);
             return;
         } catch (IOException | RuntimeException e) {
-            respond(ctx, responses.error(internal(route, e)), keepAlive);
+            respond(ctx, responses.error(internal(route, e)), keepAlive, streamed);
             return;
         }
         switch (answer) {
             case ApiResponse.Json json ->
-                    respond(ctx, responses.full(json.status(), Responses.JSON, ApiJson.line(json.value())), keepAlive);
+                    respond(ctx, responses.full(json.status(), Responses.JSON, ApiJson.line(json.value())), keepAlive,
+                            streamed);
             case ApiResponse.Text text -> {
                 FullHttpResponse response = responses.full(text.status(), text.contentType(),
                         text.text().getBytes(StandardCharsets.UTF_8));
                 text.headers().forEach((name, value) -> response.headers().set(name, value));
-                respond(ctx, response, keepAlive);
+                respond(ctx, response, keepAlive, streamed);
             }
-            case ApiResponse.Empty empty -> respond(ctx, responses.empty(empty.status()), keepAlive);
-            case ApiResponse.Stream stream -> stream(ctx, route, stream, keepAlive);
+            case ApiResponse.Empty empty -> respond(ctx, responses.empty(empty.status()), keepAlive, streamed);
+            case ApiResponse.Stream stream -> stream(ctx, route, stream, keepAlive, streamed);
             case ApiResponse.Hijack hijack -> {
                 if (input == null) {
                     respond(ctx, responses.error(internal(route, new IllegalStateException(
-                            "the route answered with a hijack but is not registered with addHijacking"))), keepAlive);
+                            "the route answered with a hijack but is not registered with addHijacking"))), keepAlive, streamed);
                 } else {
                     hijack(ctx, route, request, hijack, input);
                 }
@@ -178,36 +188,56 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         return new ApiException(500, "internal error in berth (please report it): " + e, e);
     }
 
-    private void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
-        if (!keepAlive) {
+    /**
+     * Writes a whole answer. When the handler of a streaming route answered before the whole body
+     * came, the connection cannot carry a next request: the answer says so, and the rest of the
+     * body is read and dropped until the client closes (closing with unread bytes would reset the
+     * connection, and the client might never see the answer).
+     */
+    private void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive,
+                         StreamedBody streamed) {
+        boolean unread = streamed != null && !streamed.isComplete();
+        if (!keepAlive || unread) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         ctx.channel().writeAndFlush(response).addListener(written -> {
             inFlight.end();
-            done(ctx, keepAlive && written.isSuccess());
+            if (unread && written.isSuccess()) {
+                drainThenClose(ctx, streamed);
+            } else {
+                done(ctx, keepAlive && written.isSuccess());
+            }
         });
     }
 
-    private void stream(ChannelHandlerContext ctx, Router.Route route, ApiResponse.Stream stream, boolean keepAlive) {
+    private void stream(ChannelHandlerContext ctx, Router.Route route, ApiResponse.Stream stream, boolean keepAlive,
+                        StreamedBody streamed) {
         try {
             try {
                 ChannelOutput.writeAndWait(ctx.channel(), responses.chunkedHead(stream.status(), stream.contentType()));
             } finally {
                 inFlight.end(); // a stream may run for ever (logs --follow): shutdown does not wait for it
             }
-            // Read on while the body runs: a client that leaves (docker run -d leaves its wait) is
-            // noticed at once and the body's onClose actions run; pipelined requests wait in line.
-            ctx.executor().execute(() -> {
-                streaming = true;
-                if (inputClosed) {
-                    ctx.channel().close();
-                } else {
-                    ctx.channel().config().setAutoRead(true);
-                }
-            });
+            if (streamed == null) {
+                // The request is read whole, so read on while the body runs: a client that leaves
+                // (docker run -d leaves its wait) is noticed at once and the body's onClose actions
+                // run; pipelined requests wait in line. A streamed request body keeps its own reading.
+                ctx.executor().execute(() -> {
+                    streaming = true;
+                    if (inputClosed) {
+                        ctx.channel().close();
+                    } else {
+                        ctx.channel().config().setAutoRead(true);
+                    }
+                });
+            }
             stream.body().writeTo(new NettyChunkSink(ctx.channel()));
             ChannelOutput.writeAndWait(ctx.channel(), LastHttpContent.EMPTY_LAST_CONTENT);
-            done(ctx, keepAlive);
+            if (streamed != null && !streamed.isComplete()) {
+                drainThenClose(ctx, streamed);
+            } else {
+                done(ctx, keepAlive);
+            }
         } catch (IOException clientGone) {
             ctx.channel().close();
         } catch (RuntimeException e) {
@@ -215,6 +245,23 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             log.accept("stream of " + route.method() + " " + route.pattern() + " failed: " + e);
             ctx.channel().close();
         }
+    }
+
+    /** Ends berth's side of the connection and drops the rest of a request body, closing when it ends. */
+    private void drainThenClose(ChannelHandlerContext ctx, StreamedBody streamed) {
+        ctx.executor().execute(() -> {
+            draining = true;
+            if (ctx.channel() instanceof DuplexChannel duplex) {
+                duplex.shutdownOutput();
+            }
+            streamed.discard(() -> ctx.channel().close());
+            if (inputClosed) {
+                ctx.channel().close();
+            } else {
+                ctx.channel().config().setAutoRead(true);
+                ctx.read();
+            }
+        });
     }
 
     private void hijack(ChannelHandlerContext ctx, Router.Route route, ApiRequest request, ApiResponse.Hijack hijack,
@@ -247,12 +294,12 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             busy = false;
-            FullHttpRequest next = pending.poll();
+            Object next = pending.poll();
             if (next != null) {
                 try {
                     start(ctx, next);
                 } finally {
-                    next.release();
+                    ReferenceCountUtil.release(next);
                 }
             } else if (inputClosed) {
                 ctx.channel().close();
@@ -267,8 +314,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
             inputClosed = true;
-            // a streamed answer has no use for a client that stopped sending: it has left
-            if (!busy || streaming) {
+            // a streamed answer to a whole request has no use for a client that stopped sending: it has left
+            if (!busy || draining || streaming) {
                 ctx.channel().close();
             }
         }
@@ -277,7 +324,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        pending.forEach(FullHttpRequest::release);
+        pending.forEach(ReferenceCountUtil::release);
         pending.clear();
         ctx.fireChannelInactive();
     }

@@ -1,6 +1,8 @@
 package dev.berth.engine.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +13,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One request as a route handler sees it: the method, the path without its {@code /v1.NN}
  * prefix, the API version the client asked for ({@link ApiVersion#CURRENT} when unversioned),
- * the decoded path parameters, the query, the headers (names in lower case) and the whole body
- * (already capped in size by the server).
+ * the decoded path parameters, the query, the headers (names in lower case) and the body: whole
+ * (already capped in size by the server) for ordinary routes, as a stream that is still arriving
+ * for streaming routes ({@link Router#addStreaming}).
+ *
+ * @param body       the whole body; empty for a streaming route
+ * @param bodyStream the body as it arrives (streaming routes), or the whole body as a stream
  */
 public record ApiRequest(String method, String path, ApiVersion version, Map<String, String> pathParams,
-                         QueryParams query, Map<String, String> headers, byte[] body) {
+                         QueryParams query, Map<String, String> headers, byte[] body, InputStream bodyStream) {
 
     public ApiRequest {
         pathParams = Map.copyOf(pathParams);
         headers = Map.copyOf(headers);
+        if (bodyStream == null) {
+            bodyStream = new ByteArrayInputStream(body);
+        }
+    }
+
+    /** A request whose body was read whole. */
+    public ApiRequest(String method, String path, ApiVersion version, Map<String, String> pathParams,
+                      QueryParams query, Map<String, String> headers, byte[] body) {
+        this(method, path, version, pathParams, query, headers, body, null);
     }
 
     /**

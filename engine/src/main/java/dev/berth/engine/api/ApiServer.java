@@ -27,7 +27,8 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
  * The Docker Engine API over HTTP/1.1 on a unix socket (Netty's epoll domain-socket transport).
- * Requests go through the {@link Router}; handlers run on virtual threads.
+ * Requests go through the {@link Router}; handlers run on virtual threads. Bodies are read whole
+ * and capped in size, except for streaming routes, which read them as they arrive.
  *
  * <p>{@link #close()} stops accepting at once (the socket file goes away), lets the requests being
  * answered finish within a grace period, then closes every connection, streams and hijacked ones
@@ -35,7 +36,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  */
 public final class ApiServer implements AutoCloseable {
 
-    /** The largest request body berth reads (JSON bodies: create, exec, network connect…). */
+    /** The largest request body berth reads whole (JSON bodies: create, exec, network connect…). */
     public static final int DEFAULT_MAX_BODY_BYTES = 16 << 20;
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
@@ -74,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
      * no one else serves it).
      *
      * @param headers       sent on every response ({@code Api-Version}, {@code Ostype}, {@code Server}…)
-     * @param maxBodyBytes  larger request bodies are refused with 400
+     * @param maxBodyBytes  larger request bodies are refused with 400, except on streaming routes
      * @param grace         how long {@link #close()} lets requests being answered finish
      * @param log           where internal errors of handlers are reported
      * @throws IOException when the socket cannot be made (no such folder, no permission)
@@ -102,6 +103,7 @@ public final class ApiServer implements AutoCloseable {
                         connections.add(channel);
                         channel.pipeline()
                                 .addLast(ApiChannelHandler.HTTP, new HttpServerCodec(MAX_HEAD_LINE, MAX_HEADERS, MAX_CHUNK))
+                                .addLast(ApiChannelHandler.STREAMED, new StreamedBodies(router))
                                 .addLast(ApiChannelHandler.BODY, new BodyLimit(maxBodyBytes, responses))
                                 .addLast("api", new ApiChannelHandler(router, responses, handlers, inFlight, log));
                     }

@@ -1,5 +1,6 @@
 package dev.berth.engine.api;
 
+import dev.berth.engine.StartFailedException;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.image.ImageConflictException;
 import dev.berth.engine.image.NoSuchImageException;
@@ -12,7 +13,8 @@ import dev.berth.engine.volume.VolumeInUseException;
 /**
  * An engine refusal a handler lets through, as Docker's status: 404 for a container, image or
  * volume that does not exist, 409 for a name taken, an object in use or a container whose state
- * forbids the request (not running, running, paused), 400 for any other refusal.
+ * forbids the request (not running, running, paused), 500 for a command that could not be started,
+ * 400 for any other refusal.
  */
 final class EngineErrors {
 
@@ -28,6 +30,8 @@ final class EngineErrors {
             case ImageConflictException conflict -> 409;
             case VolumeInUseException conflict -> 409;
             case ContainerStateException conflict -> 409;
+            // the command could not be run: Docker answers its runtime's failure with 500
+            case StartFailedException failed -> 500;
             default -> 400;
         };
         return new ApiException(status, e.getMessage(), e);

@@ -110,16 +110,17 @@ public record Filters(Map<String, List<String>> values) {
      */
     public boolean matchesLabels(String filterKey, Map<String, String> labels) {
         for (String term : get(filterKey)) {
-            int eq = term.indexOf('=');
-            if (eq < 0) {
-                if (!labels.containsKey(term)) {
-                    return false;
-                }
-            } else if (!term.substring(eq + 1).equals(labels.get(term.substring(0, eq)))) {
+            if (!matchesLabel(term, labels)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** One label term: {@code key} asks for the label's presence, {@code key=value} for that exact value. */
+    public static boolean matchesLabel(String term, Map<String, String> labels) {
+        int eq = term.indexOf('=');
+        return eq < 0 ? labels.containsKey(term) : term.substring(eq + 1).equals(labels.get(term.substring(0, eq)));
     }
 
     /** True when {@code key} is absent or one of its values equals {@code value} (OR). */

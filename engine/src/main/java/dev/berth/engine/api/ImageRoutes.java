@@ -2,6 +2,8 @@ package dev.berth.engine.api;
 
 import dev.berth.engine.Engine;
 import dev.berth.engine.ImageDetails;
+import dev.berth.engine.ImageHistoryStep;
+import dev.berth.engine.ImagePruneReport;
 import dev.berth.engine.ImageView;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The image routes served so far, from the engine's edge ({@link Engine}'s image methods): list,
- * inspect, tag and remove, with Docker's shapes. Pull, push, load, import, save and build come
- * later.
+ * The image routes served so far, from the engine's edge ({@link Engine}'s image methods): list
+ * (with Docker's filters), inspect, history, tag, remove, prune, load and import, with Docker's
+ * shapes. Pulling answers with a prompt error until berth speaks to registries; push, save and
+ * build come later.
  *
  * @see <a href="https://docs.docker.com/reference/api/engine/version/v1.44/#tag/Image">Docker Engine API 1.44: Image</a>
  */
@@ -28,23 +31,25 @@ public final class ImageRoutes implements RouteGroup {
     @Override
     public void register(Router router) {
         router.get("/images/json", this::list);
+        router.postStreaming("/images/load", new ImageLoadRoute(engine)::load);
+        router.postStreaming("/images/create", new ImageCreateRoute(engine)::create);
+        router.post("/images/prune", this::prune);
         router.get("/images/{name*}/json", request -> ApiResponse.json(inspect(engine.inspectImage(request.param("name")))));
+        router.get("/images/{name*}/history", this::history);
         router.post("/images/{name*}/tag", this::tag);
         router.delete("/images/{name*}", this::remove);
     }
 
-    /** {@code GET /images/json}: no filters yet; a request with any is refused rather than ignored. */
+    /** {@code GET /images/json}: {@code reference}, {@code label}, {@code dangling}, {@code before}, {@code since}. */
     private ApiResponse list(ApiRequest request) {
-        if (!request.query().filters().values().isEmpty()) {
-            throw ApiException.badRequest("berth does not filter the image list yet: leave out filters");
-        }
         List<Object> images = new ArrayList<>();
-        for (ImageView i : engine.images()) {
+        for (ImageView i : ImageFilters.list(request.query().filters(), engine.images(),
+                ref -> engine.inspectImage(ref).image())) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("Containers", -1);
             m.put("Created", epochSeconds(i.created()));
             m.put("Id", i.id());
-            m.put("Labels", Map.of());
+            m.put("Labels", i.labels());
             m.put("ParentId", "");
             m.put("RepoDigests", i.repoDigests());
             m.put("RepoTags", i.repoTags());
@@ -66,12 +71,42 @@ public final class ImageRoutes implements RouteGroup {
 
     /** {@code DELETE /images/{name}?force=}: Docker's list of {@code Untagged} and {@code Deleted} entries. */
     private ApiResponse remove(ApiRequest request) {
+        return ApiResponse.json(removals(engine.removeImage(request.param("name"), request.query().bool("force"))));
+    }
+
+    /** {@code POST /images/prune}: dangling images (all unused ones with {@code dangling=false}), {@code label}, {@code until}. */
+    private ApiResponse prune(ApiRequest request) {
+        ImagePruneReport report = engine.pruneImages(ImageFilters.prune(request.query().filters(), Instant.now()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ImagesDeleted", removals(report.lines()));
+        body.put("SpaceReclaimed", report.spaceReclaimed());
+        return ApiResponse.json(body);
+    }
+
+    /** Docker's {@code [{"Untagged": …}, {"Deleted": …}]} from the engine's lines. */
+    private static List<Object> removals(List<String> lines) {
         List<Object> report = new ArrayList<>();
-        for (String line : engine.removeImage(request.param("name"), request.query().bool("force"))) {
+        for (String line : lines) {
             int colon = line.indexOf(": ");
             report.add(Map.of(line.substring(0, colon), line.substring(colon + 2)));
         }
-        return ApiResponse.json(report);
+        return report;
+    }
+
+    /** {@code GET /images/{name}/history}: newest step first, as {@code docker history} shows it. */
+    private ApiResponse history(ApiRequest request) {
+        List<Object> steps = new ArrayList<>();
+        for (ImageHistoryStep step : engine.imageHistory(request.param("name"))) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("Comment", step.comment());
+            m.put("Created", epochSeconds(step.created()));
+            m.put("CreatedBy", step.createdBy());
+            m.put("Id", step.id());
+            m.put("Size", step.size());
+            m.put("Tags", step.tags().isEmpty() ? null : step.tags());
+            steps.add(m);
+        }
+        return ApiResponse.json(steps);
     }
 
     private static Map<String, Object> inspect(ImageDetails d) {

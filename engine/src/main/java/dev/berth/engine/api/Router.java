@@ -30,13 +30,37 @@ public final class Router {
     public record Match(Route route, ApiVersion version, String path, Map<String, String> params) {
     }
 
+    /** How the server hands a route its request body. */
+    public enum BodyMode {
+        /** The whole body, read before the handler runs and capped in size ({@link ApiRequest#body()}). */
+        AGGREGATED,
+        /** A stream fed as the body arrives, of any size ({@link ApiRequest#bodyStream()}). */
+        STREAMED,
+        /** The body and every later byte as the raw input of a hijacked connection. */
+        HIJACKED
+    }
+
     /**
-     * One registered route. A {@code hijacking} route may answer {@link ApiResponse.Hijack}: the
-     * server stops reading HTTP on its connection as soon as the request is read, so that the
-     * client's first raw bytes are not taken for a next request.
+     * One registered route. A hijacking route may answer {@link ApiResponse.Hijack}: the server
+     * stops reading HTTP on its connection as soon as the request is read, so that the client's
+     * first raw bytes are not taken for a next request. A streaming route gets its body as it
+     * arrives instead of whole.
      */
     public record Route(String method, String pattern, Pattern regex, List<String> params, RouteHandler handler,
-                        boolean hijacking) {
+                        BodyMode body) {
+
+        public boolean hijacking() {
+            return body == BodyMode.HIJACKED;
+        }
+
+        public boolean streaming() {
+            return body == BodyMode.STREAMED;
+        }
+    }
+
+    /** Every registered route, in the order of registration. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
     }
 
     public Router add(RouteGroup group) {
@@ -64,13 +88,32 @@ public final class Router {
         return add("DELETE", pattern, handler);
     }
 
+    /** A POST route that reads its body as it arrives ({@link #addStreaming}). */
+    public Router postStreaming(String pattern, RouteHandler handler) {
+        return addStreaming("POST", pattern, handler);
+    }
+
+    /** A PUT route that reads its body as it arrives ({@link #addStreaming}). */
+    public Router putStreaming(String pattern, RouteHandler handler) {
+        return addStreaming("PUT", pattern, handler);
+    }
+
     /**
      * Registers {@code handler} for {@code method} on {@code pattern}.
      *
      * @throws IllegalArgumentException when the same method and pattern are already registered
      */
     public Router add(String method, String pattern, RouteHandler handler) {
-        return add(method, pattern, handler, false);
+        return add(method, pattern, handler, BodyMode.AGGREGATED);
+    }
+
+    /**
+     * Registers a route whose handler reads the request body from {@link ApiRequest#bodyStream()}
+     * while it arrives, with no size cap (image archives, {@code docker cp} tars). A handler that
+     * answers before reading the whole body ends the connection after its answer.
+     */
+    public Router addStreaming(String method, String pattern, RouteHandler handler) {
+        return add(method, pattern, handler, BodyMode.STREAMED);
     }
 
     /**
@@ -78,10 +121,10 @@ public final class Router {
      * answering {@link ApiResponse#hijack}; any other answer closes the connection after it.
      */
     public Router addHijacking(String method, String pattern, RouteHandler handler) {
-        return add(method, pattern, handler, true);
+        return add(method, pattern, handler, BodyMode.HIJACKED);
     }
 
-    private synchronized Router add(String method, String pattern, RouteHandler handler, boolean hijacking) {
+    private synchronized Router add(String method, String pattern, RouteHandler handler, BodyMode body) {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("route pattern " + pattern + " must start with /");
         }
@@ -101,7 +144,7 @@ public final class Router {
             last = m.end();
         }
         regex.append(Pattern.quote(pattern.substring(last))).append('$');
-        routes.add(new Route(method, pattern, Pattern.compile(regex.toString()), List.copyOf(params), handler, hijacking));
+        routes.add(new Route(method, pattern, Pattern.compile(regex.toString()), List.copyOf(params), handler, body));
         return this;
     }
 

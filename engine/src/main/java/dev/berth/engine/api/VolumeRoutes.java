@@ -2,6 +2,7 @@ package dev.berth.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.engine.Engine;
+import dev.berth.engine.VolumePruneReport;
 import dev.berth.engine.VolumeView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * The volume routes, served from the engine's edge ({@link Engine}'s volume methods): list,
- * create, inspect and remove, with Docker's shapes; the engine's refusals become Docker's statuses
+ * create, inspect, remove and prune, with Docker's shapes; the engine's refusals become Docker's statuses
  * in {@link EngineErrors}.
  *
  * @see <a href="https://docs.docker.com/reference/api/engine/version/v1.44/#tag/Volume">Docker Engine API 1.44: Volume</a>
@@ -20,6 +21,9 @@ import java.util.TreeMap;
 public final class VolumeRoutes implements RouteGroup {
 
     private static final Set<String> FILTERS = Set.of("name", "label");
+    private static final Set<String> PRUNE_FILTERS = Set.of("label", "label!", "all");
+    /** Before API 1.42, prune took named volumes too (moby's volume router). */
+    private static final ApiVersion ALL_BY_DEFAULT_BEFORE = new ApiVersion("1.42");
 
     private final Engine engine;
 
@@ -31,6 +35,7 @@ public final class VolumeRoutes implements RouteGroup {
     public void register(Router router) {
         router.get("/volumes", this::list);
         router.post("/volumes/create", this::create);
+        router.post("/volumes/prune", this::prune);
         router.get("/volumes/{name}", request -> ApiResponse.json(json(engine.inspectVolume(request.param("name")))));
         router.delete("/volumes/{name}", request -> {
             engine.removeVolume(request.param("name"));
@@ -58,6 +63,34 @@ public final class VolumeRoutes implements RouteGroup {
         body.put("Volumes", volumes);
         body.put("Warnings", List.of());
         return ApiResponse.json(body);
+    }
+
+    /**
+     * {@code POST /volumes/prune}: the volumes no container uses; from API 1.42 on only anonymous
+     * ones unless the filter {@code all=true} is given, as dockerd decides; {@code label} terms must
+     * all hold, {@code label!} terms must all fail.
+     */
+    private ApiResponse prune(ApiRequest request) {
+        Filters filters = request.query().filters().requireKnown(PRUNE_FILTERS);
+        boolean all = request.version().isOlderThan(ALL_BY_DEFAULT_BEFORE) || allFilter(filters);
+        VolumePruneReport report = engine.pruneVolumes(v -> (all || v.anonymous())
+                && filters.matchesLabels("label", v.labels())
+                && filters.get("label!").stream().noneMatch(term -> Filters.matchesLabel(term, v.labels())));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("VolumesDeleted", report.deleted());
+        body.put("SpaceReclaimed", report.spaceReclaimed());
+        return ApiResponse.json(body);
+    }
+
+    private static boolean allFilter(Filters filters) {
+        List<String> values = filters.get("all");
+        if (values.isEmpty()) {
+            return false;
+        }
+        if (values.size() > 1 || !Set.of("true", "1", "false", "0").contains(values.getFirst())) {
+            throw ApiException.badRequest("invalid filter 'all=" + String.join(",", values) + "': use true or false");
+        }
+        return values.getFirst().equals("true") || values.getFirst().equals("1");
     }
 
     /** {@code POST /volumes/create}: {@code Name} (a random one when empty), {@code Labels}, {@code DriverOpts}. */

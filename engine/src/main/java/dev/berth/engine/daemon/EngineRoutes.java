@@ -2,6 +2,7 @@ package dev.berth.engine.daemon;
 
 import dev.berth.engine.Engine;
 import dev.berth.engine.api.ContainerRoutes;
+import dev.berth.engine.api.DiskUsageRoutes;
 import dev.berth.engine.api.ImageRoutes;
 import dev.berth.engine.api.RouteGroup;
 import dev.berth.engine.api.ServerIdentity;
@@ -27,7 +28,13 @@ public final class EngineRoutes implements EngineBinding {
 
     @Override
     public List<RouteGroup> routes() {
-        return List.of(new ContainerRoutes(engine), new VolumeRoutes(engine), new ImageRoutes(engine));
+        return groups(engine);
+    }
+
+    /** The route groups served from {@code engine}. */
+    public static List<RouteGroup> groups(Engine engine) {
+        return List.of(new ContainerRoutes(engine), new VolumeRoutes(engine), new ImageRoutes(engine),
+                new DiskUsageRoutes(engine));
     }
 
     @Override

@@ -125,4 +125,17 @@ public final class BlobStore {
                     .map(Digest::new).sorted(java.util.Comparator.comparing(Digest::hex)).toList();
         }
     }
+
+    /** The bytes all stored blobs take. */
+    public long totalSize() throws IOException {
+        long total = 0;
+        for (Digest d : list()) {
+            try {
+                total += Files.size(path(d));
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // deleted since it was listed: it takes no room
+            }
+        }
+        return total;
+    }
 }

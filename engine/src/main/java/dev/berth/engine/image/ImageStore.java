@@ -120,20 +120,29 @@ public final class ImageStore {
         });
     }
 
+    /** Imports with the history comment {@code Imported from SOURCE}; see {@link #importRootfs(InputStream, String, ImageReference, String)}. */
+    public ImageSummary importRootfs(InputStream rootfsTar, String source, ImageReference name) throws IOException {
+        return importRootfs(rootfsTar, source, name, null);
+    }
+
     /**
      * Imports a root-filesystem tar (possibly compressed) as a one-layer image named {@code name},
      * as {@code docker import} does: the config sets no Env, Cmd or Entrypoint.
      *
-     * @param source what the tar came from, recorded in the image history
+     * @param source  what the tar came from, recorded in the image history
+     * @param name    the image's name, or null for an untagged image
+     * @param message the history comment, or null for {@code Imported from SOURCE}
      */
-    public ImageSummary importRootfs(InputStream rootfsTar, String source, ImageReference name) throws IOException {
+    public ImageSummary importRootfs(InputStream rootfsTar, String source, ImageReference name, String message)
+            throws IOException {
+        List<ImageReference> names = name == null ? List.of() : List.of(name);
         return locked(() -> {
             try {
-                Descriptor manifest = new RootfsImporter(blobs).importTar(rootfsTar, source);
-                Image image = image(manifest, List.of(name));
+                Descriptor manifest = new RootfsImporter(blobs).importTar(rootfsTar, source, message);
+                Image image = image(manifest, names);
                 layers.ensureUnpacked(image.manifest().layers(), image.config().diffIds());
                 List<ImageIndex.Entry> entries = new ArrayList<>(index.read());
-                register(entries, manifest, List.of(name));
+                register(entries, manifest, names);
                 index.write(entries);
                 return summary(image);
             } catch (IOException e) {
@@ -195,6 +204,88 @@ public final class ImageStore {
      */
     public ImageHold hold(String nameOrId) throws IOException {
         return locked(() -> holds.take(resolveLocked(nameOrId)));
+    }
+
+    /** The steps that made an image, oldest first (see {@link ImageHistory}). */
+    public List<ImageHistory.Step> history(String nameOrId) throws IOException {
+        Image image = find(nameOrId);
+        String what = "image config " + image.id();
+        return ImageHistory.parse(blobs.read(image.id(), MetadataLimit.CONFIG, what), what,
+                image.manifest().layers().stream().map(Descriptor::size).toList());
+    }
+
+    /**
+     * Removes every image that {@code select} picks and no container uses (nor is being created
+     * from), as {@code docker image prune} does: its names are untagged and the image deleted.
+     *
+     * @return Docker's lines ({@code Untagged: …}, {@code Deleted: sha256:…}) and the bytes freed
+     *     in the store's blobs
+     */
+    public PruneReport prune(java.util.function.Predicate<ImageSummary> select) throws IOException {
+        return locked(() -> {
+            List<Image> all = images();
+            List<Image> chosen = new ArrayList<>();
+            for (Image image : all) {
+                if (select.test(summary(image)) && usage.containerUsing(image.id()).isEmpty()
+                        && !holds.isHeld(image.id())) {
+                    chosen.add(image);
+                }
+            }
+            if (chosen.isEmpty()) {
+                return new PruneReport(List.of(), 0);
+            }
+            long before = blobs.totalSize();
+            List<String> lines = new ArrayList<>();
+            List<ImageIndex.Entry> entries = new ArrayList<>(index.read());
+            for (Image image : chosen) {
+                image.references().forEach(r -> lines.add("Untagged: " + r.familiar()));
+                entries.removeIf(e -> e.manifest().digest().equals(image.descriptor().digest()));
+                lines.add("Deleted: " + image.id());
+            }
+            index.write(entries);
+            collectGarbage();
+            return new PruneReport(lines, before - blobs.totalSize());
+        });
+    }
+
+    /** What {@link #prune} removed. */
+    public record PruneReport(List<String> lines, long spaceReclaimed) {
+        public PruneReport {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * What the images take on disk, as {@code docker system df} shows it: per image the bytes of
+     * its layers that other images share, and the bytes of all distinct layers.
+     */
+    public SpaceUse spaceUse() throws IOException {
+        List<Image> all = images();
+        Map<Digest, Integer> users = new java.util.HashMap<>();
+        Map<Digest, Long> sizes = new java.util.HashMap<>();
+        for (Image image : all) {
+            for (Descriptor layer : new java.util.LinkedHashSet<>(image.manifest().layers())) {
+                users.merge(layer.digest(), 1, Integer::sum);
+                sizes.put(layer.digest(), layer.size());
+            }
+        }
+        Map<Digest, Long> shared = new java.util.HashMap<>();
+        for (Image image : all) {
+            long bytes = image.manifest().layers().stream().map(Descriptor::digest).distinct()
+                    .filter(d -> users.get(d) > 1).mapToLong(sizes::get).sum();
+            shared.put(image.id(), bytes);
+        }
+        return new SpaceUse(shared, sizes.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /**
+     * @param sharedSize  per image ID, the bytes of its layers that other images use too
+     * @param layersSize  the bytes of all distinct layers, as stored
+     */
+    public record SpaceUse(Map<Digest, Long> sharedSize, long layersSize) {
+        public SpaceUse {
+            sharedSize = Map.copyOf(sharedSize);
+        }
     }
 
     /** The parsed configuration of an image. */
@@ -354,7 +445,7 @@ public final class ImageStore {
     private static ImageSummary summary(Image image) {
         long size = image.manifest().layers().stream().mapToLong(Descriptor::size).sum();
         return new ImageSummary(image.id(), image.descriptor().digest(), image.references(), image.config().created(),
-                size);
+                size, image.config().labels());
     }
 
     private interface StoreAction<T> {

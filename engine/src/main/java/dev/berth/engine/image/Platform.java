@@ -3,13 +3,13 @@ package dev.berth.engine.image;
 import java.util.Locale;
 
 /** This machine's platform in OCI terms. */
-final class Platform {
+public final class Platform {
 
     private Platform() {
     }
 
     /** The OCI architecture name ({@code amd64}, {@code arm64}, ...) of the running JVM. */
-    static String architecture() {
+    public static String architecture() {
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
         return switch (arch) {
             case "x86_64", "amd64" -> "amd64";

@@ -26,8 +26,12 @@ final class RootfsImporter {
         this.blobs = blobs;
     }
 
-    /** Stores layer, config and manifest blobs and returns the manifest's descriptor. */
-    Descriptor importTar(InputStream tar, String source) throws IOException {
+    /**
+     * Stores layer, config and manifest blobs and returns the manifest's descriptor.
+     *
+     * @param message the history comment, or null for Docker's {@code Imported from SOURCE}
+     */
+    Descriptor importTar(InputStream tar, String source, String message) throws IOException {
         Digest layerDigest = blobs.write(tar);
         long layerSize = java.nio.file.Files.size(blobs.path(layerDigest));
         String mediaType;
@@ -55,7 +59,8 @@ final class RootfsImporter {
         config.put("created", created);
         config.put("config", Map.of());
         config.put("rootfs", Map.of("type", "layers", "diff_ids", List.of(diffId.toString())));
-        config.put("history", List.of(Map.of("created", created, "comment", "Imported from " + source)));
+        config.put("history", List.of(Map.of("created", created, "comment",
+                message == null || message.isEmpty() ? "Imported from " + source : message)));
         byte[] configBytes = Json.write(config);
         Digest configDigest = blobs.write(configBytes);
         Manifest manifest = new Manifest(new Descriptor(MediaTypes.OCI_CONFIG, configDigest, configBytes.length),

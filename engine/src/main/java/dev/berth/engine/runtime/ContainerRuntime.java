@@ -6,12 +6,14 @@ import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogEntry;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.core.WaitCondition;
+import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.launch.ExecResult;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
 import dev.berth.engine.runtime.launch.LaunchSpec;
 import dev.berth.engine.runtime.launch.Launched;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -378,6 +380,20 @@ public final class ContainerRuntime {
         return refresh(resolve(ref)).inspect();
     }
 
+    /**
+     * The bytes in the container's writable layer (what it changed in its root filesystem), as
+     * Docker's {@code SizeRw}.
+     */
+    public long writableLayerSize(String ref) {
+        String id = resolve(ref);
+        try {
+            return Trees.size(store.upper(id));
+        } catch (IOException e) {
+            throw new EngineException("cannot measure the writable layer of container " + id + " in "
+                    + store.upper(id) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every container, oldest first. */
     public List<ContainerInspect> list() {
         return store.loadAll().stream().map(this::advance)
@@ -438,14 +454,6 @@ public final class ContainerRuntime {
     /** The options a container was created with. */
     public CreateOptions config(String ref) {
         return store.config(resolve(ref));
-    }
-
-    /**
-     * The bytes of the files the container has written to its writable layer (Docker's
-     * {@code SizeRw}); 0 before its first start made the layer.
-     */
-    public long writableSize(String ref) {
-        return store.upperSize(resolve(ref));
     }
 
     /** Whether the container with this full ID is (still) listed: another process may remove it. */

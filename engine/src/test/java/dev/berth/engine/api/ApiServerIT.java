@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +37,7 @@ class ApiServerIT {
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
     private final CountDownLatch clientGone = new CountDownLatch(1);
+    private final CountDownLatch releaseReader = new CountDownLatch(1);
     private final List<String> log = new ArrayList<>();
 
     @BeforeEach
@@ -80,6 +83,22 @@ class ApiServerIT {
             }
             return ApiResponse.json(Map.of("slow", "done"));
         });
+        router.postStreaming("/test/count", request -> ApiResponse.json(Map.of("bytes", count(request.bodyStream()))));
+        router.postStreaming("/test/count-later", request -> {
+            try {
+                releaseReader.await();
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            return ApiResponse.json(Map.of("bytes", count(request.bodyStream())));
+        });
+        router.postStreaming("/test/refuse", request -> {
+            throw ApiException.badRequest("refused before reading the body");
+        });
+        router.postStreaming("/test/count-stream", request -> ApiResponse.stream("application/json", sink -> {
+            sink.write("{\"started\":true}\n");
+            sink.writeJsonLine(Map.of("bytes", count(request.bodyStream())));
+        }));
         router.addHijacking("POST", "/test/echo-session", request -> {
             if (request.query().bool("fail")) {
                 throw ApiException.conflict("the session cannot start");
@@ -98,8 +117,29 @@ class ApiServerIT {
         });
     }
 
+    private static long count(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] != (byte) 'x') {
+                    throw ApiException.badRequest("unexpected byte " + buffer[i] + " at " + (total + i));
+                }
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    private static ByteBuffer xs(int length) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) 'x');
+        return ByteBuffer.wrap(bytes);
+    }
+
     @AfterEach
     void stop() throws IOException {
+        releaseReader.countDown();
         releaseSecondChunk.countDown();
         releaseSlow.countDown();
         clientGone.countDown();
@@ -281,6 +321,82 @@ class ApiServerIT {
     void hijack_refusedBeforeTakeover_isAnOrdinaryError() throws IOException {
         assertThat(UnixHttp.exchange(socket, "POST", "/test/echo-session?fail=1", null))
                 .startsWith("HTTP/1.1 409 Conflict\r\n").endsWith("\r\n\r\n{\"message\":\"the session cannot start\"}\n");
+    }
+
+    @Test
+    void streamingRoute_readsAContentLengthBody_pastTheCap() throws IOException {
+        int length = 5 << 20;
+        try (UnixHttp http = UnixHttp.connect(socket)) {
+            http.send("POST /test/count HTTP/1.1\r\nHost: docker\r\nContent-Length: " + length
+                    + "\r\nConnection: close\r\n\r\n");
+            http.send(xs(length));
+            assertThat(http.readToEnd()).startsWith("HTTP/1.1 200 OK\r\n").endsWith("{\"bytes\":" + length + "}\n");
+        }
+    }
+
+    @Test
+    void streamingRoute_readsAChunkedBody_andTheConnectionServesTheNextRequest() throws IOException {
+        try (UnixHttp http = UnixHttp.connect(socket)) {
+            StringBuilder chunked = new StringBuilder("POST /v1.44/test/count HTTP/1.1\r\nHost: docker\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n");
+            for (int i = 0; i < 300; i++) {
+                chunked.append("1000\r\n").append("x".repeat(0x1000)).append("\r\n");
+            }
+            chunked.append("0\r\n\r\n");
+            http.send(chunked.toString());
+            http.readUntil("{\"bytes\":" + 300 * 0x1000 + "}\n", DEADLINE);
+            http.send(UnixHttp.request("GET", "/test/items/after", null, "Connection: close\r\n"));
+            assertThat(http.readToEnd()).endsWith("{\"id\":\"after\"}\n");
+        }
+    }
+
+    @Test
+    void streamingRoute_slowReader_holdsTheClientBack_thenReadsEverything() throws IOException {
+        int length = 64 << 20;
+        try (UnixHttp http = UnixHttp.connect(socket)) {
+            http.send("POST /test/count-later HTTP/1.1\r\nHost: docker\r\nContent-Length: " + length
+                    + "\r\nConnection: close\r\n\r\n");
+            ByteBuffer body = xs(length);
+            long before = http.sendUntilStalled(body, Duration.ofSeconds(1));
+            assertThat(before).as("bytes the server took before its handler read any").isLessThan(length / 4);
+
+            releaseReader.countDown();
+            http.send(body);
+
+            assertThat(http.readToEnd()).endsWith("{\"bytes\":" + length + "}\n");
+        }
+    }
+
+    @Test
+    void streamingRoute_refusingBeforeReading_answersAndEndsTheConnection() throws IOException {
+        int length = 8 << 20;
+        try (UnixHttp http = UnixHttp.connect(socket)) {
+            http.send("POST /test/refuse HTTP/1.1\r\nHost: docker\r\nContent-Length: " + length + "\r\n\r\n");
+            http.sendUntilStalled(xs(length), Duration.ofSeconds(1));
+            String answer = http.readUntil("before reading the body\"}\n", DEADLINE);
+            assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n").containsIgnoringCase("connection: close\r\n")
+                    .endsWith("{\"message\":\"refused before reading the body\"}\n");
+            http.shutdownOutput();
+            assertThat(http.readToEnd()).isEqualTo(answer);
+        }
+    }
+
+    @Test
+    void streamingRoute_streamedAnswer_mayReadTheBodyAfterTheHead() throws IOException {
+        int length = 3 << 20;
+        try (UnixHttp http = UnixHttp.connect(socket)) {
+            http.send("POST /test/count-stream HTTP/1.1\r\nHost: docker\r\nContent-Length: " + length
+                    + "\r\nConnection: close\r\n\r\n");
+            http.send(xs(length));
+            assertThat(http.readToEnd()).startsWith("HTTP/1.1 200 OK\r\n").contains("{\"started\":true}\n")
+                    .contains("{\"bytes\":" + length + "}\n").endsWith("0\r\n\r\n");
+        }
+    }
+
+    @Test
+    void ordinaryRoute_keepsTheCap_whileStreamingRoutesExist() throws IOException {
+        assertThat(UnixHttp.exchange(socket, "POST", "/test/echo", "{\"a\":\"" + "x".repeat(2000) + "\"}"))
+                .startsWith("HTTP/1.1 400 Bad Request\r\n").contains("request body is too large");
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.berth.engine.ContainerView;
 import dev.berth.engine.Engine;
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.layer.Trees;
-import dev.berth.engine.testing.BusyboxImage;
+import dev.berth.engine.testing.BusyboxRootfs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -57,7 +57,7 @@ class ContainerRoutesIT {
         cgroupParent = "berth-it-" + suffix;
         prefix = "rit-" + suffix;
         engine = Engine.open(Files.createDirectories(folder.resolve("data")), Cgroups.detect(cgroupParent));
-        engine.importImage(new ByteArrayInputStream(BusyboxImage.rootfsTar()), "busybox.tar", IMAGE);
+        engine.importImage(new ByteArrayInputStream(BusyboxRootfs.tar()), "busybox.tar", IMAGE);
         SystemRoutes system = new SystemRoutes(new ServerIdentity("test-engine-id", "0.1.0-test",
                 ProcessHandle.current().pid(), folder.resolve("data"), List.of(), List.of(), List.of(),
                 () -> ServerIdentity.ObjectCounts.NONE), HostFacts.current());
@@ -190,6 +190,10 @@ class ContainerRoutesIT {
         assertThat(UnixHttp.exchange(socket, "POST", "/containers/create", "{\"Image\":\"" + IMAGE + "\",\"Cmd\":[\"true\"],"
                 + "\"HostConfig\":{\"PortBindings\":{\"80/tcp\":[{\"HostPort\":\"8080\"}]}}}"))
                 .startsWith("HTTP/1.1 400 ").contains("published ports need berth networks, not yet served");
+
+        String missing = docker("create", IMAGE, "/no/such/command").strip();
+        assertThat(UnixHttp.exchange(socket, "POST", "/containers/" + missing + "/start", null))
+                .startsWith("HTTP/1.1 500 ").contains("/no/such/command");
 
         String generated = docker("create", IMAGE, "true").strip();
         assertThat(docker("inspect", "--format", "{{.Name}}", generated)).matches("/[a-z]+_[a-z]+\\d?\n");

@@ -53,6 +53,37 @@ final class UnixHttp implements AutoCloseable {
         }
     }
 
+    void send(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} until they are all written or the server has taken none for
+     * {@code stall}; returns how many were written.
+     */
+    long sendUntilStalled(ByteBuffer bytes, Duration stall) throws IOException {
+        long written = 0;
+        channel.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_WRITE);
+            while (bytes.hasRemaining()) {
+                int n = channel.write(bytes);
+                written += n;
+                if (n == 0) {
+                    selector.selectedKeys().clear();
+                    if (selector.select(stall.toMillis()) == 0) {
+                        return written;
+                    }
+                }
+            }
+            return written;
+        } finally {
+            channel.configureBlocking(true);
+        }
+    }
+
     void shutdownOutput() throws IOException {
         channel.shutdownOutput();
     }
