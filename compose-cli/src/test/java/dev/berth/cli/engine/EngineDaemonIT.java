@@ -243,7 +243,6 @@ class EngineDaemonIT {
                 + "only on a unix socket (unix:///path), whose file permissions decide who may drive the engine\n");
     }
 
-    /** Starts {@code berth engine serve} on the test's socket and data root and waits until it answers. */
     /** Starts {@code berth engine [engineOptions] serve} on the test's socket and data root; returns once it answers. */
     private Process serve(String... engineOptions) throws Exception {
         List<String> args = new ArrayList<>(List.of("engine"));
