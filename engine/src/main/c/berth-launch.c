@@ -1522,14 +1522,41 @@ static int exec_in(struct spec *s)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+/* ---------- a stopped container's root, for copying files in and out ---------- */
+
+/*
+ * Mounts the root filesystem of a container that is not running (its overlay and its mounts, as
+ * at start) in a mount namespace of this process alone, enters it, reports "ok", and keeps it
+ * until the engine closes our stdin (or dies: the pipe closes with it); the mounts go with the
+ * namespace when this process exits.
+ * The engine reaches the root through /proc/PID/root meanwhile. Nothing of it is seen on the host.
+ */
+static int hold_root(struct spec *s)
+{
+    if (unshare(CLONE_NEWNS) < 0)
+        die("cannot make a mount namespace for the root filesystem: %s", strerror(errno));
+    umask(0);
+    mount_rootfs(s);
+    if (chroot(s->rootfs) < 0 || chdir("/") < 0)
+        die("cannot enter the root filesystem %s: %s", s->rootfs, strerror(errno));
+    printf("ok %d\n", (int) getpid());
+    fflush(stdout);
+    char c;
+    for (;;) {
+        ssize_t r = read(0, &c, 1);
+        if (r == 0 || (r < 0 && errno != EINTR))
+            return 0;
+    }
+}
+
 int main(int argc, char **argv)
 {
     struct spec *s = calloc(1, sizeof *s);
     if (argc != 3 || !s) {
-        fprintf(stderr, "usage: berth-launch launch|exec SPECFILE\n");
+        fprintf(stderr, "usage: berth-launch launch|exec|root SPECFILE\n");
         return 2;
     }
-    report_stdout = !strcmp(argv[1], "launch");
+    report_stdout = !strcmp(argv[1], "launch") || !strcmp(argv[1], "root");
     parse_spec(argv[2], s);
     if (!strcmp(argv[1], "launch")) {
         int code = launch(s);
@@ -1537,6 +1564,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "exec"))
         return exec_in(s);
-    fprintf(stderr, "berth-launch: unknown mode \"%s\" (expected launch or exec)\n", argv[1]);
+    if (!strcmp(argv[1], "root"))
+        return hold_root(s);
+    fprintf(stderr, "berth-launch: unknown mode \"%s\" (expected launch, exec or root)\n", argv[1]);
     return 2;
 }

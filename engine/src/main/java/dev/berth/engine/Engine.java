@@ -1,5 +1,7 @@
 package dev.berth.engine;
 
+import dev.berth.engine.archive.PathStat;
+import dev.berth.engine.archive.RootArchives;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.cgroup.CgroupManager;
 import dev.berth.engine.core.LogSink;
@@ -32,6 +34,7 @@ import dev.berth.engine.volume.VolumeStore;
 import dev.berth.engine.volume.VolumeUsage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,7 +178,7 @@ public final class Engine {
      * returns the new image's ID.
      */
     public String importImage(InputStream rootfsTar, String source, String name) {
-        return importImage(rootfsTar, source, name, null);
+        return importImage(rootfsTar, source, name, null, List.of());
     }
 
     /**
@@ -184,13 +187,17 @@ public final class Engine {
      *
      * @param name    the image's name ({@code repo[:tag]}), or null for an untagged image
      * @param message the history comment, or null for {@code Imported from SOURCE}
+     * @param changes Dockerfile instructions for the image's config, as {@code docker import --change}
+     *                takes them (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR)
      */
-    public String importImage(InputStream rootfsTar, String source, String name, String message) {
+    public String importImage(InputStream rootfsTar, String source, String name, String message,
+                              List<String> changes) {
         ImageReference ref = name == null ? null : ImageReference.parse(name);
         if (ref != null && ref.digest() != null) {
             throw new EngineException("cannot import as \"" + name + "\": an image name may not carry a digest");
         }
-        return io("cannot import " + source, () -> images.importRootfs(rootfsTar, source, ref, message).id().toString());
+        return io("cannot import " + source,
+                () -> images.importRootfs(rootfsTar, source, ref, message, changes).id().toString());
     }
 
     /**
@@ -206,7 +213,8 @@ public final class Engine {
                 ImageHistory.Step s = oldestFirst.get(i);
                 boolean top = i == oldestFirst.size() - 1;
                 steps.add(new ImageHistoryStep(top ? summary.id().toString() : ImageHistoryStep.MISSING, s.created(),
-                        s.createdBy(), top ? ImageViews.of(summary).repoTags() : List.of(), s.layerSize(), s.comment()));
+                        s.createdBy(), top ? ImageViews.of(summary).repoTags() : List.of(), s.layerSize(),
+                        s.comment()));
             }
             return steps;
         });
@@ -422,6 +430,66 @@ public final class Engine {
             }
         }
         return all;
+    }
+
+    /**
+     * The path {@code path} inside the container, running or not, resolved in its root as the
+     * container sees it (its volumes and binds included); a symlink as the last element is
+     * described itself, unless the path ends in {@code /} or {@code /.}.
+     *
+     * @throws RootArchives.NoSuchPathException when nothing is there
+     */
+    public ContainerPathStat statPath(String ref, String path) {
+        PathStat s = inRoot(ref, path, "cannot read " + path + " in container " + ref,
+                root -> new RootArchives(root).stat(path));
+        return new ContainerPathStat(s.name(), s.size(), s.mode(), s.mtime(), s.linkTarget());
+    }
+
+    /** Writes a tar of {@code path} inside the container to {@code out}, as {@code docker cp} reads it. */
+    public void archive(String ref, String path, OutputStream out) {
+        inRoot(ref, path, "cannot copy " + path + " from container " + ref, root -> {
+            new RootArchives(root).export(path, out);
+            return null;
+        });
+    }
+
+    /**
+     * Extracts {@code tar} into the folder {@code path} inside the container, as {@code docker cp}
+     * into a container does: every entry lands inside the container's root, whatever symlinks the
+     * container or the tar hold.
+     */
+    public void extract(String ref, String path, InputStream tar, ExtractOptions options) {
+        ContainerView container = inspect(ref);
+        inRoot(ref, path, "cannot copy into " + path + " in container " + ref, root -> {
+            new RootArchives(root).extract(path, tar, options.noOverwriteDirNonDir(), options.copyUidGid(),
+                    folder -> writable(container, folder), new NativeFileOps());
+            return null;
+        });
+    }
+
+    /**
+     * Whether {@code folder} (a container path free of symlinks) is writable in the container: on
+     * the mount nearest above it, else on its root, which {@code --read-only} makes read-only.
+     */
+    static boolean writable(ContainerView container, String folder) {
+        MountView nearest = null;
+        for (MountView m : container.mounts()) {
+            String d = m.destination().endsWith("/") && m.destination().length() > 1
+                    ? m.destination().substring(0, m.destination().length() - 1) : m.destination();
+            boolean under = folder.equals(d) || folder.startsWith(d.equals("/") ? "/" : d + "/");
+            if (under && (nearest == null || d.length() > nearest.destination().length())) {
+                nearest = m;
+            }
+        }
+        return nearest != null ? nearest.readWrite() : !container.readOnlyRoot();
+    }
+
+    private <T> T inRoot(String ref, String path, String what, ContainerRuntime.RootAction<T> action) {
+        try {
+            return runtime.withRoot(ref, what, action);
+        } catch (RootArchives.NoSuchPathException e) {
+            throw e.inContainer(ref);
+        }
     }
 
     /** Runs a further process in a running container and waits for it. */

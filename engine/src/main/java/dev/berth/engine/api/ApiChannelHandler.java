@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -175,7 +176,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             case ApiResponse.Hijack hijack -> {
                 if (input == null) {
                     respond(ctx, responses.error(internal(route, new IllegalStateException(
-                            "the route answered with a hijack but is not registered with addHijacking"))), keepAlive, streamed);
+                            "the route answered with a hijack but is not registered with addHijacking"))), keepAlive,
+                            streamed);
                 } else {
                     hijack(ctx, route, request, hijack, input);
                 }
@@ -214,7 +216,9 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
                         StreamedBody streamed) {
         try {
             try {
-                ChannelOutput.writeAndWait(ctx.channel(), responses.chunkedHead(stream.status(), stream.contentType()));
+                HttpResponse head = responses.chunkedHead(stream.status(), stream.contentType());
+                stream.headers().forEach((name, value) -> head.headers().set(name, value));
+                ChannelOutput.writeAndWait(ctx.channel(), head);
             } finally {
                 inFlight.end(); // a stream may run for ever (logs --follow): shutdown does not wait for it
             }

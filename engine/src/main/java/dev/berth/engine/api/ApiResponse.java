@@ -26,8 +26,18 @@ public sealed interface ApiResponse {
     /**
      * A chunked body: the status and headers are sent at once, before {@code body} runs; every
      * chunk it writes is flushed immediately (logs --follow, events, wait).
+     *
+     * @param headers extra headers sent with the head ({@code X-Docker-Container-Path-Stat})
      */
-    record Stream(int status, String contentType, ChunkedBody body) implements ApiResponse {
+    record Stream(int status, String contentType, ChunkedBody body, Map<String, String> headers)
+            implements ApiResponse {
+        public Stream {
+            headers = Map.copyOf(headers);
+        }
+
+        public Stream(int status, String contentType, ChunkedBody body) {
+            this(status, contentType, body, Map.of());
+        }
     }
 
     /**

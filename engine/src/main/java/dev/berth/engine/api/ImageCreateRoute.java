@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * {@code POST /images/create}: with {@code fromSrc=-}, {@code docker import} of the root
  * filesystem tar in the body (read as it arrives) as a one-layer image named by {@code repo} and
- * {@code tag}, its history comment {@code message}; with {@code fromImage}, a pull, which berth
+ * {@code tag}, its history comment {@code message}, its config set by the {@code changes}; with {@code fromImage}, a pull, which berth
  * cannot do yet and says so at once.
  *
  * <p>Import errors come before any output, so they are statuses, as dockerd answers them; the
@@ -37,16 +37,13 @@ final class ImageCreateRoute {
                     + " network access for images); download the file and import it (docker import FILE)");
         }
         List<String> changes = query.all("changes").stream().filter(c -> !c.isBlank()).toList();
-        if (!changes.isEmpty()) {
-            throw ApiException.badRequest("berth cannot apply --change to an imported image yet (" + String.join(", ",
-                    changes) + "): import without --change, then set the configuration when running it");
-        }
         String platform = query.get("platform").orElse("");
         if (!platform.isEmpty() && !platform.equals("linux") && !platform.equals("linux/" + Engine.architecture())) {
             throw ApiException.badRequest("cannot import for platform " + platform + ": berth imports images for"
                     + " linux/" + Engine.architecture() + " only");
         }
-        String id = engine.importImage(request.bodyStream(), "-", name(query), query.get("message").orElse(null));
+        String id = engine.importImage(request.bodyStream(), "-", name(query), query.get("message").orElse(null),
+                changes);
         return ApiResponse.stream(Responses.JSON, sink -> sink.writeJsonLine(JsonMessages.status(id)));
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.engine.daemon;
 
 import dev.berth.engine.Engine;
+import dev.berth.engine.api.ArchiveRoutes;
 import dev.berth.engine.api.ContainerRoutes;
 import dev.berth.engine.api.DiskUsageRoutes;
 import dev.berth.engine.api.ImageRoutes;
@@ -34,7 +35,7 @@ public final class EngineRoutes implements EngineBinding {
     /** The route groups served from {@code engine}. */
     public static List<RouteGroup> groups(Engine engine) {
         return List.of(new ContainerRoutes(engine), new VolumeRoutes(engine), new ImageRoutes(engine),
-                new DiskUsageRoutes(engine));
+                new DiskUsageRoutes(engine), new ArchiveRoutes(engine));
     }
 
     @Override

@@ -122,7 +122,7 @@ public final class ImageStore {
 
     /** Imports with the history comment {@code Imported from SOURCE}; see {@link #importRootfs(InputStream, String, ImageReference, String)}. */
     public ImageSummary importRootfs(InputStream rootfsTar, String source, ImageReference name) throws IOException {
-        return importRootfs(rootfsTar, source, name, null);
+        return importRootfs(rootfsTar, source, name, null, List.of());
     }
 
     /**
@@ -132,13 +132,18 @@ public final class ImageStore {
      * @param source  what the tar came from, recorded in the image history
      * @param name    the image's name, or null for an untagged image
      * @param message the history comment, or null for {@code Imported from SOURCE}
+     * @param changes Dockerfile instructions applied to the config, as {@code docker import --change}
+     *                (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR)
+     * @throws EngineException naming a change that is not one of these or is malformed, before
+     *                         anything is stored
      */
-    public ImageSummary importRootfs(InputStream rootfsTar, String source, ImageReference name, String message)
-            throws IOException {
+    public ImageSummary importRootfs(InputStream rootfsTar, String source, ImageReference name, String message,
+                                     List<String> changes) throws IOException {
         List<ImageReference> names = name == null ? List.of() : List.of(name);
+        ConfigChanges.apply(changes);
         return locked(() -> {
             try {
-                Descriptor manifest = new RootfsImporter(blobs).importTar(rootfsTar, source, message);
+                Descriptor manifest = new RootfsImporter(blobs).importTar(rootfsTar, source, message, changes);
                 Image image = image(manifest, names);
                 layers.ensureUnpacked(image.manifest().layers(), image.config().diffIds());
                 List<ImageIndex.Entry> entries = new ArrayList<>(index.read());

@@ -15,8 +15,9 @@ import dev.berth.engine.layer.LayerCompression;
 /**
  * Turns a root-filesystem tar into a one-layer image as {@code docker import} does: the layer blob
  * is the tar as given, and the config names the platform, the creation time, the DiffID and a
- * history line, with an empty {@code config} (no Env, Cmd or Entrypoint; the runtime supplies the
- * default PATH, and a command must be given when running it).
+ * history line, with a {@code config} made only of the {@code --change} instructions given (without
+ * them no Env, Cmd or Entrypoint: the runtime supplies the default PATH, and a command must be given
+ * when running it).
  */
 final class RootfsImporter {
 
@@ -30,8 +31,10 @@ final class RootfsImporter {
      * Stores layer, config and manifest blobs and returns the manifest's descriptor.
      *
      * @param message the history comment, or null for Docker's {@code Imported from SOURCE}
+     * @param changes Dockerfile instructions for the config ({@link ConfigChanges})
      */
-    Descriptor importTar(InputStream tar, String source, String message) throws IOException {
+    Descriptor importTar(InputStream tar, String source, String message, List<String> changes) throws IOException {
+        Map<String, Object> imageConfig = ConfigChanges.apply(changes);
         Digest layerDigest = blobs.write(tar);
         long layerSize = java.nio.file.Files.size(blobs.path(layerDigest));
         String mediaType;
@@ -57,7 +60,7 @@ final class RootfsImporter {
         config.put("architecture", Platform.architecture());
         config.put("os", "linux");
         config.put("created", created);
-        config.put("config", Map.of());
+        config.put("config", imageConfig);
         config.put("rootfs", Map.of("type", "layers", "diff_ids", List.of(diffId.toString())));
         config.put("history", List.of(Map.of("created", created, "comment",
                 message == null || message.isEmpty() ? "Imported from " + source : message)));

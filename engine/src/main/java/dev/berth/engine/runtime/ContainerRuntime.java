@@ -4,6 +4,7 @@ import dev.berth.engine.core.LogsReport;
 import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogEntry;
+import dev.berth.engine.archive.RootFd;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.core.WaitCondition;
 import dev.berth.engine.layer.Trees;
@@ -392,6 +393,60 @@ public final class ContainerRuntime {
             throw new EngineException("cannot measure the writable layer of container " + id + " in "
                     + store.upper(id) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Work on a container's root filesystem, given a descriptor of it. */
+    public interface RootAction<T> {
+        T run(RootFd root) throws IOException;
+    }
+
+    /**
+     * Runs {@code action} on the container's root as the container sees it, its volumes and binds
+     * included. A running container's root is its PID 1's ({@code /proc/PID/root}, checked to be
+     * the monitor's child after it is opened). A stopped one's is mounted for the action alone by a
+     * helper of the launcher, in a mount namespace of its own, while the container's lock keeps it
+     * from being started (two overlay mounts must never share an upper folder).
+     *
+     * @param what what is being done, to prefix an I/O error's message
+     */
+    public <T> T withRoot(String ref, String what, RootAction<T> action) {
+        String id = resolve(ref);
+        try {
+            ContainerState s = refresh(id);
+            if (s.live()) {
+                try (RootFd root = runningRoot(s)) {
+                    return action.run(root);
+                }
+            }
+            synchronized (lock(id)) {
+                s = refresh(id);
+                if (s.live()) {
+                    try (RootFd root = runningRoot(s)) {
+                        return action.run(root);
+                    }
+                }
+                CreateOptions options = store.config(id);
+                LaunchSpec spec = LaunchSpecFactory.launch(id, store, options, List.of(), Map.of(),
+                        files.prepare(id, store.dir(id), LaunchSpecFactory.hostname(id, options), options));
+                try (Launcher.RootHold hold = launcher.holdRoot(spec); RootFd root = RootFd.ofProcess(hold.pid())) {
+                    return action.run(root);
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RootFd runningRoot(ContainerState s) throws IOException {
+        RootFd root = RootFd.ofProcess(s.initPid());
+        // opened first, checked after: a PID is not reused while its process is the monitor's child
+        if (Syscalls.parentPid(s.initPid()).orElse(-1) != s.monitorPid()
+                || !Syscalls.isAlive(s.monitorPid(), s.monitorStartTime())) {
+            root.close();
+            throw new EngineException("container " + s.id() + " stopped while its files were being reached;"
+                    + " try again");
+        }
+        return root;
     }
 
     /** Every container, oldest first. */

@@ -77,14 +77,33 @@ class ImageRoutesIT {
     }
 
     @Test
-    void dockerImport_withAChange_isRefusedWithTheReason() throws Exception {
+    void dockerImport_withChanges_setsTheConfig_andTheImageRunsItsCmd() throws Exception {
         Path rootfs = archive("rootfs.tar", BusyboxRootfs.tar());
 
-        EngineApiFixture.Result result = fx.dockerResult(null, "import", "--change", "CMD [\"sh\"]", rootfs.toString(),
+        fx.docker("import", "--change", "CMD [\"sh\", \"-c\", \"echo $GREETING\"]", "--change", "ENV GREETING=hello",
+                "--change", "EXPOSE 8080", "--change", "WORKDIR /tmp", "--change", "LABEL tier=base", rootfs.toString(),
+                "changed:1");
+
+        assertThat(fx.docker("image", "inspect", "--format",
+                "{{json .Config.Cmd}} {{json .Config.Env}} {{json .Config.ExposedPorts}} {{.Config.WorkingDir}}"
+                        + " {{json .Config.Labels}}", "changed:1"))
+                .isEqualTo("[\"sh\",\"-c\",\"echo $GREETING\"] [\"GREETING=hello\"] {\"8080/tcp\":{}} /tmp"
+                        + " {\"tier\":\"base\"}\n");
+        String id = fx.engine.create(RunRequest.builder("changed:1").build());
+        fx.engine.start(id);
+        assertThat(fx.engine.waitFor(id)).isZero();
+    }
+
+    @Test
+    void dockerImport_withAChangeDockerCannotApply_isRefusedBeforeAnythingIsStored() throws Exception {
+        Path rootfs = archive("rootfs.tar", BusyboxRootfs.tar());
+
+        EngineApiFixture.Result result = fx.dockerResult(null, "import", "--change", "RUN rm -rf /", rootfs.toString(),
                 "bb");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("berth cannot apply --change to an imported image yet");
+        assertThat(result.output()).contains("invalid change \"RUN rm -rf /\": \"RUN\" cannot be applied to an"
+                + " imported image");
         assertThat(fx.docker("images", "-q")).isEmpty();
     }
 

@@ -79,4 +79,16 @@ class RouterTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("route GET /containers/json is registered twice");
     }
+
+    @Test
+    void streamingRegistration_marksTheRouteStreamed_andOthersAggregated() {
+        Router streaming = new Router().postStreaming("/images/load", OK).putStreaming("/containers/{id}/archive", OK)
+                .addHijacking("POST", "/containers/{id}/attach", OK).post("/images/prune", OK);
+
+        assertThat(streaming.resolve("POST", "/v1.44/images/load").route().streaming()).isTrue();
+        assertThat(streaming.resolve("PUT", "/containers/abc/archive").route().body())
+                .isEqualTo(Router.BodyMode.STREAMED);
+        assertThat(streaming.resolve("POST", "/containers/abc/attach").route().hijacking()).isTrue();
+        assertThat(streaming.resolve("POST", "/images/prune").route().body()).isEqualTo(Router.BodyMode.AGGREGATED);
+    }
 }

@@ -39,6 +39,16 @@ final class UnixHttp implements AutoCloseable {
         }
     }
 
+    /** One request with a binary body on a new connection that asks the server to close after answering. */
+    static String exchangeBytes(Path socket, String method, String path, byte[] body) throws IOException {
+        try (UnixHttp http = connect(socket)) {
+            http.send(method + " " + path + " HTTP/1.1\r\nHost: docker\r\nConnection: close\r\nContent-Length: "
+                    + body.length + "\r\n\r\n");
+            http.send(ByteBuffer.wrap(body));
+            return http.readToEnd();
+        }
+    }
+
     static String request(String method, String path, String body, String extraHeaders) {
         return method + " " + path + " HTTP/1.1\r\nHost: docker\r\n" + extraHeaders
                 + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: "

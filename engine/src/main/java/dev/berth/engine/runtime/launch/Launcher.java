@@ -125,6 +125,74 @@ public final class Launcher {
         }
     }
 
+    /**
+     * The root filesystem of a container that is not running, mounted as at start (overlay, volumes,
+     * binds) in a mount namespace of a helper process alone, until {@link RootHold#close()}; the
+     * engine reaches it through {@code /proc/PID/root} of {@link RootHold#pid()}.
+     */
+    public RootHold holdRoot(LaunchSpec spec) {
+        Path specFile = spec.stateDir().resolve("root-" + UUID.randomUUID() + ".spec");
+        writePrivate(specFile, SpecWriter.launch(spec));
+        Process p = start(new ProcessBuilder(binary.toString(), "root", specFile.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD), spec.id());
+        try {
+            String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (line != null && line.startsWith("ok ")) {
+                return new RootHold(p, Long.parseLong(line.substring(3).trim()));
+            }
+            p.getOutputStream().close();
+            p.waitFor();
+            String why = line != null && line.startsWith("error ") ? line.substring(line.indexOf(' ', 6) + 1)
+                    : "berth-launch exited with " + p.exitValue() + " without reporting";
+            throw new EngineException("cannot mount the root filesystem of container " + spec.id() + ": " + why);
+        } catch (IOException e) {
+            p.destroyForcibly();
+            throw new EngineException("cannot mount the root filesystem of container " + spec.id()
+                    + ": talking to berth-launch failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while mounting the root filesystem of container " + spec.id(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(specFile);
+            } catch (IOException e) {
+                // a stale spec file only wastes a few bytes in the container's own folder
+            }
+        }
+    }
+
+    /** A helper process holding a stopped container's root mounted; closing ends it and its mounts. */
+    public static final class RootHold implements AutoCloseable {
+        private final Process process;
+        private final long pid;
+
+        RootHold(Process process, long pid) {
+            this.process = process;
+            this.pid = pid;
+        }
+
+        public long pid() {
+            return pid;
+        }
+
+        @Override
+        public void close() {
+            try {
+                process.getOutputStream().close();
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Runs {@code spec} inside a running container and waits for it; {@code scratch} holds the spec file. */
     public ExecResult exec(ExecSpec spec, Path scratch) {
         ArgMax.check("cannot exec in the container of PID " + spec.initPid(), spec.argv(), spec.env(),
