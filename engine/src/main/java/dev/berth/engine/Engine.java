@@ -13,7 +13,9 @@ import dev.berth.engine.cgroup.CgroupManager;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogsReport;
+import dev.berth.engine.cgroup.CgroupUsage;
 import dev.berth.engine.cgroup.Cgroups;
+import dev.berth.engine.core.WaitCondition;
 import dev.berth.engine.image.DataRoot;
 import dev.berth.engine.image.ImageHistory;
 import dev.berth.engine.image.ImageReference;
@@ -22,6 +24,7 @@ import dev.berth.engine.image.Platform;
 import dev.berth.engine.layer.NativeFileOps;
 import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.ContainerInspect;
+import dev.berth.engine.runtime.CreateOptions;
 import dev.berth.engine.runtime.ExecOptions;
 import dev.berth.engine.runtime.NoSuchContainerException;
 import dev.berth.engine.runtime.ContainerRuntime;
@@ -41,6 +44,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +67,14 @@ public final class Engine {
     private final ContainerViews views;
     private final EventBus events = new EventBus();
     private final EventEmitter emit;
+    private final ContainerCgroups containerCgroups;
+    private final HostCpu host = new HostCpu(Path.of("/proc"));
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
         DataRoot.requireFolder(dataRoot);
         this.dataRoot = dataRoot;
-        this.runtime = new ContainerRuntime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
+        this.containerCgroups = new ContainerCgroups(cgroups);
+        this.runtime = new ContainerRuntime(dataRoot, launcher, containerCgroups, GeneratedEtcFiles.fromHost());
         this.usage = new ContainerUsage(runtime);
         this.images = new ImageStore(dataRoot, new NativeFileOps(), usage);
         this.volumes = new VolumeStore(dataRoot);
@@ -305,7 +312,8 @@ public final class Engine {
     }
 
     /**
-     * Creates a container (not started) as {@code docker create} does; returns its ID.
+     * Creates a container (not started) as {@code docker create} does; returns its ID. Without a
+     * name it gets a generated {@code adjective_surname} one, as Docker gives.
      *
      * @throws EngineException with Docker's message when the image, user, mounts or limits are
      *                         not usable; nothing is left behind then
@@ -403,6 +411,15 @@ public final class Engine {
      * period when {@code timeout} is null.
      */
     public void stop(String ref, Duration timeout) {
+        stop(ref, timeout, null);
+    }
+
+    /**
+     * As {@link #stop(String, Duration)}, sending {@code signal} (a name or number, as
+     * {@code docker stop --signal} takes it) first instead of the container's stop signal when not null.
+     */
+    public void stop(String ref, Duration timeout, String signal) {
+        int number = signal == null ? 0 : signalNumber(signal);
         ContainerInspect c = runtime.inspect(ref);
         if (!c.running()) {
             if (c.supervision().restarting()) {
@@ -413,12 +430,9 @@ public final class Engine {
         }
         // before the signal: its restart policy must not bring it back
         runtime.markStoppedByUser(c.id());
-        emit.container(c, "kill", Map.of("signal", Integer.toString(runtime.config(c.id()).effectiveStopSignal())));
-        if (timeout == null) {
-            runtime.stop(c.id());
-        } else {
-            runtime.stop(c.id(), timeout);
-        }
+        CreateOptions config = runtime.config(c.id());
+        emit.container(c, "kill", Map.of("signal", Integer.toString(number != 0 ? number : config.effectiveStopSignal())));
+        runtime.stop(c.id(), timeout == null ? Duration.ofSeconds(config.effectiveStopTimeout()) : timeout, number);
         emit.container(c, "stop", Map.of());
     }
 
@@ -446,6 +460,16 @@ public final class Engine {
         return Signals.parse(signal);
     }
 
+    /** The bytes the container has written to its writable layer ({@code SizeRw}). */
+    public long writableSize(String ref) {
+        return runtime.writableLayerSize(ref);
+    }
+
+    /** Docker's name of a signal number ({@code SIGTERM}), as inspect shows {@code Config.StopSignal}. */
+    public static String signalName(int signal) {
+        return Signals.name(signal);
+    }
+
     /** Freezes every process of the container. */
     public void pause(String ref) {
         ContainerInspect c = runtime.inspect(ref);
@@ -458,6 +482,49 @@ public final class Engine {
         ContainerInspect c = runtime.inspect(ref);
         runtime.unpause(c.id());
         emit.container(c, "unpause", Map.of());
+    }
+
+    /**
+     * Begins a wait for {@code condition} on the container now, before it returns: an exit that
+     * follows this call (say of a start requested next) is not missed. Wait with {@link ExitWatch#await}.
+     */
+    public ExitWatch watchExit(String ref, WaitCondition condition) {
+        return new ExitWatch(runtime, runtime.markExit(ref), condition);
+    }
+
+    /**
+     * The processes of a running container, as {@code docker top} shows them ({@code ps -ef}).
+     *
+     * @throws EngineException ({@link dev.berth.engine.runtime.ContainerStateException}) when it is not running
+     */
+    public ContainerProcesses top(String ref) {
+        long init = runtime.initPid(ref);
+        return ProcessTable.host().of(init, containerCgroups.pids(runtime.inspect(ref).id()));
+    }
+
+    /** One sample of what the container uses now; all zero when it is not running (it has no cgroup then). */
+    public ContainerStats stats(String ref) {
+        ContainerInspect c = runtime.inspect(ref);
+        Instant read = Instant.now();
+        long hostMemory = host.memoryBytes();
+        var usage = c.running() ? containerCgroups.usage(c.id()) : java.util.Optional.<CgroupUsage>empty();
+        if (usage.isEmpty()) {
+            return new ContainerStats(read, new ContainerStats.Cpu(0, List.of(), 0, 0, 0, 0, 0), host.systemNanos(),
+                    host.onlineCpus(), new ContainerStats.Memory(0, 0, 0, Map.of()), 0, 0, List.of(), List.of());
+        }
+        CgroupUsage u = usage.get();
+        // the monitor lives in the container's cgroup, outside its PID namespace: not one of its processes
+        long pids = u.pids() - (c.pid() == 0 ? 0 : new ProcessTable(Path.of("/proc"), Map.of())
+                .outsideCount(c.pid(), containerCgroups.pids(c.id())));
+        return new ContainerStats(read, new ContainerStats.Cpu(u.cpuNanos(), u.perCpuNanos(), u.userNanos(),
+                u.systemNanos(), u.periods(), u.throttledPeriods(), u.throttledNanos()), host.systemNanos(),
+                host.onlineCpus(), new ContainerStats.Memory(u.memoryBytes(), u.memoryMaxBytes(),
+                        Math.min(u.memoryLimitBytes(), hostMemory), u.memoryStat()), Math.max(pids, 0), u.pidsLimit(),
+                io(u.ioBytes()), io(u.ioOps()));
+    }
+
+    private static List<ContainerStats.Io> io(List<CgroupUsage.IoEntry> entries) {
+        return entries.stream().map(e -> new ContainerStats.Io(e.major(), e.minor(), e.op(), e.value())).toList();
     }
 
     /** Waits until the container has ended; returns its exit code. */

@@ -52,6 +52,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     private boolean busy;
     private boolean inputClosed;
     private boolean draining;
+    /** A chunked body is being written: the connection is read meanwhile to notice the client leave. */
+    private boolean streaming;
 
     ApiChannelHandler(Router router, Responses responses, Executor executor, InFlight inFlight, Consumer<String> log) {
         this.router = router;
@@ -69,6 +71,10 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         }
         if (busy) {
             pending.add(msg);
+            if (streaming) {
+                // one request in line is enough: reading on would buffer whatever the client sends
+                ctx.channel().config().setAutoRead(false);
+            }
             return;
         }
         try {
@@ -216,6 +222,19 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             } finally {
                 inFlight.end(); // a stream may run for ever (logs --follow): shutdown does not wait for it
             }
+            if (streamed == null) {
+                // The request is read whole, so read on while the body runs: a client that leaves
+                // (docker run -d leaves its wait) is noticed at once and the body's onClose actions
+                // run; pipelined requests wait in line. A streamed request body keeps its own reading.
+                ctx.executor().execute(() -> {
+                    streaming = true;
+                    if (inputClosed) {
+                        ctx.channel().close();
+                    } else {
+                        ctx.channel().config().setAutoRead(true);
+                    }
+                });
+            }
             stream.body().writeTo(new NettyChunkSink(ctx.channel()));
             ChannelOutput.writeAndWait(ctx.channel(), LastHttpContent.EMPTY_LAST_CONTENT);
             if (streamed != null && !streamed.isComplete()) {
@@ -273,6 +292,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     /** After an answer: the next pipelined request, or read on, or close. */
     private void done(ChannelHandlerContext ctx, boolean reuse) {
         ctx.executor().execute(() -> {
+            streaming = false;
             if (!reuse) {
                 ctx.channel().close();
                 return;
@@ -298,7 +318,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
             inputClosed = true;
-            if (!busy || draining) {
+            // a streamed answer to a whole request has no use for a client that stopped sending: it has left
+            if (!busy || draining || streaming) {
                 ctx.channel().close();
             }
         }

@@ -1,9 +1,11 @@
 package dev.berth.engine.api;
 
+import dev.berth.engine.StartFailedException;
 import dev.berth.engine.archive.RootArchives;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.image.ImageConflictException;
 import dev.berth.engine.image.NoSuchImageException;
+import dev.berth.engine.runtime.ContainerStateException;
 import dev.berth.engine.runtime.NameConflictException;
 import dev.berth.engine.runtime.NoSuchContainerException;
 import dev.berth.engine.volume.NoSuchVolumeException;
@@ -11,8 +13,9 @@ import dev.berth.engine.volume.VolumeInUseException;
 
 /**
  * An engine refusal a handler lets through, as Docker's status: 404 for a container, image,
- * volume or path in a container that does not exist, 409 for a name taken or an object in use,
- * 403 for a write to a read-only container path, 400 for any other refusal.
+ * volume or path in a container that does not exist, 409 for a name taken, an object in use or a
+ * container whose state forbids the request (not running, running, paused), 403 for a write to a
+ * read-only container path, 500 for a command that could not be started, 400 for any other refusal.
  */
 final class EngineErrors {
 
@@ -29,6 +32,9 @@ final class EngineErrors {
             case NameConflictException conflict -> 409;
             case ImageConflictException conflict -> 409;
             case VolumeInUseException conflict -> 409;
+            case ContainerStateException conflict -> 409;
+            // the command could not be run: Docker answers its runtime's failure with 500
+            case StartFailedException failed -> 500;
             default -> 400;
         };
         return new ApiException(status, e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.berth.engine.daemon;
 import dev.berth.engine.Engine;
 import dev.berth.engine.api.ArchiveRoutes;
 import dev.berth.engine.Supervisor;
+import dev.berth.engine.api.ContainerRoutes;
 import dev.berth.engine.api.DiskUsageRoutes;
 import dev.berth.engine.api.EventRoutes;
 import java.util.function.Consumer;
@@ -14,8 +15,8 @@ import java.util.List;
 
 /**
  * The engine opened in the daemon's process on its data root, with its supervisor, the route groups
- * served from it so far (volumes, images, events) and the counts {@code /info} reports. Closing
- * stops the supervisor and leaves containers running.
+ * served from it (containers, volumes, images, disk usage, archives, events) and the counts
+ * {@code /info} reports. Closing stops the supervisor and leaves containers running.
  */
 public final class EngineRoutes implements EngineBinding {
 
@@ -56,8 +57,8 @@ public final class EngineRoutes implements EngineBinding {
 
     /** The route groups served from {@code engine}. */
     public static List<RouteGroup> groups(Engine engine) {
-        return List.of(new VolumeRoutes(engine), new ImageRoutes(engine), new DiskUsageRoutes(engine),
-                new ArchiveRoutes(engine), new EventRoutes(engine.events()));
+        return List.of(new ContainerRoutes(engine), new VolumeRoutes(engine), new ImageRoutes(engine),
+                new DiskUsageRoutes(engine), new ArchiveRoutes(engine), new EventRoutes(engine.events()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogEntry;
 import dev.berth.engine.archive.RootFd;
 import dev.berth.engine.core.EngineException;
+import dev.berth.engine.core.WaitCondition;
 import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.launch.ExecResult;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
@@ -23,16 +24,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.function.BooleanSupplier;
 
 /**
- * The container runtime on one data root: create, start, stop, kill, wait, remove, inspect, list,
- * exec and logs. Containers are run by berth-launch monitors that outlive this object and its JVM;
+ * The container runtime on one data root: create, start, stop, kill, wait, rename, remove, inspect,
+ * list, exec and logs. Containers are run by berth-launch monitors that outlive this object and its JVM;
  * a new ContainerRuntime on the same data root re-adopts them, so running containers stay running and
  * stopped ones keep their logs and exit codes.
  *
@@ -54,6 +57,10 @@ public final class ContainerRuntime {
     /** One lock per container: start, stop and remove of one container never interleave in this JVM. */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile Consumer<ContainerInspect> exitListener = c -> { };
+    private final NameClaims names;
+    private final StateSignal signal = new StateSignal();
+    private final RemovedExits removedExits = new RemovedExits();
+    private final ExitWaiter waiter = new ExitWaiter(this::current, signal, removedExits);
 
     /** A runtime with the launcher found by {@link LauncherBinary}, no cgroups and no generated files. */
     public ContainerRuntime(Path dataRoot) {
@@ -62,6 +69,7 @@ public final class ContainerRuntime {
 
     public ContainerRuntime(Path dataRoot, Launcher launcher, CgroupAttachment cgroups, ContainerFiles files) {
         this.store = new ContainerStore(dataRoot);
+        this.names = new NameClaims(store);
         this.launcher = launcher;
         this.cgroups = cgroups;
         this.files = files;
@@ -95,20 +103,29 @@ public final class ContainerRuntime {
         String id = HexFormat.of().formatHex(randomBytes());
         String wanted = name == null || name.isBlank() ? id.substring(0, 12) : name;
         return store.locked("cannot reserve the name \"" + wanted + "\" for a new container", () -> {
-            for (ContainerState s : store.loadAll()) {
-                if (s.name().equals(wanted)) {
-                    throw new NameConflictException(wanted, s.id());
-                }
-            }
-            for (Reservation r : store.reservations()) {
-                if (wanted.equals(r.name()) && r.creatorAlive()) {
-                    throw new NameConflictException(wanted, r.id());
-                }
-            }
+            names.requireFree(wanted);
             Reservation reservation = Reservation.byThisProcess(id, wanted);
             store.reserve(reservation);
             return reservation;
         });
+    }
+
+    /**
+     * Gives a container a new name (valid, as the caller checked), as {@code docker rename}; returns
+     * its old name.
+     *
+     * @throws NameConflictException when another container, or a create in progress, has it
+     * @throws EngineException       with Docker's words when it is the container's name already
+     */
+    public String rename(String ref, String newName) {
+        String id = resolve(ref);
+        synchronized (lock(id)) {
+            return store.locked("cannot rename container " + id + " to \"" + newName + "\"", () -> {
+                String old = store.state(id).orElseThrow(() -> new NoSuchContainerException(id)).name();
+                update(names.renamed(id, newName));
+                return old;
+            });
+        }
     }
 
     /**
@@ -136,6 +153,7 @@ public final class ContainerRuntime {
             store.commit(reservation, state, options);
             return null;
         });
+        signal.changed();
         return reservation.id();
     }
 
@@ -260,19 +278,24 @@ public final class ContainerRuntime {
 
     /** Sends the stop signal, waits {@code timeout}, then SIGKILL; nothing when not running. */
     public void stop(String ref, Duration timeout) {
+        stop(ref, timeout, 0);
+    }
+
+    /** As {@link #stop(String, Duration)} with {@code signal} first instead of the container's stop signal (0: its own). */
+    public void stop(String ref, Duration timeout, int signal) {
         String id = resolve(ref);
         synchronized (lock(id)) {
-            stopLocked(id, timeout);
+            stopLocked(id, timeout, signal == 0 ? store.config(id).effectiveStopSignal() : signal);
         }
     }
 
-    private void stopLocked(String id, Duration timeout) {
+    private void stopLocked(String id, Duration timeout, int signal) {
         ContainerState s = refresh(id);
         if (!s.live()) {
             return;
         }
         // As Docker: a paused container is thawed so that its PID 1 can handle the stop signal.
-        InitSignaller.signal(s, store.config(id).effectiveStopSignal());
+        InitSignaller.signal(s, signal);
         thawIfPaused(s);
         if (!Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), timeout.toMillis())) {
             // refreshed: a container still starting when stopped has its init's PID by now
@@ -332,40 +355,12 @@ public final class ContainerRuntime {
         exitListener = listener;
     }
 
-    /**
-     * Gives the container {@code newName} (already validated), as {@code docker rename}; returns its
-     * old name.
-     *
-     * @throws NameConflictException with Docker's message when another container, or a create in
-     *                               progress, has the name
-     */
-    public String rename(String ref, String newName) {
-        String id = resolve(ref);
-        synchronized (this) {
-            return store.locked("cannot rename container " + id + " to \"" + newName + "\"", () -> {
-                ContainerState s = store.state(id).orElseThrow(() -> new NoSuchContainerException(id));
-                for (ContainerState other : store.loadAll()) {
-                    if (other.name().equals(newName) && !other.id().equals(id)) {
-                        throw new NameConflictException(newName, other.id());
-                    }
-                }
-                for (Reservation r : store.reservations()) {
-                    if (newName.equals(r.name()) && r.creatorAlive()) {
-                        throw new NameConflictException(newName, r.id());
-                    }
-                }
-                update(s.withName(newName));
-                return s.name();
-            });
-        }
-    }
-
     /** Sends {@code signal} to the container's PID 1. */
     public void kill(String ref, int signal) {
         String id = resolve(ref);
         ContainerState s = refresh(id);
         if (!s.live()) {
-            throw new EngineException("Cannot kill container: " + ref + ": Container " + id + " is not running");
+            throw new ContainerStateException("Cannot kill container: " + ref + ": Container " + id + " is not running");
         }
         int errno = InitSignaller.signal(s, signal);
         if (signal == Syscalls.SIGKILL) {
@@ -388,6 +383,45 @@ public final class ContainerRuntime {
         return s.exitCode();
     }
 
+    /**
+     * Marks the container's state now, for a wait ({@link #awaitExit}) that must not miss an exit
+     * that follows this call, such as that of a start requested after it.
+     */
+    public ExitMark markExit(String ref) {
+        return ExitMark.of(refresh(resolve(ref)));
+    }
+
+    /**
+     * Blocks until the container reaches {@code condition} after {@code mark}; its exit code, or
+     * empty when {@code cancelled} turned true first (checked at least once a second).
+     */
+    public OptionalInt awaitExit(ExitMark mark, WaitCondition condition, BooleanSupplier cancelled) {
+        return waiter.await(mark, condition, cancelled);
+    }
+
+    /** The container's state up to date, empty once it is removed (by any process). */
+    private Optional<ContainerState> current(String id) {
+        try {
+            return store.state(id).map(this::advance);
+        } catch (NoSuchContainerException removedMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The host PID of the container's PID 1.
+     *
+     * @throws ContainerStateException with Docker's words when it is not running
+     */
+    public long initPid(String ref) {
+        String id = resolve(ref);
+        ContainerState s = refresh(id);
+        if (!s.live() || s.initPid() == 0) {
+            throw new ContainerStateException("Container " + id + " is not running");
+        }
+        return s.initPid();
+    }
+
     /** Removes a container and its folder; a running one only with {@code force} (it is killed). */
     public void remove(String ref, boolean force) {
         String id = resolve(ref);
@@ -400,7 +434,7 @@ public final class ContainerRuntime {
         ContainerState s = refresh(id);
         if (s.live()) {
             if (!force) {
-                throw new EngineException("You cannot remove a " + s.status().dockerName() + " container " + id
+                throw new ContainerStateException("You cannot remove a " + s.status().dockerName() + " container " + id
                         + ". Stop the container before attempting removal or force remove");
             }
             InitSignaller.signal(s, Syscalls.SIGKILL);
@@ -410,11 +444,13 @@ public final class ContainerRuntime {
                 // refreshed, it has one by now
                 InitSignaller.signal(refresh(id), Syscalls.SIGKILL);
             }
-            refresh(id);
+            s = refresh(id);
         }
         cgroups.release(id);
+        removedExits.record(id, s.exitCode());
         store.delete(id);
         locks.remove(id);
+        signal.changed();
     }
 
     private Object lock(String id) {
@@ -512,10 +548,10 @@ public final class ContainerRuntime {
         String id = resolve(ref);
         ContainerState s = refresh(id);
         if (s.status() == ContainerStatus.PAUSED) {
-            throw new EngineException("Container " + id + " is paused, unpause the container before exec");
+            throw new ContainerStateException("Container " + id + " is paused, unpause the container before exec");
         }
         if (s.status() != ContainerStatus.RUNNING) {
-            throw new EngineException("Container " + id + " is not running: start it before exec");
+            throw new ContainerStateException("Container " + id + " is not running: start it before exec");
         }
         CreateOptions config = store.config(id);
         return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), s.monitorPid(), config, options,
@@ -528,10 +564,10 @@ public final class ContainerRuntime {
         synchronized (lock(id)) {
             ContainerState s = refresh(id);
             if (s.status() == ContainerStatus.PAUSED) {
-                throw new EngineException("Container " + id + " is already paused");
+                throw new ContainerStateException("Container " + id + " is already paused");
             }
             if (s.status() != ContainerStatus.RUNNING) {
-                throw new EngineException("Container " + id + " is not running");
+                throw new ContainerStateException("Container " + id + " is not running");
             }
             cgroups.freeze(id);
             update(s.withStatus(ContainerStatus.PAUSED));
@@ -544,7 +580,7 @@ public final class ContainerRuntime {
         synchronized (lock(id)) {
             ContainerState s = refresh(id);
             if (s.status() != ContainerStatus.PAUSED) {
-                throw new EngineException("Container " + id + " is not paused");
+                throw new ContainerStateException("Container " + id + " is not paused");
             }
             cgroups.thaw(id);
             update(s.withStatus(ContainerStatus.RUNNING));
@@ -716,6 +752,7 @@ public final class ContainerRuntime {
 
     private synchronized void update(ContainerState s) {
         store.save(s);
+        signal.changed();
     }
 
     private static String emptyToNull(String s) {

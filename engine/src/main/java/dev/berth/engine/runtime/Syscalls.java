@@ -12,6 +12,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 
 /** The few system calls the runtime makes from Java, through java.lang.foreign. */
 final class Syscalls {
@@ -183,6 +184,9 @@ final class Syscalls {
         }
     }
 
+    /** How often a virtual thread looks whether a process it waits for has exited. */
+    private static final long VIRTUAL_POLL_MILLIS = 10;
+
     /**
      * Waits until process {@code pid}, which started at {@code startTime}, has exited (any process,
      * not only a child), at most {@code timeoutMillis} (-1 for ever). Returns true when it has
@@ -203,17 +207,24 @@ final class Syscalls {
                 }
                 MemorySegment pfd = arena.allocate(8);
                 long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000;
+                // A native call pins a virtual thread to its carrier: a virtual thread (an API request)
+                // polls without blocking and parks in between, so that waits on containers never take
+                // the carriers every other request needs.
+                boolean virtual = Thread.currentThread().isVirtual();
                 while (true) {
                     pfd.set(ValueLayout.JAVA_INT, 0, fd);
                     pfd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
                     pfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
                     long left = timeoutMillis < 0 ? 1000 : Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
-                    int r = (int) POLL.invokeExact(state, pfd, 1L, (int) Math.min(left, 1000));
+                    int r = (int) POLL.invokeExact(state, pfd, 1L, virtual ? 0 : (int) Math.min(left, 1000));
                     if (r > 0) {
                         return true;
                     }
                     if (timeoutMillis >= 0 && System.nanoTime() >= deadline) {
                         return false;
+                    }
+                    if (virtual) {
+                        LockSupport.parkNanos(Math.min(left, VIRTUAL_POLL_MILLIS) * 1_000_000);
                     }
                 }
             } finally {

@@ -36,6 +36,7 @@ class ApiServerIT {
     private final CountDownLatch releaseSecondChunk = new CountDownLatch(1);
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
+    private final CountDownLatch clientGone = new CountDownLatch(1);
     private final CountDownLatch releaseReader = new CountDownLatch(1);
     private final List<String> log = new ArrayList<>();
 
@@ -63,6 +64,15 @@ class ApiServerIT {
                 throw new IOException(e);
             }
             sink.write("{\"n\":2}\n");
+        }));
+        router.get("/test/until-gone", request -> ApiResponse.stream("application/json", sink -> {
+            sink.onClose(clientGone::countDown);
+            sink.write("{\"waiting\":true}\n");
+            try {
+                clientGone.await();
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
         }));
         router.get("/test/slow", request -> {
             slowStarted.countDown();
@@ -132,6 +142,7 @@ class ApiServerIT {
         releaseReader.countDown();
         releaseSecondChunk.countDown();
         releaseSlow.countDown();
+        clientGone.countDown();
         if (server != null) {
             server.close();
         }
@@ -265,6 +276,17 @@ class ApiServerIT {
             releaseSecondChunk.countDown();
             assertThat(http.readToEnd()).endsWith("8\r\n{\"n\":2}\n\r\n0\r\n\r\n");
         }
+    }
+
+    @Test
+    void stream_whoseClientLeaves_runsItsCloseActions() throws Exception {
+        try (UnixHttp http = UnixHttp.connect(socket)) {
+            http.send(UnixHttp.request("GET", "/test/until-gone", null, ""));
+            http.readUntil("{\"waiting\":true}", DEADLINE);
+        }
+
+        assertThat(clientGone.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the stream noticed its client leave")
+                .isTrue();
     }
 
     @Test
