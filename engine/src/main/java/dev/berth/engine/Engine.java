@@ -48,6 +48,7 @@ public final class Engine {
     private final ContainerUsage usage;
     private final ContainerCreator creator;
     private final ContainerViews views;
+    private final ExecRegistry execs;
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
         DataRoot.requireFolder(dataRoot);
@@ -58,6 +59,7 @@ public final class Engine {
         this.volumes = new VolumeStore(dataRoot);
         this.creator = new ContainerCreator(images, volumes, runtime, !cgroups.filtersDevices());
         this.views = new ContainerViews(volumes);
+        this.execs = new ExecRegistry(runtime);
         sweep();
     }
 
@@ -302,6 +304,64 @@ public final class Engine {
     }
 
     /**
+     * Records an exec instance in a running container, as {@code POST /containers/{id}/exec} does;
+     * returns its ID. It is kept until the container is removed.
+     *
+     * @throws StateConflictException with Docker's message when the container is not running or paused
+     */
+    public String createExec(String ref, ExecConfig config) {
+        if (config.command().isEmpty()) {
+            throw new EngineException("No exec command specified");
+        }
+        ContainerInspect container = runtime.inspect(ref);
+        if (container.paused()) {
+            throw new StateConflictException("Container " + container.id() + " is paused, unpause the container before exec");
+        }
+        if (!container.running()) {
+            throw new StateConflictException("Container " + container.id() + " is not running");
+        }
+        return execs.create(container.id(), config);
+    }
+
+    /**
+     * The exec instance with this ID.
+     *
+     * @throws NoSuchExecException when there is none
+     */
+    public ExecView inspectExec(String execId) {
+        return execs.view(execId);
+    }
+
+    /**
+     * Starts an exec instance's process for a caller that streams its stdio; the exit code is
+     * recorded in the instance when the process ends, whether or not the caller reads on.
+     *
+     * @throws StateConflictException when it runs or has run already, or its container no longer runs
+     */
+    public ExecStream startExec(String execId) {
+        return execs.start(requireRunningContainer(execId));
+    }
+
+    /** Starts an exec instance's process in the background, with no stdin and its output dropped. */
+    public void startExecDetached(String execId) {
+        execs.startDetached(requireRunningContainer(execId));
+    }
+
+    private String requireRunningContainer(String execId) {
+        ExecView exec = execs.view(execId);
+        ContainerInspect container = runtime.inspect(exec.containerId());
+        if (!container.running() && exec.exitCode() == null && exec.pid() == 0) {
+            throw new StateConflictException("Container " + container.id() + " is not running");
+        }
+        return execId;
+    }
+
+    /** Sets the window size of a running exec instance's terminal. */
+    public void resizeExec(String execId, int rows, int columns) {
+        execs.resize(execId, rows, columns);
+    }
+
+    /**
      * Creates a volume, or returns the existing one of that name, as {@code docker volume create}
      * does; a null name makes an anonymous-style random one.
      */
@@ -354,5 +414,6 @@ public final class Engine {
             }
         }
         runtime.remove(id, force);
+        execs.forgetContainer(id);
     }
 }

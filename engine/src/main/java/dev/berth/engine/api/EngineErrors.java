@@ -1,5 +1,7 @@
 package dev.berth.engine.api;
 
+import dev.berth.engine.NoSuchExecException;
+import dev.berth.engine.StateConflictException;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.image.ImageConflictException;
 import dev.berth.engine.image.NoSuchImageException;
@@ -22,6 +24,8 @@ final class EngineErrors {
             case NoSuchContainerException missing -> 404;
             case NoSuchImageException missing -> 404;
             case NoSuchVolumeException missing -> 404;
+            case NoSuchExecException missing -> 404;
+            case StateConflictException conflict -> 409;
             case NameConflictException conflict -> 409;
             case ImageConflictException conflict -> 409;
             case VolumeInUseException conflict -> 409;

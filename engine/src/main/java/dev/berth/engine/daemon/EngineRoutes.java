@@ -1,6 +1,7 @@
 package dev.berth.engine.daemon;
 
 import dev.berth.engine.Engine;
+import dev.berth.engine.api.ExecRoutes;
 import dev.berth.engine.api.ImageRoutes;
 import dev.berth.engine.api.RouteGroup;
 import dev.berth.engine.api.ServerIdentity;
@@ -26,7 +27,7 @@ public final class EngineRoutes implements EngineBinding {
 
     @Override
     public List<RouteGroup> routes() {
-        return List.of(new VolumeRoutes(engine), new ImageRoutes(engine));
+        return List.of(new VolumeRoutes(engine), new ImageRoutes(engine), new ExecRoutes(engine));
     }
 
     @Override

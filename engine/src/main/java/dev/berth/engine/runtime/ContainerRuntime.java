@@ -5,12 +5,19 @@ import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogEntry;
 import dev.berth.engine.core.EngineException;
+import dev.berth.engine.runtime.etc.LayeredRootfs;
+import dev.berth.engine.runtime.etc.ResolvedUser;
+import dev.berth.engine.runtime.etc.UserResolver;
+import dev.berth.engine.runtime.launch.ExecProcess;
 import dev.berth.engine.runtime.launch.ExecResult;
+import dev.berth.engine.runtime.launch.ExecSpec;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
 import dev.berth.engine.runtime.launch.LaunchSpec;
 import dev.berth.engine.runtime.launch.Launched;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -325,6 +332,36 @@ public final class ContainerRuntime {
     /** Runs a further process in a running container and waits for it. */
     public ExecResult exec(String ref, ExecOptions options) {
         String id = resolve(ref);
+        ContainerState s = runningForExec(id);
+        CreateOptions config = store.config(id);
+        return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), s.monitorPid(), config, options,
+                cgroups.prepare(id, config)), store.dir(id));
+    }
+
+    /**
+     * Starts a further process in a running container and returns at once; its stdio are pipes
+     * to this process. With {@link ExecOptions#tty()} it runs on a terminal of its own.
+     */
+    public ExecProcess startExec(String ref, ExecOptions options) {
+        String id = resolve(ref);
+        ContainerState s = runningForExec(id);
+        CreateOptions config = store.config(id);
+        ExecSpec spec = LaunchSpecFactory.exec(id, s.initPid(), s.monitorPid(), config, options,
+                cgroups.prepare(id, config));
+        Path control = null;
+        if (options.tty()) {
+            control = store.dir(id).resolve("exec-" + HexFormat.of().formatHex(randomBytes()).substring(0, 16) + ".ctl");
+            try {
+                Syscalls.mkfifo(control, 0600);
+            } catch (IOException e) {
+                throw new EngineException("cannot start an exec with a TTY in container " + id + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return launcher.startExec(spec, store.dir(id), control);
+    }
+
+    private ContainerState runningForExec(String id) {
         ContainerState s = refresh(id);
         if (s.status() == ContainerStatus.PAUSED) {
             throw new EngineException("Container " + id + " is paused, unpause the container before exec");
@@ -332,9 +369,30 @@ public final class ContainerRuntime {
         if (s.status() != ContainerStatus.RUNNING) {
             throw new EngineException("Container " + id + " is not running: start it before exec");
         }
+        return s;
+    }
+
+    /**
+     * Resolves {@code user} ({@code name|uid[:group|gid]}) as an exec in the container runs as it:
+     * against the /etc/passwd and /etc/group of the container's own root filesystem (its writable
+     * layer over the image's), never the host's.
+     */
+    public ResolvedUser resolveUser(String ref, String user) {
+        String id = resolve(ref);
         CreateOptions config = store.config(id);
-        return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), s.monitorPid(), config, options,
-                cgroups.prepare(id, config)), store.dir(id));
+        List<Path> layers = new ArrayList<>();
+        if (config.layerDirs().isEmpty()) {
+            layers.add(store.rootfs(id));
+        } else {
+            layers.add(store.upper(id));
+            layers.addAll(new ArrayList<>(config.layerDirs()).reversed());
+        }
+        try {
+            return UserResolver.resolve(user, List.of(), new LayeredRootfs(layers));
+        } catch (UncheckedIOException e) {
+            throw new EngineException("cannot resolve the user \"" + user + "\" in container " + id + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Freezes every process of a running container (Docker's pause). */

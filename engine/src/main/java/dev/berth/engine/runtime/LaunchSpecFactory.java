@@ -75,8 +75,8 @@ final class LaunchSpecFactory {
         String cwd = e.workingDir() != null ? e.workingDir()
                 : o.workingDir() == null || o.workingDir().isBlank() ? "/" : o.workingDir();
         return new ExecSpec((int) initPid, (int) monitorPid, e.command(), env, cwd,
-                privileges(o, uid, gid, e.uid() == null ? o.extraGids() : List.of(), privileged),
-                rlimits(o.ulimits()), cgroupProcs);
+                privileges(o, uid, gid, e.uid() == null ? o.extraGids() : e.extraGids(), privileged),
+                rlimits(o.ulimits()), cgroupProcs, e.tty());
     }
 
     static String hostname(String id, CreateOptions o) {

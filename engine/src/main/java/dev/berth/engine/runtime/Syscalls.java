@@ -43,6 +43,9 @@ final class Syscalls {
             LINKER.defaultLookup().find("close").orElseThrow(),
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
+    private static final MethodHandle MKFIFO = downcall("mkfifo",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+
     private Syscalls() {
     }
 
@@ -89,6 +92,26 @@ final class Syscalls {
         } catch (Throwable t) {
             throw new IllegalStateException("poll of pidfd " + pidfd + " failed", t);
         }
+    }
+
+    /**
+     * mkfifo(3): makes a FIFO at {@code path} with {@code mode} (less the umask).
+     *
+     * @throws IOException naming the path and the errno when it cannot
+     */
+    static void mkfifo(Path path, int mode) throws IOException {
+        int errno;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int r = (int) MKFIFO.invokeExact(state, arena.allocateFrom(path.toString()), mode);
+            if (r == 0) {
+                return;
+            }
+            errno = (int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw new IllegalStateException("mkfifo(" + path + ") failed", t);
+        }
+        throw new IOException("cannot make the FIFO " + path + ": errno " + errno);
     }
 
     static void close(int fd) {

@@ -127,19 +127,15 @@ public final class Launcher {
 
     /** Runs {@code spec} inside a running container and waits for it; {@code scratch} holds the spec file. */
     public ExecResult exec(ExecSpec spec, Path scratch) {
-        ArgMax.check("cannot exec in the container of PID " + spec.initPid(), spec.argv(), spec.env(),
-                spec.rlimits());
-        Path specFile = scratch.resolve("exec-" + UUID.randomUUID() + ".spec");
-        writePrivate(specFile, SpecWriter.exec(spec));
+        ExecProcess p = startExec(spec, scratch, null);
         try {
-            Process p = start(new ProcessBuilder(binary.toString(), "exec", specFile.toString()), "exec");
-            p.getOutputStream().close();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()),
+            p.stdin().close();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.stderr()),
                     Thread::startVirtualThread);
-            String out = readAll(p.getInputStream());
+            String out = readAll(p.stdout());
             int code = p.waitFor();
             return new ExecResult(code, out, err.get());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new EngineException("exec in the container of PID " + spec.initPid() + " failed: " + e.getMessage(), e);
         } catch (ExecutionException e) {
             throw new EngineException("exec in the container of PID " + spec.initPid() + " failed: "
@@ -148,12 +144,42 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted while waiting for an exec in the container of PID "
                     + spec.initPid(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(specFile);
-            } catch (IOException e) {
-                // a stale spec file only wastes a few bytes in the container's own folder
+        }
+    }
+
+    /**
+     * Starts {@code spec} inside a running container and returns at once; {@code scratch} holds the
+     * spec file. With {@link ExecSpec#tty()}, {@code control} is a FIFO the caller made for it
+     * (window sizes); otherwise null.
+     */
+    public ExecProcess startExec(ExecSpec spec, Path scratch, Path control) {
+        ArgMax.check("cannot exec in the container of PID " + spec.initPid(), spec.argv(), spec.env(),
+                spec.rlimits());
+        if (spec.tty() != (control != null)) {
+            throw new IllegalArgumentException("an exec has a control FIFO if and only if it has a TTY");
+        }
+        Path specFile = scratch.resolve("exec-" + UUID.randomUUID() + ".spec");
+        writePrivate(specFile, SpecWriter.exec(spec, control));
+        ControlFifo fifo = null;
+        try {
+            if (control != null) {
+                fifo = ControlFifo.open(control);
             }
+            Process p = start(new ProcessBuilder(binary.toString(), "exec", specFile.toString()), "exec");
+            return new ExecProcess(p, specFile, control, fifo);
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (fifo != null) {
+                    fifo.close();
+                }
+                Files.deleteIfExists(specFile);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new EngineException("cannot open the control FIFO " + control + " of an exec: " + e.getMessage(), e);
         }
     }
 

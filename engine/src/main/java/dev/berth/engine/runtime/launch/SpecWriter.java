@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * <p>Keys: {@code id state log log-max-size log-max-file rootfs lower* upper work arg* env* cwd uid
  * gid group* cap* privileged seccomp nnp hostname readonly init sync-net shm-size mask* ro-path*
  * sysctl* (NAME=VALUE) rlimit* ("RESOURCE SOFT HARD", -1 = unlimited) cgroup-procs* cgroup-bind*
- * (NAME=HOSTDIR) pid monitor} and per mount, in order, {@code mount.type} (bind or tmpfs) followed by
+ * (NAME=HOSTDIR) tty open-stdin control pid monitor} and per mount, in order, {@code mount.type} (bind or tmpfs) followed by
  * {@code mount.src mount.dst mount.opts} (comma-separated).
  */
 public final class SpecWriter {
@@ -60,13 +60,21 @@ public final class SpecWriter {
         return w.out.toByteArray();
     }
 
-    /** The bytes of an exec spec. */
+    /** The bytes of an exec spec without a terminal. */
     public static byte[] exec(ExecSpec s) {
+        return exec(s, null);
+    }
+
+    /** The bytes of an exec spec; with {@link ExecSpec#tty()}, {@code control} is its control FIFO. */
+    public static byte[] exec(ExecSpec s, Path control) {
         SpecWriter w = new SpecWriter();
         w.put("pid", s.initPid()).put("monitor", s.monitorPid());
         w.process(s.argv(), s.env(), s.cwd(), s.privileges());
         s.rlimits().forEach(w::rlimit);
         s.cgroupProcs().forEach(p -> w.put("cgroup-procs", p));
+        if (s.tty()) {
+            w.flag("tty", true).put("control", control);
+        }
         return w.out.toByteArray();
     }
 

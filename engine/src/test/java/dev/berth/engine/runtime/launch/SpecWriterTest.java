@@ -13,7 +13,7 @@ class SpecWriterTest {
 
     private ExecSpec exec(List<String> argv) {
         return new ExecSpec(42, 41, argv, List.of("A=1"), "/",
-                new ProcessPrivileges(0, 0, List.of(10), Set.of(5, 0), false, true, false), List.of(new Rlimit("nofile", 1024, 2048)), List.of(Path.of("/cg/cgroup.procs")));
+                new ProcessPrivileges(0, 0, List.of(10), Set.of(5, 0), false, true, false), List.of(new Rlimit("nofile", 1024, 2048)), List.of(Path.of("/cg/cgroup.procs")), false);
     }
 
     @Test
