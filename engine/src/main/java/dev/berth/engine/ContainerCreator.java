@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import dev.berth.engine.core.EngineException;
+import dev.berth.engine.core.Healthcheck;
 import dev.berth.engine.image.ImageHold;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.image.ResolvedImage;
@@ -77,7 +78,14 @@ final class ContainerCreator {
                 .stopSignal(merged.stopSignal())
                 .stopTimeoutSeconds(request.stopTimeout() == null ? -1 : request.stopTimeout())
                 .log(request.log()).imageId(image.id().toString()).limits(request.limits())
-                .autoRemove(request.autoRemove());
+                .autoRemove(request.autoRemove()).imageName(request.image())
+                .labels(image.config().labels()).labels(request.labels())
+                .tty(request.tty()).openStdin(request.openStdin()).stdinOnce(request.stdinOnce())
+                .restartPolicy(request.restartPolicy())
+                .healthcheck(healthcheck(request.healthcheck(), image.config().healthcheck()))
+                .exposedPorts(image.config().exposedPorts())
+                .exposedPorts(request.exposedPorts().stream().map(RunRequestValidator::normalisedPort).toList())
+                .domainname(request.domainname());
         merged.env().forEach(options::env);
         request.capAdd().forEach(options::capAdd);
         request.capDrop().forEach(options::capDrop);
@@ -159,6 +167,12 @@ final class ContainerCreator {
                         Arrays.asList(t.options().split(","))));
             }
         }
+    }
+
+    /** The container's healthcheck over the image's; none when neither sets one or it says NONE. */
+    private static Healthcheck healthcheck(Healthcheck own, Healthcheck image) {
+        Healthcheck merged = own == null ? image : own.over(image);
+        return merged == null || merged.disabled() || merged.test().isEmpty() ? null : merged;
     }
 
     private ImageHold hold(String name) {

@@ -1,6 +1,9 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.Healthcheck;
+import dev.berth.engine.core.RestartPolicy;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A container as the engine shows it at its edge (to the CLI and to the API), in Docker's terms:
@@ -19,6 +22,12 @@ import java.util.List;
  * @param stopSignal  the signal {@code stop} sends first
  * @param stopTimeout seconds {@code stop} waits before SIGKILL
  * @param limits      the cgroup limits it was created with
+ * @param created     RFC 3339
+ * @param image       the image as named at create ({@code Config.Image}); null when not from the store
+ * @param labels      its labels, the image's merged under its own
+ * @param healthcheck the healthcheck, the image's merged in; null for none
+ * @param exposedPorts ports such as {@code 80/tcp}, the image's merged in, sorted
+ * @param domainname  null for none
  */
 public record ContainerView(String id, String name, String status, long pid, String startedAt,
                             String finishedAt, int exitCode, boolean oomKilled, String error, String hostname,
@@ -26,7 +35,10 @@ public record ContainerView(String id, String name, String status, long pid, Str
                             String workingDir, String imageId, int stopSignal, int stopTimeout,
                             Limits limits, List<String> capAdd, List<String> capDrop, boolean privileged,
                             List<String> securityOpts, boolean readOnlyRoot, boolean init,
-                            List<MountView> mounts) {
+                            List<MountView> mounts, String created, String image, Map<String, String> labels,
+                            boolean tty, boolean openStdin, boolean stdinOnce, RestartPolicy restartPolicy,
+                            Healthcheck healthcheck, List<String> exposedPorts, String domainname,
+                            boolean autoRemove) {
 
     public ContainerView {
         env = List.copyOf(env);
@@ -36,6 +48,8 @@ public record ContainerView(String id, String name, String status, long pid, Str
         capDrop = List.copyOf(capDrop);
         securityOpts = List.copyOf(securityOpts);
         mounts = List.copyOf(mounts);
+        labels = Map.copyOf(labels);
+        exposedPorts = List.copyOf(exposedPorts);
     }
 
     /** Docker's {@code State.Running}: true while paused too. */

@@ -25,7 +25,8 @@ final class ContainerViews {
                 o.effectiveStopTimeout(), new ContainerView.Limits(o.limits().memoryBytes(),
                         o.limits().memorySwapBytes(), o.limits().nanoCpus(), o.limits().pidsLimit()),
                 o.capAdd(), o.capDrop(), o.privileged(), o.securityOpts(), o.readOnlyRoot(), o.init(),
-                mounts(o));
+                mounts(o), c.createdAt(), o.imageName(), o.labels(), o.tty(), o.openStdin(), o.stdinOnce(),
+                o.restartPolicy(), o.healthcheck(), o.exposedPorts(), o.domainname(), o.autoRemove());
     }
 
     /** Each mount, a bind of a volume's folder shown as that volume (the volume it was created with). */

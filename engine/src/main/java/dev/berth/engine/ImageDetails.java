@@ -1,5 +1,7 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.Healthcheck;
+
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +21,4 @@ public record ImageDetails(ImageView image, String architecture, String os, List
                            List<String> exposedPorts, List<String> volumes, Map<String, String> labels,
                            String stopSignal, Healthcheck healthcheck, List<String> layers) {
 
-    /** Docker's healthcheck of an image; durations in nanoseconds, 0 meaning the default. */
-    public record Healthcheck(List<String> test, long intervalNanos, long timeoutNanos, long startPeriodNanos,
-                              long startIntervalNanos, int retries) {
-    }
 }

@@ -19,11 +19,9 @@ final class ImageViews {
     }
 
     static ImageDetails of(ImageSummary s, ImageConfig c) {
-        ImageConfig.Healthcheck h = c.healthcheck();
         return new ImageDetails(of(s), c.architecture(), c.os(), c.env(), c.entrypoint(), c.cmd(), c.workingDir(),
                 c.user(), c.exposedPorts(), c.volumes(), c.labels(), c.stopSignal(),
-                h == null ? null : new ImageDetails.Healthcheck(h.test(), h.intervalNanos(), h.timeoutNanos(),
-                        h.startPeriodNanos(), h.startIntervalNanos(), h.retries()),
+                c.healthcheck(),
                 c.diffIds().stream().map(Object::toString).toList());
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.engine;
 
+import dev.berth.engine.core.Healthcheck;
+import dev.berth.engine.core.RestartPolicy;
 import dev.berth.engine.runtime.ContainerLimits;
 import dev.berth.engine.runtime.launch.LogOptions;
 import dev.berth.engine.runtime.launch.Rlimit;
@@ -25,13 +27,23 @@ import java.util.Map;
  * @param stopTimeout  seconds; null for 10
  * @param autoRemove   {@code --rm}: removed with its anonymous volumes once it has ended (see
  *                     {@link dev.berth.engine.runtime.CreateOptions#autoRemove()})
+ * @param labels       the container's labels, over the image's
+ * @param tty          a terminal for its processes ({@code -t}, {@code Config.Tty})
+ * @param openStdin    its stdin stays open for attaching clients ({@code -i}, {@code Config.OpenStdin})
+ * @param stdinOnce    stdin closes when the first attached client detaches ({@code Config.StdinOnce})
+ * @param restartPolicy when it is started again after it ended; never null
+ * @param healthcheck  over the image's healthcheck; null keeps the image's
+ * @param exposedPorts ports such as {@code 80/tcp}, over the image's
+ * @param domainname   the NIS domain name inside the container; null for none
  */
 public record RunRequest(String image, String name, String hostname, List<String> entrypoint,
                          List<String> command, List<String> env, String user, String workingDir,
                          List<MountSpec> mounts, ContainerLimits limits, List<String> capAdd, List<String> capDrop,
                          boolean privileged, List<String> securityOpts, boolean readOnly, boolean init,
                          List<Rlimit> ulimits, Map<String, String> sysctls, String stopSignal,
-                         Integer stopTimeout, LogOptions log, boolean autoRemove) {
+                         Integer stopTimeout, LogOptions log, boolean autoRemove, Map<String, String> labels,
+                         boolean tty, boolean openStdin, boolean stdinOnce, RestartPolicy restartPolicy,
+                         Healthcheck healthcheck, List<String> exposedPorts, String domainname) {
 
     public RunRequest {
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
@@ -43,13 +55,16 @@ public record RunRequest(String image, String name, String hostname, List<String
         securityOpts = List.copyOf(securityOpts);
         ulimits = List.copyOf(ulimits);
         sysctls = Map.copyOf(sysctls);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+        exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
     }
 
     /** This request with {@code --rm} set or not. */
     public RunRequest withAutoRemove(boolean v) {
         return new RunRequest(image, name, hostname, entrypoint, command, env, user, workingDir, mounts, limits,
                 capAdd, capDrop, privileged, securityOpts, readOnly, init, ulimits, sysctls, stopSignal, stopTimeout,
-                log, v);
+                log, v, labels, tty, openStdin, stdinOnce, restartPolicy, healthcheck, exposedPorts, domainname);
     }
 
     public static Builder builder(String image) {
@@ -80,6 +95,14 @@ public record RunRequest(String image, String name, String hostname, List<String
         private Integer stopTimeout;
         private LogOptions log = LogOptions.UNLIMITED;
         private boolean autoRemove;
+        private final Map<String, String> labels = new LinkedHashMap<>();
+        private boolean tty;
+        private boolean openStdin;
+        private boolean stdinOnce;
+        private RestartPolicy restartPolicy = RestartPolicy.NO;
+        private Healthcheck healthcheck;
+        private final List<String> exposedPorts = new ArrayList<>();
+        private String domainname;
 
         private Builder(String image) {
             this.image = image;
@@ -107,6 +130,15 @@ public record RunRequest(String image, String name, String hostname, List<String
         public Builder stopTimeout(Integer v) { stopTimeout = v; return this; }
         public Builder log(LogOptions v) { log = v; return this; }
         public Builder autoRemove(boolean v) { autoRemove = v; return this; }
+        public Builder label(String k, String v) { labels.put(k, v); return this; }
+        public Builder labels(Map<String, String> v) { labels.putAll(v); return this; }
+        public Builder tty(boolean v) { tty = v; return this; }
+        public Builder openStdin(boolean v) { openStdin = v; return this; }
+        public Builder stdinOnce(boolean v) { stdinOnce = v; return this; }
+        public Builder restartPolicy(RestartPolicy v) { restartPolicy = v; return this; }
+        public Builder healthcheck(Healthcheck v) { healthcheck = v; return this; }
+        public Builder exposedPort(String v) { exposedPorts.add(v); return this; }
+        public Builder domainname(String v) { domainname = v; return this; }
 
         /** A mount as {@code docker run -v} takes it: {@code [SRC:]DST[:OPTIONS]}, a bind or a volume. */
         public Builder volume(String spec) { return mount(MountFlags.parseVolume(spec)); }
@@ -128,7 +160,8 @@ public record RunRequest(String image, String name, String hostname, List<String
         public RunRequest build() {
             return new RunRequest(image, name, hostname, entrypoint, command, env, user, workingDir, mounts, limits,
                     capAdd, capDrop, privileged, securityOpts, readOnly, init, ulimits, sysctls, stopSignal,
-                    stopTimeout, log, autoRemove);
+                    stopTimeout, log, autoRemove, labels, tty, openStdin, stdinOnce, restartPolicy, healthcheck,
+                    exposedPorts, domainname);
         }
     }
 }

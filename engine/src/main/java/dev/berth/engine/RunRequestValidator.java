@@ -23,6 +23,27 @@ final class RunRequestValidator {
         checkName(request.name());
         checkWorkingDir(request.workingDir());
         request.env().forEach(RunRequestValidator::checkEnv);
+        request.exposedPorts().forEach(RunRequestValidator::checkExposedPort);
+    }
+
+    private static final Pattern PORT = Pattern.compile("^(\\d{1,5})(?:-(\\d{1,5}))?(?:/(tcp|udp|sctp))?$");
+
+    /** An exposed port as the image config and {@code Config.ExposedPorts} hold it: {@code 80/tcp}. */
+    static String normalisedPort(String port) {
+        return port.contains("/") ? port : port + "/tcp";
+    }
+
+    static void checkExposedPort(String port) {
+        var m = PORT.matcher(port);
+        if (!m.matches() || !inRange(m.group(1)) || (m.group(2) != null && !inRange(m.group(2)))) {
+            throw new EngineException("invalid exposed port \"" + port
+                    + "\": expected PORT[-PORT][/PROTOCOL] with ports from 1 to 65535 and tcp, udp or sctp");
+        }
+    }
+
+    private static boolean inRange(String digits) {
+        int n = Integer.parseInt(digits);
+        return n >= 1 && n <= 65535;
     }
 
     /** The name as the runtime records it: without the leading slash Docker allows; null for none. */

@@ -1,5 +1,7 @@
 package dev.berth.cli.engine;
 
+import dev.berth.engine.core.Healthcheck;
+
 import dev.berth.engine.ImageView;
 import dev.berth.engine.ImageDetails;
 import java.util.LinkedHashMap;
@@ -53,13 +55,13 @@ final class ImageJson {
         return m;
     }
 
-    private static Map<String, Object> healthcheck(ImageDetails.Healthcheck h) {
+    private static Map<String, Object> healthcheck(Healthcheck h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Test", h.test());
-        m.put("Interval", h.intervalNanos());
-        m.put("Timeout", h.timeoutNanos());
-        m.put("StartPeriod", h.startPeriodNanos());
-        m.put("StartInterval", h.startIntervalNanos());
+        m.put("Interval", h.interval().toNanos());
+        m.put("Timeout", h.timeout().toNanos());
+        m.put("StartPeriod", h.startPeriod().toNanos());
+        m.put("StartInterval", h.startInterval().toNanos());
         m.put("Retries", h.retries());
         return m;
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.berth.engine.core.EngineException;
+import dev.berth.engine.core.Healthcheck;
 
 /**
  * The parts of an image configuration (OCI image-spec {@code config.md}, Docker's image JSON) that
@@ -36,20 +37,6 @@ public record ImageConfig(String architecture, String os, String created, List<S
         List<String> entrypoint, List<String> cmd, String workingDir, String user, List<String> exposedPorts,
         List<String> volumes, Map<String, String> labels, String stopSignal, Healthcheck healthcheck,
         List<Digest> diffIds) {
-
-    /**
-     * A Docker healthcheck ({@code Healthcheck} in the image config); durations in nanoseconds,
-     * 0 meaning "inherit the default".
-     *
-     * @param test e.g. {@code ["CMD-SHELL", "curl -f http://localhost/"]} or {@code ["NONE"]}
-     */
-    public record Healthcheck(List<String> test, long intervalNanos, long timeoutNanos, long startPeriodNanos,
-            long startIntervalNanos, int retries) {
-
-        public Healthcheck {
-            test = List.copyOf(test);
-        }
-    }
 
     public ImageConfig {
         env = List.copyOf(env);
@@ -92,7 +79,7 @@ public record ImageConfig(String architecture, String os, String created, List<S
         if (!h.isObject()) {
             return null;
         }
-        return new Healthcheck(strings(h, "Test", what), h.path("Interval").asLong(), h.path("Timeout").asLong(),
+        return Healthcheck.ofNanos(strings(h, "Test", what), h.path("Interval").asLong(), h.path("Timeout").asLong(),
                 h.path("StartPeriod").asLong(), h.path("StartInterval").asLong(), h.path("Retries").asInt());
     }
 

@@ -9,9 +9,10 @@ package dev.berth.engine.runtime;
  * @param exitCode   the exit code (128+signal when killed), 0 while running or created
  * @param oomKilled  set from the cgroup's OOM counter (filled by the cgroup attachment)
  * @param error      why the last start failed, or null
+ * @param createdAt  RFC 3339
  */
 public record ContainerInspect(String id, String name, ContainerStatus status, long pid, String startedAt,
-                               String finishedAt, int exitCode, boolean oomKilled, String error) {
+                               String finishedAt, int exitCode, boolean oomKilled, String error, String createdAt) {
 
     /** Docker's {@code State.Running}: true while paused too. */
     public boolean running() {

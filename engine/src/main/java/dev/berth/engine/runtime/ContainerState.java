@@ -54,6 +54,6 @@ public record ContainerState(String id, String name, ContainerStatus status, lon
 
     ContainerInspect inspect() {
         return new ContainerInspect(id, name, status, live() ? initPid : 0, startedAt,
-                finishedAt, exitCode, oomKilled, error);
+                finishedAt, exitCode, oomKilled, error, createdAt);
     }
 }

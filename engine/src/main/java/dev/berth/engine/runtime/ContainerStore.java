@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.layer.Trees;
 import dev.berth.engine.lock.LockFile;
@@ -47,7 +48,8 @@ final class ContainerStore {
     private final LockFile lock;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .addMixIn(Mount.class, MountMixin.class);
+            .addMixIn(Mount.class, MountMixin.class)
+            .registerModule(new JavaTimeModule());
 
     ContainerStore(Path dataRoot) {
         this.root = dataRoot.resolve("containers");

@@ -1,14 +1,19 @@
 package dev.berth.engine.runtime;
 
+import dev.berth.engine.core.Healthcheck;
+import dev.berth.engine.core.RestartPolicy;
 import dev.berth.engine.runtime.launch.LogOptions;
 import dev.berth.engine.runtime.launch.Mount;
 import dev.berth.engine.runtime.launch.Rlimit;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What a user asks for when creating a container, with the image's config already merged in by the
@@ -47,6 +52,15 @@ import java.util.Objects;
  * @param autoRemove         {@code --rm}: the process that created the container removes it (with its
  *                           anonymous volumes) once it has ended; if that process dies first, the next
  *                           engine process on the data root does (Docker's {@code HostConfig.AutoRemove})
+ * @param imageName          the image as the creator named it ({@code Config.Image}); null when not from the store
+ * @param labels             the container's labels, the image's merged under the creator's
+ * @param tty                a terminal for its processes
+ * @param openStdin          its stdin stays open for attaching clients
+ * @param stdinOnce          stdin closes when the first attached client detaches
+ * @param restartPolicy      when it is started again after it ended
+ * @param healthcheck        the healthcheck, the image's merged in; null for none
+ * @param exposedPorts       ports such as {@code 80/tcp}, the image's merged in, sorted
+ * @param domainname         the NIS domain name; null for none
  */
 public record CreateOptions(
         String name,
@@ -78,7 +92,16 @@ public record CreateOptions(
         ContainerLimits limits,
         List<String> volumes,
         List<String> anonymousVolumes,
-        boolean autoRemove) {
+        boolean autoRemove,
+        String imageName,
+        Map<String, String> labels,
+        boolean tty,
+        boolean openStdin,
+        boolean stdinOnce,
+        RestartPolicy restartPolicy,
+        Healthcheck healthcheck,
+        List<String> exposedPorts,
+        String domainname) {
 
     public CreateOptions {
         layerDirs = List.copyOf(layerDirs);
@@ -97,6 +120,10 @@ public record CreateOptions(
         limits = limits == null ? ContainerLimits.NONE : limits;
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
         anonymousVolumes = anonymousVolumes == null ? List.of() : List.copyOf(anonymousVolumes);
+        // config.json files written before these fields existed read them as null
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+        restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+        exposedPorts = exposedPorts == null ? List.of() : List.copyOf(new TreeSet<>(exposedPorts));
     }
 
     /** A builder starting from Docker's defaults, for the layers of one image. */
@@ -146,6 +173,15 @@ public record CreateOptions(
         private final List<String> volumes = new ArrayList<>();
         private final List<String> anonymousVolumes = new ArrayList<>();
         private boolean autoRemove;
+        private String imageName;
+        private final Map<String, String> labels = new TreeMap<>();
+        private boolean tty;
+        private boolean openStdin;
+        private boolean stdinOnce;
+        private RestartPolicy restartPolicy = RestartPolicy.NO;
+        private Healthcheck healthcheck;
+        private final List<String> exposedPorts = new ArrayList<>();
+        private String domainname;
 
         private Builder(List<Path> layerDirs) {
             this.layerDirs = List.copyOf(layerDirs);
@@ -177,6 +213,15 @@ public record CreateOptions(
         public Builder imageId(String v) { imageId = v; return this; }
         public Builder limits(ContainerLimits v) { limits = v; return this; }
         public Builder autoRemove(boolean v) { autoRemove = v; return this; }
+        public Builder imageName(String v) { imageName = v; return this; }
+        public Builder labels(Map<String, String> v) { labels.putAll(v); return this; }
+        public Builder tty(boolean v) { tty = v; return this; }
+        public Builder openStdin(boolean v) { openStdin = v; return this; }
+        public Builder stdinOnce(boolean v) { stdinOnce = v; return this; }
+        public Builder restartPolicy(RestartPolicy v) { restartPolicy = v; return this; }
+        public Builder healthcheck(Healthcheck v) { healthcheck = v; return this; }
+        public Builder exposedPorts(List<String> v) { exposedPorts.addAll(v); return this; }
+        public Builder domainname(String v) { domainname = v; return this; }
         public Builder entrypoint(List<String> v) { entrypoint = List.copyOf(v); return this; }
         public Builder command(List<String> v) { command = List.copyOf(v); return this; }
         public Builder extraGids(List<Integer> v) { extraGids = List.copyOf(v); return this; }
@@ -193,7 +238,8 @@ public record CreateOptions(
             return new CreateOptions(name, layerDirs, entrypoint, command, env, workingDir, uid, gid,
                     extraGids, homeDir, hostname, mounts, tmpfs, capAdd, capDrop, privileged, securityOpts,
                     readOnlyRoot, shmSize, sysctls, ulimits, init, stopSignal, stopTimeoutSeconds, log, imageId, limits,
-                    volumes, anonymousVolumes, autoRemove);
+                    volumes, anonymousVolumes, autoRemove, imageName, labels, tty, openStdin, stdinOnce, restartPolicy,
+                    healthcheck, exposedPorts, domainname);
         }
     }
 }

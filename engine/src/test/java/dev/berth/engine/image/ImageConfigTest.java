@@ -1,5 +1,7 @@
 package dev.berth.engine.image;
 
+import dev.berth.engine.core.Healthcheck;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +43,7 @@ class ImageConfigTest {
         assertThat(config.volumes()).containsExactly("/data");
         assertThat(config.labels()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
         assertThat(config.stopSignal()).isEqualTo("SIGQUIT");
-        assertThat(config.healthcheck()).isEqualTo(new ImageConfig.Healthcheck(
+        assertThat(config.healthcheck()).isEqualTo(Healthcheck.ofNanos(
                 List.of("CMD-SHELL", "wget -q -O- localhost"), 30_000_000_000L, 5_000_000_000L, 1_000_000_000L,
                 2_000_000_000L, 3));
         assertThat(config.diffIds()).containsExactly(Digest.parse(DIFF));
