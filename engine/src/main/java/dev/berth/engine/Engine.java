@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * berth's engine on one data root, in this process: the image store, the volume store and the
@@ -227,6 +228,14 @@ public final class Engine {
      */
     public LogsReport logs(String ref, boolean follow, LogSink sink) {
         return runtime.logs(ref, new LogsOptions(follow), sink);
+    }
+
+    /**
+     * As {@link #logs(String, boolean, LogSink)}, a follow ending early once {@code stop} holds
+     * (checked while waiting for more output): the reader has gone or wants nothing more.
+     */
+    public LogsReport logs(String ref, boolean follow, BooleanSupplier stop, LogSink sink) {
+        return runtime.logs(ref, new LogsOptions(follow, stop), sink);
     }
 
     /**

@@ -451,7 +451,7 @@ public final class ContainerRuntime {
         JsonFileLog log = new JsonFileLog(store.logFile(id), store.config(id).log().maxFile(),
                 store.dir(id).resolve(JsonFileLog.WARNING_FILE));
         if (options.follow()) {
-            log.follow(sink, () -> !refresh(id).live());
+            log.follow(sink, () -> options.stop().getAsBoolean() || !refresh(id).live());
         } else {
             log.read(sink);
         }

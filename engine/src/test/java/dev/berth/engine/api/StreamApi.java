@@ -23,7 +23,7 @@ final class StreamApi implements AutoCloseable {
     final Path socket;
     private final ApiServer server;
 
-    StreamApi(Engine engine, Path folder) {
+    StreamApi(Engine engine, Path folder) throws IOException {
         this.socket = folder.resolve("api.sock");
         SystemRoutes system = new SystemRoutes(new ServerIdentity("stream-test", "0.1.0-test",
                 ProcessHandle.current().pid(), folder, List.of(), List.of(), List.of(),
