@@ -239,6 +239,39 @@ public final class Engine {
     }
 
     /**
+     * Attaches to a container, as {@code POST /containers/{id}/attach} does: from now on (with
+     * {@code history}, from the start of its log) its output, until its current run ends or, when
+     * it is not running, its next one; and its stdin when it has an open one.
+     *
+     * @throws StateConflictException when it is paused
+     */
+    public ContainerAttachment attach(String ref, boolean history) {
+        ContainerView container = inspect(ref);
+        if (container.paused()) {
+            throw new StateConflictException("You cannot attach to a paused container, unpause it first");
+        }
+        return new ContainerAttachment(runtime.attach(container.id(), history), container);
+    }
+
+    /**
+     * Sets the window size of a running container's terminal.
+     *
+     * @throws StateConflictException when it is not running
+     * @throws EngineException        when it has no terminal
+     */
+    public void resize(String ref, int rows, int columns) {
+        ContainerView container = inspect(ref);
+        if (!container.running()) {
+            throw new StateConflictException("Container " + container.id() + " is not running");
+        }
+        if (!container.tty()) {
+            throw new EngineException("cannot resize container " + container.id()
+                    + ": it has no TTY (create it with Tty, docker run -t)");
+        }
+        runtime.resize(container.id(), rows, columns);
+    }
+
+    /**
      * Stops a container: its stop signal, then SIGKILL after {@code timeout}, or after its own grace
      * period when {@code timeout} is null.
      */

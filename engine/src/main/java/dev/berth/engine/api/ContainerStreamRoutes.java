@@ -1,7 +1,9 @@
 package dev.berth.engine.api;
 
+import dev.berth.engine.ContainerAttachment;
 import dev.berth.engine.ContainerView;
 import dev.berth.engine.Engine;
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,6 +24,53 @@ public final class ContainerStreamRoutes implements RouteGroup {
     @Override
     public void register(Router router) {
         router.get("/containers/{id}/logs", this::logs);
+        router.addHijacking("POST", "/containers/{id}/attach", this::attach);
+        router.post("/containers/{id}/resize", request -> {
+            WindowSize size = WindowSize.of(request.query());
+            engine.resize(request.param("id"), size.rows(), size.columns());
+            return new ApiResponse.Empty(200);
+        });
+    }
+
+    /**
+     * {@code POST /containers/{id}/attach?stream&stdout&stderr&stdin&logs}: the container is checked
+     * and the place in its log taken before the connection is taken over, so that a refusal is an
+     * ordinary answer and output written after this request, even before the start, is not lost.
+     * The stream ends when the container's run has ended.
+     */
+    private ApiResponse attach(ApiRequest request) {
+        QueryParams query = request.query();
+        boolean stream = query.bool("stream");
+        boolean history = query.bool("logs");
+        ContainerAttachment attachment = engine.attach(request.param("id"), history);
+        ContainerView container = attachment.container();
+        LogQuery output = new LogQuery(query.bool("stdout"), query.bool("stderr"), stream, -1, false, null, null);
+        String type = request.wantsUpgrade() ? StdStream.mediaType(request.version(), container.tty()) : StdStream.RAW;
+        boolean stdin = query.bool("stdin") && container.openStdin();
+        return ApiResponse.hijack(type, connection -> {
+            AtomicBoolean done = new AtomicBoolean();
+            try {
+                if (stdin) {
+                    Thread.startVirtualThread(() -> {
+                        try {
+                            attachment.copyStdin(connection.input(), done::get);
+                        } catch (IOException e) {
+                            // the container's stdin is gone (it ended): the client's bytes have no reader
+                        }
+                    });
+                }
+                LogWriter writer = new LogWriter(output, container.tty(), connection.output()::write);
+                if (stream) {
+                    attachment.output(writer, () -> writer.finished() || !connection.isOpen());
+                } else if (history) {
+                    attachment.close();
+                    engine.logs(container.id(), false, writer);
+                }
+            } finally {
+                done.set(true);
+                attachment.close();
+            }
+        });
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.berth.engine.core.EngineException;
 import dev.berth.engine.runtime.etc.LayeredRootfs;
 import dev.berth.engine.runtime.etc.ResolvedUser;
 import dev.berth.engine.runtime.etc.UserResolver;
+import dev.berth.engine.runtime.launch.ControlFifo;
 import dev.berth.engine.runtime.launch.ExecProcess;
 import dev.berth.engine.runtime.launch.ExecResult;
 import dev.berth.engine.runtime.launch.ExecSpec;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -456,6 +459,52 @@ public final class ContainerRuntime {
             log.read(sink);
         }
         return new LogsReport(log.warning().map(w -> logWarning(id, w)).stream().toList());
+    }
+
+    /**
+     * Attaches to the container: its output from now ({@code history}: from the start of its log)
+     * until its current run ends, or, when it is not running, until its next run ends.
+     */
+    public LogAttachment attach(String ref, boolean history) {
+        String id = resolve(ref);
+        ContainerState at = refresh(id);
+        CreateOptions config = store.config(id);
+        JsonFileLog log = new JsonFileLog(store.logFile(id), config.log().maxFile(),
+                store.dir(id).resolve(JsonFileLog.WARNING_FILE));
+        boolean wasLive = at.live();
+        String finishedBefore = at.inspect().finishedAt();
+        BooleanSupplier ended = () -> {
+            ContainerState now;
+            try {
+                now = refresh(id);
+            } catch (NoSuchContainerException removed) {
+                return true;
+            }
+            return !now.live() && (wasLive || !Objects.equals(now.inspect().finishedAt(), finishedBefore));
+        };
+        BooleanSupplier running = () -> {
+            try {
+                return refresh(id).live();
+            } catch (NoSuchContainerException removed) {
+                return false;
+            }
+        };
+        return new LogAttachment(log, history ? null : log.openAtEnd(), ended, running,
+                config.openStdin() ? store.controlFifo(id) : null);
+    }
+
+    /** Sets the window size of the terminal of a running container created with a TTY. */
+    public void resize(String ref, int rows, int columns) {
+        String id = resolve(ref);
+        if (!refresh(id).live() || !store.config(id).tty()) {
+            throw new EngineException("cannot resize container " + id + ": it is not running with a TTY");
+        }
+        try (ControlFifo control = ControlFifo.open(store.controlFifo(id))) {
+            control.resize(rows, columns);
+        } catch (IOException e) {
+            throw new EngineException("cannot resize the TTY of container " + id + " through "
+                    + store.controlFifo(id) + ": " + e.getMessage(), e);
+        }
     }
 
     private static String logWarning(String id, JsonFileLog.Warning w) {

@@ -46,7 +46,8 @@ final class LaunchSpecFactory {
                 o.privileged() ? List.of() : LinuxDefaults.maskedPaths(),
                 o.privileged() ? List.of() : LinuxDefaults.readOnlyPaths(), sysctls, rlimits(o.ulimits()),
                 o.shmSize() > 0 ? o.shmSize() : LinuxDefaults.SHM_SIZE, o.init(), o.log(), store.logFile(id),
-                cgroupProcs, cgroupBinds, false);
+                cgroupProcs, cgroupBinds, false, o.tty(), o.openStdin(),
+                o.tty() || o.openStdin() ? store.controlFifo(id) : null);
     }
 
     /**
