@@ -36,14 +36,16 @@ class ContainerLogsIT {
     }
 
     @Test
-    void logs_areChunkedFrames_ofBothStreams_inOrder() throws IOException {
+    void logs_areChunkedFrames_ofBothStreams_eachInOrder() throws IOException {
         String id = ran("echo one; echo two >&2; echo three");
         String answer = api.exchange("GET", "/v1.44/containers/" + id + "/logs?stdout=1&stderr=1&tail=all", null);
         assertThat(StreamApi.head(answer)).startsWith("HTTP/1.1 200 OK\r\n")
                 .containsIgnoringCase("content-type: application/vnd.docker.multiplexed-stream\r\n")
                 .containsIgnoringCase("transfer-encoding: chunked\r\n");
-        assertThat(StreamApi.frames(StreamApi.unchunk(StreamApi.body(answer))))
-                .containsExactly("1:one\n", "2:two\n", "1:three\n");
+        // two pipes: the monitor may read either first, so only each stream's own order is fixed
+        List<String> frames = StreamApi.frames(StreamApi.unchunk(StreamApi.body(answer)));
+        assertThat(frames).containsExactlyInAnyOrder("1:one\n", "2:two\n", "1:three\n");
+        assertThat(StreamApi.joined(frames, 1)).isEqualTo("one\nthree\n");
     }
 
     @Test
