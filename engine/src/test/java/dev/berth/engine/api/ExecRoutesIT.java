@@ -126,6 +126,13 @@ class ExecRoutesIT {
     }
 
     @Test
+    void instances_goWithTheirContainer() throws IOException {
+        String exec = create("{\"Cmd\":[\"true\"]}");
+        fx.engine().remove(container, true, true);
+        assertThat(api.exchange("GET", "/exec/" + exec + "/json", null)).startsWith("HTTP/1.1 404 ");
+    }
+
+    @Test
     void create_inAStoppedContainer_isAConflict() throws IOException {
         fx.engine().stop(container, java.time.Duration.ZERO);
         assertThat(api.exchange("POST", "/containers/" + container + "/exec", "{\"Cmd\":[\"true\"]}"))

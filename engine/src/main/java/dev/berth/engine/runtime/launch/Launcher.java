@@ -33,8 +33,15 @@ import java.util.concurrent.ExecutionException;
  *   <li>{@code error <code> <message>} - nothing runs; {@code exit.json} holds the code.</li>
  * </ul>
  *
- * <p>{@code berth-launch exec SPECFILE} runs in the foreground: its stdout and stderr are the
+ * <p>With {@link LaunchSpec#tty()} or {@link LaunchSpec#openStdin()} the monitor makes the FIFO
+ * {@link LaunchSpec#control()} before the container runs, reads {@link ControlFifo} frames from it
+ * (stdin bytes, stdin close, window size) and removes it when the container ends.
+ *
+ * <p>{@code berth-launch exec SPECFILE} runs in the foreground: its stdin, stdout and stderr are the
  * process's, its exit status the process's (128+signal when killed; 126/127 when it cannot be run).
+ * With {@link ExecSpec#tty()} the process gets a pseudo-terminal of the container's own, the
+ * launcher relays its stdin to it and its output to stdout, and reads window sizes from the control
+ * FIFO the caller made.
  */
 public final class Launcher {
 

@@ -27,6 +27,16 @@ class SpecWriterTest {
     }
 
     @Test
+    void execWithATty_namesItsControlFifo() {
+        ExecSpec plain = exec(List.of("sh"));
+        ExecSpec tty = new ExecSpec(plain.initPid(), plain.monitorPid(), plain.argv(), plain.env(), plain.cwd(),
+                plain.privileges(), plain.rlimits(), plain.cgroupProcs(), true);
+        assertThat(SpecWriter.decode(SpecWriter.exec(tty, Path.of("/state/exec-1.ctl"))))
+                .containsEntry("tty", "1").containsEntry("control", "/state/exec-1.ctl");
+        assertThat(SpecWriter.decode(SpecWriter.exec(plain))).doesNotContainKeys("tty", "control");
+    }
+
+    @Test
     void aNulByteInAValue_isRefused() {
         assertThatThrownBy(() -> SpecWriter.exec(exec(List.of("a\0b"))))
                 .hasMessage("launch spec value of arg contains a NUL byte: a?b");
