@@ -4,6 +4,7 @@ import dev.berth.engine.ContainerAttachment;
 import dev.berth.engine.ContainerView;
 import dev.berth.engine.Engine;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -75,8 +76,7 @@ public final class ContainerStreamRoutes implements RouteGroup {
 
     /**
      * {@code GET /containers/{id}/logs}: the parameters and the container are checked before the
-     * 200 goes out; a follow ends when the container stops, an entry passes {@code until}, or the
-     * client goes.
+     * 200 goes out; a follow ends when the container stops, {@code until} has passed, or the client goes.
      */
     private ApiResponse logs(ApiRequest request) {
         LogQuery query = LogQuery.parse(request.query());
@@ -86,7 +86,8 @@ public final class ContainerStreamRoutes implements RouteGroup {
             sink.onClose(() -> clientGone.set(true));
             LogWriter writer = new LogWriter(query, container.tty(), sink::write);
             // the monitor's warnings (entries it could not write) have no place in a stream already begun
-            engine.logs(container.id(), query.follow(), () -> clientGone.get() || writer.finished(), writer);
+            engine.logs(container.id(), query.follow(), () -> clientGone.get() || writer.finished()
+                    || query.until() != null && Instant.now().isAfter(query.until()), writer);
         });
     }
 }

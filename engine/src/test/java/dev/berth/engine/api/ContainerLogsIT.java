@@ -6,6 +6,7 @@ import dev.berth.engine.EngineFixture;
 import dev.berth.engine.RunRequest;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,15 @@ class ContainerLogsIT {
             http.readUntil("up\n", StreamApi.DEADLINE);
         }
         assertThat(api.exchange("GET", "/containers/" + id + "/logs?stdout=1", null)).contains("up\n");
+    }
+
+    @Test
+    void follow_endsOnceUntilHasPassed_whileTheContainerRunsOn() throws IOException {
+        String id = fx.start(RunRequest.builder("bb").command("sh", "-c", "echo up; sleep 1000").build());
+        String until = String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0 + 0.5);
+        String answer = api.exchange("GET", "/containers/" + id + "/logs?follow=1&stdout=1&until=" + until, null);
+        assertThat(StreamApi.frames(StreamApi.unchunk(StreamApi.body(answer)))).containsExactly("1:up\n");
+        assertThat(fx.engine().inspect(id).running()).isTrue();
     }
 
     @Test
