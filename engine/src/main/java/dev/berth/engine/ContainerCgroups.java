@@ -5,6 +5,7 @@ import dev.berth.engine.cgroup.Cgroup;
 import dev.berth.engine.cgroup.CgroupException;
 import dev.berth.engine.cgroup.CgroupLayout;
 import dev.berth.engine.cgroup.CgroupManager;
+import dev.berth.engine.cgroup.CgroupUsage;
 import dev.berth.engine.cgroup.IncompleteCgroupException;
 import dev.berth.engine.cgroup.ResourceLimits;
 import dev.berth.engine.cgroup.V1Cgroup;
@@ -95,6 +96,16 @@ public final class ContainerCgroups implements CgroupAttachment {
             v1.directories().forEach((controller, dir) -> binds.put(CgroupLayout.folderName(controller), dir));
         }
         return binds;
+    }
+
+    /** The PIDs in the container's cgroup now; empty when it has none. */
+    public java.util.Set<Long> pids(String containerId) {
+        return find(containerId).map(Cgroup::pids).orElse(java.util.Set.of());
+    }
+
+    /** What the container's cgroup has used so far; empty when it has none (it is not running). */
+    public Optional<CgroupUsage> usage(String containerId) {
+        return find(containerId).map(Cgroup::usage);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.berth.engine.image.ImageHold;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.image.ResolvedImage;
 import dev.berth.engine.runtime.CreateOptions;
+import dev.berth.engine.runtime.NameConflictException;
 import dev.berth.engine.runtime.Reservation;
 import dev.berth.engine.runtime.ContainerRuntime;
 import dev.berth.engine.runtime.etc.LayeredRootfs;
@@ -42,6 +43,8 @@ final class ContainerCreator {
     private final VolumeStore volumes;
     private final ContainerRuntime runtime;
     private final boolean dropMknod;
+    private final ContainerNames names = ContainerNames.secure();
+    private static final int GENERATED_NAME_ATTEMPTS = 10;
 
     /**
      * @param dropMknod drop CAP_MKNOD by default: where the cgroup manager has no device filter
@@ -97,7 +100,8 @@ final class ContainerCreator {
         request.sysctls().forEach(options::sysctl);
 
         // The name is taken first, across processes; the container is listed only once it is whole.
-        Pending pending = new Pending(runtime.reserve(RunRequestValidator.normalisedName(request.name())));
+        Pending pending = new Pending(reserve(RunRequestValidator.normalisedName(request.name())));
+        options.name(pending.reservation.name());
         try {
             mounts(request, image, rootfs, options, pending);
             return runtime.commit(pending.reservation, options.build());
@@ -117,6 +121,25 @@ final class ContainerCreator {
                 e.addSuppressed(cleanup);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Reserves the name asked for, or a generated one ({@link ContainerNames}) when none was: a
+     * generated name that is taken is replaced by another, as Docker does.
+     */
+    private Reservation reserve(String name) {
+        if (name != null) {
+            return runtime.reserve(name);
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return runtime.reserve(names.next(attempt));
+            } catch (NameConflictException taken) {
+                if (attempt == GENERATED_NAME_ATTEMPTS - 1) {
+                    throw taken;
+                }
+            }
         }
     }
 

@@ -5,12 +5,15 @@ import dev.berth.engine.cgroup.CgroupManager;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogsReport;
+import dev.berth.engine.cgroup.CgroupUsage;
 import dev.berth.engine.cgroup.Cgroups;
+import dev.berth.engine.core.WaitCondition;
 import dev.berth.engine.image.DataRoot;
 import dev.berth.engine.image.ImageReference;
 import dev.berth.engine.image.ImageStore;
 import dev.berth.engine.layer.NativeFileOps;
 import dev.berth.engine.runtime.ContainerInspect;
+import dev.berth.engine.runtime.ContainerStateException;
 import dev.berth.engine.runtime.ExecOptions;
 import dev.berth.engine.runtime.NoSuchContainerException;
 import dev.berth.engine.runtime.ContainerRuntime;
@@ -29,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +54,14 @@ public final class Engine {
     private final ContainerCreator creator;
     private final ContainerViews views;
     private final ExecRegistry execs;
+    private final ContainerCgroups containerCgroups;
+    private final HostCpu host = new HostCpu(Path.of("/proc"));
 
     private Engine(Path dataRoot, CgroupManager cgroups, Launcher launcher) {
         DataRoot.requireFolder(dataRoot);
         this.dataRoot = dataRoot;
-        this.runtime = new ContainerRuntime(dataRoot, launcher, new ContainerCgroups(cgroups), GeneratedEtcFiles.fromHost());
+        this.containerCgroups = new ContainerCgroups(cgroups);
+        this.runtime = new ContainerRuntime(dataRoot, launcher, containerCgroups, GeneratedEtcFiles.fromHost());
         this.usage = new ContainerUsage(runtime);
         this.images = new ImageStore(dataRoot, new NativeFileOps(), usage);
         this.volumes = new VolumeStore(dataRoot);
@@ -199,7 +206,8 @@ public final class Engine {
     }
 
     /**
-     * Creates a container (not started) as {@code docker create} does; returns its ID.
+     * Creates a container (not started) as {@code docker create} does; returns its ID. Without a
+     * name it gets a generated {@code adjective_surname} one, as Docker gives.
      *
      * @throws EngineException with Docker's message when the image, user, mounts or limits are
      *                         not usable; nothing is left behind then
@@ -243,12 +251,12 @@ public final class Engine {
      * {@code history}, from the start of its log) its output, until its current run ends or, when
      * it is not running, its next one; and its stdin when it has an open one.
      *
-     * @throws StateConflictException when it is paused
+     * @throws ContainerStateException when it is paused
      */
     public ContainerAttachment attach(String ref, boolean history) {
         ContainerView container = inspect(ref);
         if (container.paused()) {
-            throw new StateConflictException("You cannot attach to a paused container, unpause it first");
+            throw new ContainerStateException("You cannot attach to a paused container, unpause it first");
         }
         return new ContainerAttachment(runtime.attach(container.id(), history), container);
     }
@@ -256,13 +264,13 @@ public final class Engine {
     /**
      * Sets the window size of a running container's terminal.
      *
-     * @throws StateConflictException when it is not running
+     * @throws ContainerStateException when it is not running
      * @throws EngineException        when it has no terminal
      */
     public void resize(String ref, int rows, int columns) {
         ContainerView container = inspect(ref);
         if (!container.running()) {
-            throw new StateConflictException("Container " + container.id() + " is not running");
+            throw new ContainerStateException("Container " + container.id() + " is not running");
         }
         if (!container.tty()) {
             throw new EngineException("cannot resize container " + container.id()
@@ -297,6 +305,16 @@ public final class Engine {
         return Signals.parse(signal);
     }
 
+    /** The bytes the container has written to its writable layer ({@code SizeRw}). */
+    public long writableSize(String ref) {
+        return runtime.writableSize(ref);
+    }
+
+    /** Docker's name of a signal number ({@code SIGTERM}), as inspect shows {@code Config.StopSignal}. */
+    public static String signalName(int signal) {
+        return Signals.name(signal);
+    }
+
     /** Freezes every process of the container. */
     public void pause(String ref) {
         runtime.pause(ref);
@@ -305,6 +323,63 @@ public final class Engine {
     /** Thaws a paused container. */
     public void unpause(String ref) {
         runtime.unpause(ref);
+    }
+
+    /**
+     * Gives the container a new name, as {@code docker rename}.
+     *
+     * @throws EngineException with Docker's words when the name is empty, invalid, taken (a
+     *                         {@link dev.berth.engine.runtime.NameConflictException}) or the current one
+     */
+    public void rename(String ref, String newName) {
+        if (newName == null || newName.isEmpty() || newName.equals("/")) {
+            throw new EngineException("Neither old nor new names may be empty");
+        }
+        RunRequestValidator.checkName(newName);
+        runtime.rename(ref, RunRequestValidator.normalisedName(newName));
+    }
+
+    /**
+     * Begins a wait for {@code condition} on the container now, before it returns: an exit that
+     * follows this call (say of a start requested next) is not missed. Wait with {@link ExitWatch#await}.
+     */
+    public ExitWatch watchExit(String ref, WaitCondition condition) {
+        return new ExitWatch(runtime, runtime.markExit(ref), condition);
+    }
+
+    /**
+     * The processes of a running container, as {@code docker top} shows them ({@code ps -ef}).
+     *
+     * @throws EngineException ({@link dev.berth.engine.runtime.ContainerStateException}) when it is not running
+     */
+    public ContainerProcesses top(String ref) {
+        long init = runtime.initPid(ref);
+        return ProcessTable.host().of(init, containerCgroups.pids(runtime.inspect(ref).id()));
+    }
+
+    /** One sample of what the container uses now; all zero when it is not running (it has no cgroup then). */
+    public ContainerStats stats(String ref) {
+        ContainerInspect c = runtime.inspect(ref);
+        Instant read = Instant.now();
+        long hostMemory = host.memoryBytes();
+        var usage = c.running() ? containerCgroups.usage(c.id()) : java.util.Optional.<CgroupUsage>empty();
+        if (usage.isEmpty()) {
+            return new ContainerStats(read, new ContainerStats.Cpu(0, List.of(), 0, 0, 0, 0, 0), host.systemNanos(),
+                    host.onlineCpus(), new ContainerStats.Memory(0, 0, 0, Map.of()), 0, 0, List.of(), List.of());
+        }
+        CgroupUsage u = usage.get();
+        // the monitor lives in the container's cgroup, outside its PID namespace: not one of its processes
+        long pids = u.pids() - (c.pid() == 0 ? 0 : new ProcessTable(Path.of("/proc"), Map.of())
+                .outsideCount(c.pid(), containerCgroups.pids(c.id())));
+        return new ContainerStats(read, new ContainerStats.Cpu(u.cpuNanos(), u.perCpuNanos(), u.userNanos(),
+                u.systemNanos(), u.periods(), u.throttledPeriods(), u.throttledNanos()), host.systemNanos(),
+                host.onlineCpus(), new ContainerStats.Memory(u.memoryBytes(), u.memoryMaxBytes(),
+                        Math.min(u.memoryLimitBytes(), hostMemory), u.memoryStat()), Math.max(pids, 0), u.pidsLimit(),
+                io(u.ioBytes()), io(u.ioOps()));
+    }
+
+    private static List<ContainerStats.Io> io(List<CgroupUsage.IoEntry> entries) {
+        return entries.stream().map(e -> new ContainerStats.Io(e.major(), e.minor(), e.op(), e.value())).toList();
     }
 
     /** Waits until the container has ended; returns its exit code. */
@@ -349,7 +424,7 @@ public final class Engine {
      * Records an exec instance in a running container, as {@code POST /containers/{id}/exec} does;
      * returns its ID. It is kept until the container is removed.
      *
-     * @throws StateConflictException with Docker's message when the container is not running or paused
+     * @throws ContainerStateException with Docker's message when the container is not running or paused
      */
     public String createExec(String ref, ExecConfig config) {
         if (config.command().isEmpty()) {
@@ -357,10 +432,10 @@ public final class Engine {
         }
         ContainerInspect container = runtime.inspect(ref);
         if (container.paused()) {
-            throw new StateConflictException("Container " + container.id() + " is paused, unpause the container before exec");
+            throw new ContainerStateException("Container " + container.id() + " is paused, unpause the container before exec");
         }
         if (!container.running()) {
-            throw new StateConflictException("Container " + container.id() + " is not running");
+            throw new ContainerStateException("Container " + container.id() + " is not running");
         }
         return execs.create(container.id(), config);
     }
@@ -378,7 +453,8 @@ public final class Engine {
      * Starts an exec instance's process for a caller that streams its stdio; the exit code is
      * recorded in the instance when the process ends, whether or not the caller reads on.
      *
-     * @throws StateConflictException when it runs or has run already, or its container no longer runs
+     * @throws ExecStateException      when it runs or has run already
+     * @throws ContainerStateException when its container no longer runs
      */
     public ExecStream startExec(String execId) {
         return execs.start(requireRunningContainer(execId));
@@ -393,7 +469,7 @@ public final class Engine {
         ExecView exec = execs.view(execId);
         ContainerInspect container = runtime.inspect(exec.containerId());
         if (!container.running() && exec.exitCode() == null && exec.pid() == 0) {
-            throw new StateConflictException("Container " + container.id() + " is not running");
+            throw new ContainerStateException("Container " + container.id() + " is not running");
         }
         return execId;
     }

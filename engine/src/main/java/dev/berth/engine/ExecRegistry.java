@@ -49,7 +49,7 @@ final class ExecRegistry {
     /**
      * Starts the instance's process.
      *
-     * @throws StateConflictException when it runs or has run already
+     * @throws ExecStateException when it runs or has run already
      */
     ExecStream start(String id) {
         return instance(id).start();
@@ -116,10 +116,10 @@ final class ExecRegistry {
 
         synchronized ExecStream start() {
             if (exitCode != null) {
-                throw new StateConflictException("Error: Exec command " + id + " has already run");
+                throw new ExecStateException("Error: Exec command " + id + " has already run");
             }
             if (process != null) {
-                throw new StateConflictException("Error: Exec command " + id + " is already running");
+                throw new ExecStateException("Error: Exec command " + id + " is already running");
             }
             Integer uid = null;
             int gid = 0;
@@ -182,7 +182,7 @@ final class ExecRegistry {
                 running = exitCode == null ? process : null;
             }
             if (running == null) {
-                throw new StateConflictException("Exec " + id + " is not running: only a running exec can be resized");
+                throw new ExecStateException("Exec " + id + " is not running: only a running exec can be resized");
             }
             running.resize(rows, columns);
         }

@@ -143,6 +143,24 @@ public record RunRequest(String image, String name, String hostname, List<String
         /** A mount as {@code docker run -v} takes it: {@code [SRC:]DST[:OPTIONS]}, a bind or a volume. */
         public Builder volume(String spec) { return mount(MountFlags.parseVolume(spec)); }
 
+        /**
+         * A bind mount as {@code --mount type=bind} gives it: the host path must exist (it is not
+         * created, unlike {@code -v}).
+         */
+        public Builder bindMount(String source, String target, boolean readOnly) {
+            return mount(new MountSpec.Bind(java.nio.file.Path.of(source), target, readOnly, false));
+        }
+
+        /** A volume as {@code --mount type=volume} gives it; an empty name for an anonymous one. */
+        public Builder volumeMount(String name, String target, boolean readOnly, boolean noCopy) {
+            return mount(new MountSpec.Volume(name == null ? "" : name, target, readOnly, noCopy));
+        }
+
+        /** A tmpfs as {@code --mount type=tmpfs} gives it: size in bytes (0: the kernel's default), mode (0: 1777). */
+        public Builder tmpfsMount(String target, long sizeBytes, int mode, boolean readOnly) {
+            return mount(new MountSpec.Tmpfs(target, sizeBytes, mode == 0 ? MountSpec.Tmpfs.DEFAULT_MODE : mode, readOnly));
+        }
+
         /** A tmpfs as {@code docker run --tmpfs} takes it: {@code DST[:OPTIONS]}. */
         public Builder tmpfs(String spec) { return mount(MountFlags.parseTmpfs(spec)); }
 

@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.berth.cli.BerthVersion;
-import dev.berth.engine.Engine;
 import dev.berth.engine.daemon.Daemon;
 import dev.berth.engine.daemon.DaemonConfig;
-import dev.berth.engine.daemon.DaemonException;
 import dev.berth.engine.daemon.DaemonSettings;
 import dev.berth.engine.daemon.EngineRoutes;
 import picocli.CommandLine.Command;
@@ -66,11 +64,6 @@ public final class ServeCommand implements Callable<Integer>, ChangesEngineState
             flags = flags.withLabels(labels);
         }
         DaemonConfig config = daemon.resolve(flags, spec);
-        // The daemon serves no container routes yet, so a cgroup parent would have nothing to apply to.
-        if (!Engine.DEFAULT_CGROUP_PARENT.equals(engine.cgroupParent)) {
-            throw new DaemonException("--cgroup-parent: berth engine serve does not run containers yet, "
-                    + "so it cannot honour a cgroup parent; nothing was started");
-        }
         Daemon running = Daemon.start(config, BerthVersion.version(), EngineRoutes.opener(engine.cgroupParent));
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(running::close, "berth-daemon-shutdown"));
         spec.commandLine().getErr().println("berth daemon (PID " + ProcessHandle.current().pid() + ") serving on unix://"

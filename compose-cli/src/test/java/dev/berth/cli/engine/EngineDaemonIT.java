@@ -206,14 +206,32 @@ class EngineDaemonIT {
     }
 
     @Test
-    void serve_withACgroupParent_isRefusedUntilItRunsContainers() {
-        Run serve = berth("engine", "--cgroup-parent", "elsewhere", "serve", "--host", "unix://" + socket,
-                "--data-root", dataRoot.toString(), "--pidfile", pidFile.toString(), "--config-file", configFile.toString());
+    void serve_withACgroupParent_runsContainersUnderIt() throws Exception {
+        Path rootfs = dataRoot.getParent().resolve("rootfs.tar");
+        BusyboxRootfs.write(rootfs, "sleep");
+        Run imported = berth("engine", "--data-root", dataRoot.toString(), "image", "import", rootfs.toString(), "bb");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        String parent = "berth-it-" + Long.toHexString(System.nanoTime());
+        serve("--cgroup-parent", parent);
+        try {
+            String id = docker("run", "-d", "bb", "sleep", "1000").strip();
 
-        assertThat(serve.exitCode()).isEqualTo(1);
-        assertThat(serve.err()).isEqualTo("--cgroup-parent: berth engine serve does not run containers yet, "
-                + "so it cannot honour a cgroup parent; nothing was started\n");
-        assertThat(dataRoot).doesNotExist();
+            try (Stream<Path> controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
+                assertThat(controllers.anyMatch(c -> Files.isDirectory(c.resolve(parent).resolve(id)))
+                        || Files.isDirectory(Path.of("/sys/fs/cgroup", parent, id)))
+                        .as("the container's cgroup under %s", parent).isTrue();
+            }
+        } finally {
+            for (String id : docker("ps", "-aq", "--no-trunc").lines().toList()) {
+                docker("rm", "-f", id);
+            }
+            try (Stream<Path> controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
+                for (Path dir : Stream.concat(controllers, Stream.of(Path.of("/sys/fs/cgroup"))).map(c -> c.resolve(parent))
+                        .filter(Files::isDirectory).toList()) {
+                    Files.delete(dir);
+                }
+            }
+        }
     }
 
     @Test
@@ -226,9 +244,13 @@ class EngineDaemonIT {
     }
 
     /** Starts {@code berth engine serve} on the test's socket and data root and waits until it answers. */
-    private Process serve() throws Exception {
-        Process daemon = start("engine", "serve", "--host", "unix://" + socket, "--data-root", dataRoot.toString(),
-                "--pidfile", pidFile.toString(), "--config-file", configFile.toString());
+    /** Starts {@code berth engine [engineOptions] serve} on the test's socket and data root; returns once it answers. */
+    private Process serve(String... engineOptions) throws Exception {
+        List<String> args = new ArrayList<>(List.of("engine"));
+        args.addAll(List.of(engineOptions));
+        args.addAll(List.of("serve", "--host", "unix://" + socket, "--data-root", dataRoot.toString(),
+                "--pidfile", pidFile.toString(), "--config-file", configFile.toString()));
+        Process daemon = start(args.toArray(String[]::new));
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (true) {
             Run status = berth("engine", "status", "--host", "unix://" + socket, "--config-file", configFile.toString());

@@ -1,10 +1,11 @@
 package dev.berth.engine.api;
 
 import dev.berth.engine.NoSuchExecException;
-import dev.berth.engine.StateConflictException;
+import dev.berth.engine.ExecStateException;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.image.ImageConflictException;
 import dev.berth.engine.image.NoSuchImageException;
+import dev.berth.engine.runtime.ContainerStateException;
 import dev.berth.engine.runtime.NameConflictException;
 import dev.berth.engine.runtime.NoSuchContainerException;
 import dev.berth.engine.volume.NoSuchVolumeException;
@@ -12,7 +13,8 @@ import dev.berth.engine.volume.VolumeInUseException;
 
 /**
  * An engine refusal a handler lets through, as Docker's status: 404 for a container, image or
- * volume that does not exist, 409 for a name taken or an object in use, 400 for any other refusal.
+ * volume that does not exist, 409 for a name taken, an object in use or a container whose state
+ * forbids the request (not running, running, paused), 400 for any other refusal.
  */
 final class EngineErrors {
 
@@ -25,10 +27,11 @@ final class EngineErrors {
             case NoSuchImageException missing -> 404;
             case NoSuchVolumeException missing -> 404;
             case NoSuchExecException missing -> 404;
-            case StateConflictException conflict -> 409;
+            case ExecStateException conflict -> 409;
             case NameConflictException conflict -> 409;
             case ImageConflictException conflict -> 409;
             case VolumeInUseException conflict -> 409;
+            case ContainerStateException conflict -> 409;
             default -> 400;
         };
         return new ApiException(status, e.getMessage(), e);

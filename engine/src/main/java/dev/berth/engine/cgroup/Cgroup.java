@@ -41,6 +41,9 @@ public sealed interface Cgroup permits V1Cgroup, V2Cgroup {
     /** How many processes the OOM killer has killed in this cgroup; 0 without a memory controller. */
     long oomKillCount();
 
+    /** What the cgroup has used so far (CPU, memory, pids, block I/O), for {@code docker stats}. */
+    CgroupUsage usage();
+
     /** The PIDs of the processes in the cgroup now, in all its hierarchies. */
     Set<Long> pids();
 

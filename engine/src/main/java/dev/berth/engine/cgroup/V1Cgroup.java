@@ -116,6 +116,11 @@ public final class V1Cgroup implements Cgroup {
     }
 
     @Override
+    public CgroupUsage usage() {
+        return UsageReader.v1(fs, directories);
+    }
+
+    @Override
     public Set<Long> pids() {
         Set<Long> pids = new LinkedHashSet<>();
         for (Path procs : procsFiles()) {

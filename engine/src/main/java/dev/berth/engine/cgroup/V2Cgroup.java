@@ -86,6 +86,11 @@ public final class V2Cgroup implements Cgroup {
     }
 
     @Override
+    public CgroupUsage usage() {
+        return UsageReader.v2(fs, directory);
+    }
+
+    @Override
     public Set<Long> pids() {
         return ControlFiles.pids(fs, directory.resolve("cgroup.procs"));
     }

@@ -10,6 +10,7 @@ import dev.berth.engine.runtime.etc.ResolvedUser;
 import dev.berth.engine.runtime.etc.UserResolver;
 import dev.berth.engine.runtime.launch.ControlFifo;
 import dev.berth.engine.runtime.launch.ExecProcess;
+import dev.berth.engine.core.WaitCondition;
 import dev.berth.engine.runtime.launch.ExecResult;
 import dev.berth.engine.runtime.launch.ExecSpec;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
@@ -30,12 +31,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
- * The container runtime on one data root: create, start, stop, kill, wait, remove, inspect, list,
- * exec and logs. Containers are run by berth-launch monitors that outlive this object and its JVM;
+ * The container runtime on one data root: create, start, stop, kill, wait, rename, remove, inspect,
+ * list, exec and logs. Containers are run by berth-launch monitors that outlive this object and its JVM;
  * a new ContainerRuntime on the same data root re-adopts them, so running containers stay running and
  * stopped ones keep their logs and exit codes.
  *
@@ -56,6 +59,9 @@ public final class ContainerRuntime {
     private final ContainerFiles files;
     /** One lock per container: start, stop and remove of one container never interleave in this JVM. */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final StateSignal signal = new StateSignal();
+    private final RemovedExits removedExits = new RemovedExits();
+    private final ExitWaiter waiter = new ExitWaiter(this::current, signal, removedExits);
 
     /** A runtime with the launcher found by {@link LauncherBinary}, no cgroups and no generated files. */
     public ContainerRuntime(Path dataRoot) {
@@ -97,20 +103,46 @@ public final class ContainerRuntime {
         String id = HexFormat.of().formatHex(randomBytes());
         String wanted = name == null || name.isBlank() ? id.substring(0, 12) : name;
         return store.locked("cannot reserve the name \"" + wanted + "\" for a new container", () -> {
-            for (ContainerState s : store.loadAll()) {
-                if (s.name().equals(wanted)) {
-                    throw new NameConflictException(wanted, s.id());
-                }
-            }
-            for (Reservation r : store.reservations()) {
-                if (wanted.equals(r.name()) && r.creatorAlive()) {
-                    throw new NameConflictException(wanted, r.id());
-                }
-            }
+            requireFree(wanted);
             Reservation reservation = Reservation.byThisProcess(id, wanted);
             store.reserve(reservation);
             return reservation;
         });
+    }
+
+    /** Refuses a name that a container, or a create in progress, has (call under the store's lock). */
+    private void requireFree(String name) throws IOException {
+        for (ContainerState s : store.loadAll()) {
+            if (s.name().equals(name)) {
+                throw new NameConflictException(name, s.id());
+            }
+        }
+        for (Reservation r : store.reservations()) {
+            if (name.equals(r.name()) && r.creatorAlive()) {
+                throw new NameConflictException(name, r.id());
+            }
+        }
+    }
+
+    /**
+     * Gives a container a new name (valid, as the caller checked), as {@code docker rename}.
+     *
+     * @throws NameConflictException when another container, or a create in progress, has it
+     * @throws EngineException       with Docker's words when it is the container's name already
+     */
+    public void rename(String ref, String newName) {
+        String id = resolve(ref);
+        synchronized (lock(id)) {
+            store.locked("cannot rename container " + id + " to \"" + newName + "\"", () -> {
+                ContainerState s = store.state(id).orElseThrow(() -> new NoSuchContainerException(ref));
+                if (s.name().equals(newName)) {
+                    throw new EngineException("Renaming a container with the same name as its current name");
+                }
+                requireFree(newName);
+                update(s.withName(newName));
+                return null;
+            });
+        }
     }
 
     /**
@@ -138,6 +170,7 @@ public final class ContainerRuntime {
             store.commit(reservation, state, options);
             return null;
         });
+        signal.changed();
         return reservation.id();
     }
 
@@ -270,7 +303,7 @@ public final class ContainerRuntime {
         String id = resolve(ref);
         ContainerState s = refresh(id);
         if (!s.live()) {
-            throw new EngineException("Cannot kill container: " + ref + ": Container " + id + " is not running");
+            throw new ContainerStateException("Cannot kill container: " + ref + ": Container " + id + " is not running");
         }
         int errno = InitSignaller.signal(s, signal);
         if (signal == Syscalls.SIGKILL) {
@@ -293,6 +326,45 @@ public final class ContainerRuntime {
         return s.exitCode();
     }
 
+    /**
+     * Marks the container's state now, for a wait ({@link #awaitExit}) that must not miss an exit
+     * that follows this call, such as that of a start requested after it.
+     */
+    public ExitMark markExit(String ref) {
+        return ExitMark.of(refresh(resolve(ref)));
+    }
+
+    /**
+     * Blocks until the container reaches {@code condition} after {@code mark}; its exit code, or
+     * empty when {@code cancelled} turned true first (checked at least once a second).
+     */
+    public OptionalInt awaitExit(ExitMark mark, WaitCondition condition, BooleanSupplier cancelled) {
+        return waiter.await(mark, condition, cancelled);
+    }
+
+    /** The container's state up to date, empty once it is removed (by any process). */
+    private Optional<ContainerState> current(String id) {
+        try {
+            return store.state(id).map(this::advance);
+        } catch (NoSuchContainerException removedMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The host PID of the container's PID 1.
+     *
+     * @throws ContainerStateException with Docker's words when it is not running
+     */
+    public long initPid(String ref) {
+        String id = resolve(ref);
+        ContainerState s = refresh(id);
+        if (!s.live() || s.initPid() == 0) {
+            throw new ContainerStateException("Container " + id + " is not running");
+        }
+        return s.initPid();
+    }
+
     /** Removes a container and its folder; a running one only with {@code force} (it is killed). */
     public void remove(String ref, boolean force) {
         String id = resolve(ref);
@@ -305,17 +377,19 @@ public final class ContainerRuntime {
         ContainerState s = refresh(id);
         if (s.live()) {
             if (!force) {
-                throw new EngineException("You cannot remove a " + s.status().dockerName() + " container " + id
+                throw new ContainerStateException("You cannot remove a " + s.status().dockerName() + " container " + id
                         + ". Stop the container before attempting removal or force remove");
             }
             InitSignaller.signal(s, Syscalls.SIGKILL);
             thawIfPaused(s);
             Syscalls.awaitExit(s.monitorPid(), s.monitorStartTime(), -1);
-            refresh(id);
+            s = refresh(id);
         }
         cgroups.release(id);
+        removedExits.record(id, s.exitCode());
         store.delete(id);
         locks.remove(id);
+        signal.changed();
     }
 
     private Object lock(String id) {
@@ -367,10 +441,10 @@ public final class ContainerRuntime {
     private ContainerState runningForExec(String id) {
         ContainerState s = refresh(id);
         if (s.status() == ContainerStatus.PAUSED) {
-            throw new EngineException("Container " + id + " is paused, unpause the container before exec");
+            throw new ContainerStateException("Container " + id + " is paused, unpause the container before exec");
         }
         if (s.status() != ContainerStatus.RUNNING) {
-            throw new EngineException("Container " + id + " is not running: start it before exec");
+            throw new ContainerStateException("Container " + id + " is not running: start it before exec");
         }
         return s;
     }
@@ -404,10 +478,10 @@ public final class ContainerRuntime {
         synchronized (lock(id)) {
             ContainerState s = refresh(id);
             if (s.status() == ContainerStatus.PAUSED) {
-                throw new EngineException("Container " + id + " is already paused");
+                throw new ContainerStateException("Container " + id + " is already paused");
             }
             if (s.status() != ContainerStatus.RUNNING) {
-                throw new EngineException("Container " + id + " is not running");
+                throw new ContainerStateException("Container " + id + " is not running");
             }
             cgroups.freeze(id);
             update(s.withStatus(ContainerStatus.PAUSED));
@@ -420,7 +494,7 @@ public final class ContainerRuntime {
         synchronized (lock(id)) {
             ContainerState s = refresh(id);
             if (s.status() != ContainerStatus.PAUSED) {
-                throw new EngineException("Container " + id + " is not paused");
+                throw new ContainerStateException("Container " + id + " is not paused");
             }
             cgroups.thaw(id);
             update(s.withStatus(ContainerStatus.RUNNING));
@@ -437,6 +511,14 @@ public final class ContainerRuntime {
     /** The options a container was created with. */
     public CreateOptions config(String ref) {
         return store.config(resolve(ref));
+    }
+
+    /**
+     * The bytes of the files the container has written to its writable layer (Docker's
+     * {@code SizeRw}); 0 before its first start made the layer.
+     */
+    public long writableSize(String ref) {
+        return store.upperSize(resolve(ref));
     }
 
     /** Whether the container with this full ID is (still) listed: another process may remove it. */
@@ -626,6 +708,7 @@ public final class ContainerRuntime {
 
     private synchronized void update(ContainerState s) {
         store.save(s);
+        signal.changed();
     }
 
     private static String emptyToNull(String s) {

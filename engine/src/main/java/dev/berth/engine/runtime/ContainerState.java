@@ -41,6 +41,12 @@ public record ContainerState(String id, String name, ContainerStatus status, lon
                 why);
     }
 
+    /** The same container under another name. */
+    ContainerState withName(String newName) {
+        return new ContainerState(id, newName, status, monitorPid, monitorStartTime, initPid, createdAt, startedAt,
+                finishedAt, exitCode, oomKilled, error);
+    }
+
     /** Paused (frozen) or running again; the processes stay the same. */
     ContainerState withStatus(ContainerStatus s) {
         return new ContainerState(id, name, s, monitorPid, monitorStartTime, initPid, createdAt, startedAt,

@@ -174,6 +174,18 @@ final class ContainerStore {
         writeJson(dir(state.id()).resolve("state.json"), state);
     }
 
+    /** The bytes of the regular files in the container's writable layer; 0 before it exists. */
+    long upperSize(String id) {
+        Path upper = upper(id);
+        try (Stream<Path> files = Files.walk(upper)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new EngineException("cannot measure the writable layer " + upper + ": " + e.getMessage(), e);
+        }
+    }
+
     CreateOptions config(String id) {
         return readJson(dir(id).resolve("config.json"), CreateOptions.class)
                 .orElseThrow(() -> new EngineException("container " + id + " has no config.json in " + dir(id)));

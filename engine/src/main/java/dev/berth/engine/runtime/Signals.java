@@ -16,6 +16,11 @@ public final class Signals {
     private Signals() {
     }
 
+    /** Docker's spelling of a signal number: {@code SIGTERM}, or the number when Linux has no classic name for it. */
+    public static String name(int signal) {
+        return signal > 0 && signal < NAMES.size() ? "SIG" + NAMES.get(signal) : Integer.toString(signal);
+    }
+
     /**
      * The number of {@code text}: a number (1-64), a name with or without {@code SIG}, any case
      * ({@code SIGTERM}, {@code term}, {@code 15}).
