@@ -104,6 +104,7 @@ struct spec {
     int tty;        /* the process gets a pseudo-terminal as stdin, stdout, stderr and controlling tty */
     int open_stdin; /* launch: the container's stdin is a pipe fed from the control FIFO */
     const char *control; /* the control FIFO: stdin bytes, stdin close, window size (see relay_frames) */
+    unsigned short rows, cols; /* exec: the terminal's initial window size, 0 for none */
 };
 
 static int err_fd = -1;      /* container side: where a setup error is reported */
@@ -243,6 +244,13 @@ static void parse_spec(const char *path, struct spec *s)
         else if (!strcmp(k, "tty")) s->tty = (int) num(v, k);
         else if (!strcmp(k, "open-stdin")) s->open_stdin = (int) num(v, k);
         else if (!strcmp(k, "control")) s->control = v;
+        else if (!strcmp(k, "tty-size")) {
+            unsigned rows, cols;
+            if (sscanf(v, "%u %u", &rows, &cols) != 2 || rows > 65535 || cols > 65535)
+                die("spec: tty-size \"%s\" is not \"ROWS COLUMNS\"", v);
+            s->rows = (unsigned short) rows;
+            s->cols = (unsigned short) cols;
+        }
         else if (!strcmp(k, "mask")) ADD(s->mask, s->nmask, s->cmask, v);
         else if (!strcmp(k, "ro-path")) ADD(s->ropath, s->nropath, s->cropath, v);
         else if (!strcmp(k, "sysctl")) ADD(s->sysctl, s->nsysctl, s->csysctl, v);
@@ -1854,6 +1862,9 @@ static int exec_in(struct spec *s)
     if (s->tty) {
         /* in the container's mount namespace now: the terminal is one of the container's own */
         open_pty(&master, &slave);
+        struct winsize ws = { .ws_row = s->rows, .ws_col = s->cols };
+        if ((s->rows || s->cols) && ioctl(master, TIOCSWINSZ, &ws) < 0)
+            die("cannot set the terminal's window size: %s", strerror(errno));
     }
     sigset_t chld, old;
     sigemptyset(&chld);

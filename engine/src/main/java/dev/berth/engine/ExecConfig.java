@@ -16,10 +16,12 @@ import java.util.List;
  * @param user         {@code name|uid[:group|gid]} resolved in the container's root; null for the container's user
  * @param privileged   all capabilities and no seccomp for this process
  * @param detachKeys   the key sequence that detaches, as given (berth does not interpret it)
+ * @param consoleRows  with {@code tty}: the terminal's initial rows ({@code ConsoleSize}), 0 for none
+ * @param consoleColumns with {@code tty}: the terminal's initial columns, 0 for none
  */
 public record ExecConfig(List<String> command, boolean attachStdin, boolean attachStdout, boolean attachStderr,
                          boolean tty, List<String> env, String workingDir, String user, boolean privileged,
-                         String detachKeys) {
+                         String detachKeys, int consoleRows, int consoleColumns) {
 
     public ExecConfig {
         command = List.copyOf(command);

@@ -131,7 +131,8 @@ final class ExecRegistry {
                 groups = user.additionalGids();
             }
             ExecProcess started = runtime.startExec(containerId, new ExecOptions(config.command(), config.env(),
-                    config.workingDir(), uid, gid, groups, config.privileged(), config.tty()));
+                    config.workingDir(), uid, gid, groups, config.privileged(), config.tty(), config.consoleRows(),
+                    config.consoleColumns()));
             process = started;
             if (!config.attachStdin()) {
                 try {

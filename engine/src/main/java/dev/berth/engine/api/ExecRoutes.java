@@ -47,11 +47,12 @@ public final class ExecRoutes implements RouteGroup {
         if (cmd.isEmpty()) {
             throw ApiException.badRequest("No exec command specified");
         }
+        WindowSize size = WindowSize.ofConsoleSize(body);
         ExecConfig config = new ExecConfig(cmd, JsonFields.bool(body, "AttachStdin"),
                 JsonFields.bool(body, "AttachStdout"), JsonFields.bool(body, "AttachStderr"),
                 JsonFields.bool(body, "Tty"), JsonFields.strings(body, "Env"), emptyToNull(JsonFields.text(body, "WorkingDir")),
                 emptyToNull(JsonFields.text(body, "User")), JsonFields.bool(body, "Privileged"),
-                JsonFields.text(body, "DetachKeys"));
+                JsonFields.text(body, "DetachKeys"), size.rows(), size.columns());
         String id = engine.createExec(request.param("id"), config);
         return ApiResponse.json(201, Map.of("Id", id));
     }

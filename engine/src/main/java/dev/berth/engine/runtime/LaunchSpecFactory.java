@@ -77,7 +77,7 @@ final class LaunchSpecFactory {
                 : o.workingDir() == null || o.workingDir().isBlank() ? "/" : o.workingDir();
         return new ExecSpec((int) initPid, (int) monitorPid, e.command(), env, cwd,
                 privileges(o, uid, gid, e.uid() == null ? o.extraGids() : e.extraGids(), privileged),
-                rlimits(o.ulimits()), cgroupProcs, e.tty());
+                rlimits(o.ulimits()), cgroupProcs, e.tty(), e.ttyRows(), e.ttyColumns());
     }
 
     static String hostname(String id, CreateOptions o) {

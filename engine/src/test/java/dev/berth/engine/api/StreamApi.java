@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An API server on a temporary socket serving the streaming routes of one engine, and the small
+ * An API server on a temporary socket serving the container, exec and streaming routes of one engine, and the small
  * client steps the stream tests share: JSON requests, and the answers of hijacked and chunked
  * streams split into head and demultiplexed frames.
  */
@@ -28,7 +28,8 @@ final class StreamApi implements AutoCloseable {
         SystemRoutes system = new SystemRoutes(new ServerIdentity("stream-test", "0.1.0-test",
                 ProcessHandle.current().pid(), folder, List.of(), List.of(), List.of(),
                 () -> ServerIdentity.ObjectCounts.NONE), HostFacts.current());
-        Router router = new Router().add(system).add(new ExecRoutes(engine)).add(new ContainerStreamRoutes(engine));
+        Router router = new Router().add(system).add(new ContainerRoutes(engine)).add(new ExecRoutes(engine))
+                .add(new ContainerStreamRoutes(engine));
         server = ApiServer.start(socket, router, system.commonHeaders(), ApiServer.DEFAULT_MAX_BODY_BYTES,
                 Duration.ofSeconds(5), line -> { });
     }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param privileges the user, groups, capabilities and restrictions of the process
  * @param tty        the launcher allocates a pseudo-terminal in the container for the process and
  *                   relays between it and its own stdin and stdout
+ * @param ttyRows    the terminal's initial window size in rows, 0 for none
+ * @param ttyColumns the terminal's initial window size in columns, 0 for none
  */
 public record ExecSpec(
         int initPid,
@@ -22,7 +24,9 @@ public record ExecSpec(
         ProcessPrivileges privileges,
         List<Rlimit> rlimits,
         List<java.nio.file.Path> cgroupProcs,
-        boolean tty) {
+        boolean tty,
+        int ttyRows,
+        int ttyColumns) {
 
     public ExecSpec {
         argv = List.copyOf(argv);

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * <p>Keys: {@code id state log log-max-size log-max-file rootfs lower* upper work arg* env* cwd uid
  * gid group* cap* privileged seccomp nnp hostname readonly init sync-net shm-size tty open-stdin control? mask* ro-path*
  * sysctl* (NAME=VALUE) rlimit* ("RESOURCE SOFT HARD", -1 = unlimited) cgroup-procs* cgroup-bind*
- * (NAME=HOSTDIR) pid monitor}, for an exec with a terminal also {@code tty control} and per mount, in order, {@code mount.type} (bind or tmpfs) followed by
+ * (NAME=HOSTDIR) pid monitor}, for an exec with a terminal also {@code tty control tty-size?} ("ROWS COLUMNS") and per mount, in order, {@code mount.type} (bind or tmpfs) followed by
  * {@code mount.src mount.dst mount.opts} (comma-separated).
  */
 public final class SpecWriter {
@@ -78,6 +78,9 @@ public final class SpecWriter {
         s.cgroupProcs().forEach(p -> w.put("cgroup-procs", p));
         if (s.tty()) {
             w.flag("tty", true).put("control", control);
+            if (s.ttyRows() > 0 && s.ttyColumns() > 0) {
+                w.put("tty-size", s.ttyRows() + " " + s.ttyColumns());
+            }
         }
         return w.out.toByteArray();
     }
