@@ -84,6 +84,14 @@ class StreamsCliIT {
     }
 
     @Test
+    void startAttached_showsTheRunsOutput_andExitsWithItsCode() throws Exception {
+        String id = docker("", "create", IMAGE, "sh", "-c", "echo attached-run; exit 9").output().strip();
+        Result r = docker("", "start", "-a", id);
+        assertThat(r.exit()).as(r.output()).isEqualTo(9);
+        assertThat(r.output()).isEqualTo("attached-run\n");
+    }
+
+    @Test
     void runInteractive_passesPipedStdin_andEndsAtItsEnd() throws Exception {
         Result r = docker("line one\nline two\n", "run", "--rm", "-i", IMAGE, "sh", "-c", "cat; echo stdin-closed");
         assertThat(r.exit()).as(r.output()).isZero();
@@ -96,6 +104,13 @@ class StreamsCliIT {
         assertThat(r.exit()).as(r.output()).isEqualTo(2);
         // the container's \r\n pass through script(1)'s own terminal, which may add a \r
         assertThat(r.output()).containsPattern("/dev/pts/\\d+\r+\n").containsPattern("on-tty\r+\n");
+    }
+
+    @Test
+    void runInteractiveWithATty_takesTypedCommands() throws Exception {
+        Result r = dockerOnATerminal("echo typed-$((6*7))\nexit 7\n", "run --rm -it " + IMAGE + " sh");
+        assertThat(r.exit()).as(r.output()).isEqualTo(7);
+        assertThat(r.output()).containsPattern("typed-42\r+\n");
     }
 
     @Test
