@@ -12,6 +12,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 
 /** The few system calls the runtime makes from Java, through java.lang.foreign. */
 final class Syscalls {
@@ -21,6 +22,7 @@ final class Syscalls {
     private static final long SYS_PIDFD_SEND_SIGNAL = 424;
     private static final long SYS_PIDFD_OPEN = 434;
     private static final short POLLIN = 1;
+    private static final long VIRTUAL_POLL_MILLIS = 10;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
@@ -142,14 +144,21 @@ final class Syscalls {
                 }
                 MemorySegment pfd = arena.allocate(8);
                 long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000;
+                // A virtual thread blocked in a native call holds its carrier thread: the API server's
+                // handlers are virtual threads, and a few waits would starve every other one. So a
+                // virtual thread polls without blocking and parks (giving the carrier back) between polls.
+                boolean virtual = Thread.currentThread().isVirtual();
                 while (true) {
                     pfd.set(ValueLayout.JAVA_INT, 0, fd);
                     pfd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
                     pfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
                     long left = timeoutMillis < 0 ? 1000 : Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
-                    int r = (int) POLL.invokeExact(state, pfd, 1L, (int) Math.min(left, 1000));
+                    int r = (int) POLL.invokeExact(state, pfd, 1L, virtual ? 0 : (int) Math.min(left, 1000));
                     if (r > 0) {
                         return true;
+                    }
+                    if (virtual && left > 0) {
+                        LockSupport.parkNanos(Math.min(left, VIRTUAL_POLL_MILLIS) * 1_000_000);
                     }
                     if (timeoutMillis >= 0 && System.nanoTime() >= deadline) {
                         return false;

@@ -46,20 +46,31 @@ class StreamsCliIT {
     private record Result(int exit, String output) {
     }
 
-    /** Runs {@code command} (the docker CLI, or script(1) around it) with {@code stdin}; its exit code and output. */
-    private Result run(String stdin, List<String> command) throws Exception {
+    /**
+     * Runs {@code command} (the docker CLI, or script(1) around it) with {@code stdin}; its exit code
+     * and output. With {@code holdStdin} the input stays open after {@code stdin} until the command
+     * ends: script(1) passes its own end of input on to the terminal as a byte the terminal echoes.
+     */
+    private Result run(String stdin, List<String> command, boolean holdStdin) throws Exception {
         Path in = Files.writeString(Files.createTempFile(fx.base(), "stdin", ".txt"), stdin);
         Path out = Files.createTempFile(fx.base(), "docker", ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-                .redirectInput(in.toFile());
+                .redirectInput(holdStdin ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(in.toFile()));
         Map<String, String> env = builder.environment();
         env.put("DOCKER_HOST", "unix://" + api.socket);
         env.put("DOCKER_CONFIG", fx.base().resolve("docker-config").toString());
         Process process = builder.start();
+        if (holdStdin) {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
         if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError(String.join(" ", command) + " did not end within " + DEADLINE + ": "
                     + Files.readString(out));
+        }
+        if (holdStdin) {
+            process.getOutputStream().close();
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
@@ -67,13 +78,13 @@ class StreamsCliIT {
     private Result docker(String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/local/bin/docker"));
         command.addAll(List.of(args));
-        return run(stdin, command);
+        return run(stdin, command, false);
     }
 
     /** The docker CLI on a 40x100 pseudo-terminal of script(1), as from an interactive shell. */
     private Result dockerOnATerminal(String stdin, String commandLine) throws Exception {
         return run(stdin, List.of("script", "-qec", "stty rows 40 cols 100; /usr/local/bin/docker " + commandLine,
-                "/dev/null"));
+                "/dev/null"), true);
     }
 
     @Test
