@@ -20,6 +20,16 @@
  * <state>/log-warning.json ({"error":"...","lostEntries":N}); a log that cannot be opened at all
  * fails the start ("error 128 failed to initialize logging driver: ...").
  *
+ * With tty=1 the container's init gets a pseudo-terminal of the container's own devpts as its stdin,
+ * stdout, stderr and controlling terminal; the container side passes the master to the monitor
+ * over a socket (SCM_RIGHTS), and the monitor logs its output as stdout, raw. With open-stdin=1
+ * (and no tty) the init's stdin is a pipe from the monitor. Either way the monitor makes the FIFO
+ * <control> before starting the container and reads frames from it: "d" bytes for the stdin, "c"
+ * close the stdin (a pipe only), "r" a window size (see relay_frames). It removes it at the end.
+ *
+ * exec with tty=1 allocates a pseudo-terminal in the container for the process and relays between
+ * it and its own stdin and stdout; its <control> FIFO (made by the caller) carries window sizes.
+ *
  * The container side follows reference/isolation.md section 2.5.
  */
 #define _GNU_SOURCE
@@ -47,11 +57,13 @@
 #include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -89,6 +101,10 @@ struct spec {
     int privileged, seccomp, nnp, readonly, init, sync_net;
     pid_t pid; /* exec: the container's init */
     pid_t monitor; /* exec: the init's parent, the container's monitor */
+    int tty;        /* the process gets a pseudo-terminal as stdin, stdout, stderr and controlling tty */
+    int open_stdin; /* launch: the container's stdin is a pipe fed from the control FIFO */
+    const char *control; /* the control FIFO: stdin bytes, stdin close, window size (see relay_frames) */
+    unsigned short rows, cols; /* exec: the terminal's initial window size, 0 for none */
 };
 
 static int err_fd = -1;      /* container side: where a setup error is reported */
@@ -225,6 +241,16 @@ static void parse_spec(const char *path, struct spec *s)
         else if (!strcmp(k, "shm-size")) s->shm_size = v;
         else if (!strcmp(k, "pid")) s->pid = (pid_t) num(v, k);
         else if (!strcmp(k, "monitor")) s->monitor = (pid_t) num(v, k);
+        else if (!strcmp(k, "tty")) s->tty = (int) num(v, k);
+        else if (!strcmp(k, "open-stdin")) s->open_stdin = (int) num(v, k);
+        else if (!strcmp(k, "control")) s->control = v;
+        else if (!strcmp(k, "tty-size")) {
+            unsigned rows, cols;
+            if (sscanf(v, "%u %u", &rows, &cols) != 2 || rows > 65535 || cols > 65535)
+                die("spec: tty-size \"%s\" is not \"ROWS COLUMNS\"", v);
+            s->rows = (unsigned short) rows;
+            s->cols = (unsigned short) cols;
+        }
         else if (!strcmp(k, "mask")) ADD(s->mask, s->nmask, s->cmask, v);
         else if (!strcmp(k, "ro-path")) ADD(s->ropath, s->nropath, s->cropath, v);
         else if (!strcmp(k, "sysctl")) ADD(s->sysctl, s->nsysctl, s->csysctl, v);
@@ -956,6 +982,177 @@ static void loopback_up(void)
     close(fd);
 }
 
+/* ---------- terminals, stdin and the control FIFO ---------- */
+
+/* Opens a pseudo-terminal pair on the /dev/ptmx of the current mount namespace (the container's
+   own devpts); the slave is reached through TIOCGPTPEER, not through a path the container owns. */
+static void open_pty(int *master, int *slave)
+{
+    int n;
+    int m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (m < 0)
+        die("cannot open a pseudo-terminal on /dev/ptmx: %s", strerror(errno));
+    if (ioctl(m, TIOCGPTN, &n) < 0)
+        die("/dev/ptmx is not a pseudo-terminal multiplexer: %s", strerror(errno));
+    if (unlockpt(m) < 0)
+        die("cannot unlock pseudo-terminal %d: %s", n, strerror(errno));
+    int sl = ioctl(m, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (sl < 0)
+        die("cannot open the slave of pseudo-terminal %d: %s", n, strerror(errno));
+    *master = m;
+    *slave = sl;
+}
+
+/* Makes the slave the stdin, stdout, stderr and controlling terminal of the caller, a session leader. */
+static void take_terminal(int slave, uid_t uid)
+{
+    if (fchown(slave, uid, (gid_t) -1) < 0)
+        die("cannot give the terminal to uid %d: %s", (int) uid, strerror(errno));
+    if (ioctl(slave, TIOCSCTTY, 0) < 0)
+        die("cannot make the pseudo-terminal the controlling terminal: %s", strerror(errno));
+    if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 || dup2(slave, 2) < 0)
+        die("cannot set up the terminal as stdio: %s", strerror(errno));
+    if (slave > 2)
+        close(slave);
+}
+
+static int send_fd(int sock, int fd)
+{
+    char byte = 't';
+    struct iovec iov = { &byte, 1 };
+    union { char buf[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } u;
+    memset(&u, 0, sizeof u);
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof u.buf };
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof(int));
+    return sendmsg(sock, &msg, MSG_NOSIGNAL) == 1 ? 0 : -1;
+}
+
+/* The descriptor passed on sock, or -1. */
+static int recv_fd(int sock)
+{
+    char byte;
+    struct iovec iov = { &byte, 1 };
+    union { char buf[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } u;
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof u.buf };
+    if (recvmsg(sock, &msg, MSG_CMSG_CLOEXEC) != 1)
+        return -1;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    if (!c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(sizeof(int)))
+        return -1;
+    int fd;
+    memcpy(&fd, CMSG_DATA(c), sizeof(int));
+    return fd;
+}
+
+/*
+ * What goes to a process's stdin, and the terminal to resize. The control FIFO carries frames
+ * "TYPE LEN_HI LEN_LO PAYLOAD", each written whole by the engine (at most PIPE_BUF bytes):
+ *   d  bytes for the stdin            c  close the stdin after the bytes before it (not a terminal)
+ *   r  rows and columns, 16 bits each, big-endian: TIOCSWINSZ on the terminal
+ */
+struct relay {
+    int ctl;                      /* the control FIFO, -1 without */
+    unsigned char frames[8192];   /* read from ctl, not yet handled */
+    size_t nframes;
+    char in[65536];               /* for the stdin, not yet written */
+    size_t nin;
+    int in_fd;                    /* the stdin's writing end (a pipe or the terminal), -1 once closed */
+    int closing;                  /* a "c" frame came: close in_fd once in[] is written */
+    int tty_fd;                   /* the terminal to resize, -1 without */
+};
+
+static void relay_init(struct relay *r, int ctl, int in_fd, int tty_fd)
+{
+    memset(r, 0, sizeof *r);
+    r->ctl = ctl;
+    r->in_fd = in_fd;
+    r->tty_fd = tty_fd;
+}
+
+/* Handles the whole frames read so far, as far as in[] has room for their bytes. */
+static void relay_frames(struct relay *r)
+{
+    while (r->nframes >= 3) {
+        size_t len = ((size_t) r->frames[1] << 8) | r->frames[2];
+        if (r->nframes < 3 + len)
+            break;
+        unsigned char type = r->frames[0];
+        const unsigned char *payload = r->frames + 3;
+        if (type == 'd' && r->in_fd >= 0 && !r->closing) {
+            if (sizeof r->in - r->nin < len)
+                break;
+            memcpy(r->in + r->nin, payload, len);
+            r->nin += len;
+        } else if (type == 'c' && r->in_fd != r->tty_fd) {
+            /* a terminal stays open: its end of input is the user's ^D, passed on as a byte */
+            r->closing = 1;
+        } else if (type == 'r' && len == 4 && r->tty_fd >= 0) {
+            struct winsize ws = { .ws_row = (unsigned short) (payload[0] << 8 | payload[1]),
+                                  .ws_col = (unsigned short) (payload[2] << 8 | payload[3]) };
+            ioctl(r->tty_fd, TIOCSWINSZ, &ws);
+        }
+        memmove(r->frames, r->frames + 3 + len, r->nframes - 3 - len);
+        r->nframes -= 3 + len;
+    }
+    if (r->closing && r->nin == 0 && r->in_fd >= 0) {
+        close(r->in_fd);
+        r->in_fd = -1;
+    }
+}
+
+/* Reads what the control FIFO holds (non-blocking) and handles it. */
+static void relay_read_control(struct relay *r)
+{
+    ssize_t n = read(r->ctl, r->frames + r->nframes, sizeof r->frames - r->nframes);
+    if (n > 0)
+        r->nframes += (size_t) n;
+    relay_frames(r);
+}
+
+/* Writes what in[] holds to the stdin, as far as it takes it without blocking. */
+static void relay_write_stdin(struct relay *r)
+{
+    if (r->in_fd < 0) {
+        r->nin = 0;
+        return;
+    }
+    ssize_t n = write(r->in_fd, r->in, r->nin);
+    if (n > 0) {
+        memmove(r->in, r->in + n, r->nin - (size_t) n);
+        r->nin -= (size_t) n;
+    } else if (n < 0 && errno != EAGAIN && errno != EINTR) {
+        /* the process closed its stdin (EPIPE): what is left has no reader */
+        if (r->in_fd != r->tty_fd)
+            close(r->in_fd);
+        r->in_fd = -1;
+        r->nin = 0;
+    }
+    relay_frames(r);
+}
+
+/* Whether the control FIFO may be read: a whole frame's bytes fit in in[] and frames[] has room. */
+static int relay_wants_control(struct relay *r)
+{
+    return r->ctl >= 0 && r->nframes < sizeof r->frames && sizeof r->in - r->nin >= PIPE_BUF;
+}
+
+static void write_all(int fd, const char *buf, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, buf, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return; /* the reader has gone: the output is dropped, the process runs on */
+        buf += n;
+        len -= (size_t) n;
+    }
+}
+
 /* ---------- the in-container init (init: true), like tini ---------- */
 
 static void run_init(pid_t child, sigset_t *oldmask)
@@ -985,8 +1182,8 @@ static void run_init(pid_t child, sigset_t *oldmask)
 
 /* ---------- the container side (stage B) ---------- */
 
-static void container_main(struct spec *s, int sync_fd, int out_fd, int errout_fd, int devnull,
-                           int lastcap)
+static void container_main(struct spec *s, int sync_fd, int out_fd, int errout_fd, int in_fd,
+                           int console_fd, int lastcap)
 {
     sigset_t empty;
     sigemptyset(&empty);
@@ -1016,9 +1213,19 @@ static void container_main(struct spec *s, int sync_fd, int out_fd, int errout_f
     umask(022);
     set_rlimits(s);
     setsid();
-    if (dup2(devnull, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(errout_fd, 2) < 0)
+    if (s->tty) {
+        int master, slave;
+        open_pty(&master, &slave);
+        if (send_fd(console_fd, master) < 0)
+            die("cannot pass the terminal to the monitor: %s", strerror(errno));
+        close(master);
+        take_terminal(slave, s->uid);
+    } else if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(errout_fd, 2) < 0) {
         die("cannot set up stdio: %s", strerror(errno));
-    close(devnull);
+    }
+    if (console_fd >= 0)
+        close(console_fd);
+    close(in_fd);
     close(out_fd);
     close(errout_fd);
     /* before the fork: the --init PID 1 runs as confined as the command, as Docker's init does */
@@ -1037,8 +1244,11 @@ static void container_main(struct spec *s, int sync_fd, int out_fd, int errout_f
             err_fd = -1;
             run_init(child, &old);
         }
-        sigprocmask(SIG_SETMASK, &old, NULL);
         setpgid(0, 0);
+        /* the command, not the init, reads the terminal (SIGTTOU is blocked until here) */
+        if (s->tty && tcsetpgrp(0, getpid()) < 0)
+            die("cannot give the terminal to the command: %s", strerror(errno));
+        sigprocmask(SIG_SETMASK, &old, NULL);
     }
     exec_command(s);
 }
@@ -1323,7 +1533,7 @@ static int launch(struct spec *s)
 {
     int lastcap = last_cap();
     int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-    int syncp[2], outp[2], errp[2], errorp[2];
+    int syncp[2], outp[2], errp[2], errorp[2], inp[2] = { -1, -1 }, consolep[2] = { -1, -1 };
     if (!s->state || !s->rootfs || !s->log)
         die("spec: state, rootfs and log are required for launch");
     if (!s->hostname)
@@ -1331,6 +1541,22 @@ static int launch(struct spec *s)
     if (pipe2(syncp, O_CLOEXEC) < 0 || pipe2(outp, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0 ||
         pipe2(errorp, O_CLOEXEC) < 0)
         die("cannot create pipes: %s", strerror(errno));
+    if (!s->tty && s->open_stdin && pipe2(inp, O_CLOEXEC) < 0)
+        die("cannot create the stdin pipe: %s", strerror(errno));
+    if (s->tty && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, consolep) < 0)
+        die("cannot create the terminal socket: %s", strerror(errno));
+    if ((s->tty || s->open_stdin) && !s->control)
+        die("spec: a container with tty or open-stdin needs a control FIFO");
+    int ctl = -1;
+    if (s->control) {
+        /* a FIFO left by an earlier run belongs to no monitor any more */
+        if ((unlink(s->control) < 0 && errno != ENOENT) || mkfifo(s->control, 0600) < 0)
+            die("cannot make the control FIFO %s: %s", s->control, strerror(errno));
+        /* read and write: never blocks, and never reads end of file while the engine has it closed */
+        ctl = open(s->control, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+        if (ctl < 0)
+            die("cannot open the control FIFO %s: %s", s->control, strerror(errno));
+    }
     setsid();
     /* the monitor must not pin the caller's working folder (or its filesystem) for its lifetime */
     if (chdir("/") < 0)
@@ -1357,8 +1583,14 @@ static int launch(struct spec *s)
         close(errp[0]);
         close(errorp[0]);
         close(logfd);
+        if (ctl >= 0)
+            close(ctl);
+        if (inp[1] >= 0)
+            close(inp[1]);
+        if (consolep[0] >= 0)
+            close(consolep[0]);
         err_fd = errorp[1];
-        container_main(s, syncp[0], outp[1], errp[1], devnull, lastcap);
+        container_main(s, syncp[0], outp[1], errp[1], inp[0] >= 0 ? inp[0] : devnull, consolep[1], lastcap);
         _exit(128);
     }
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
@@ -1366,6 +1598,10 @@ static int launch(struct spec *s)
     close(outp[1]);
     close(errp[1]);
     close(errorp[1]);
+    if (inp[0] >= 0)
+        close(inp[0]);
+    if (consolep[1] >= 0)
+        close(consolep[1]);
     if (s->sync_net) {
         char line[64];
         report("net %d\n", init);
@@ -1393,9 +1629,29 @@ static int launch(struct spec *s)
         waitpid(init, &status, 0);
         /* the caller records the failure from the line below; exit.json only repeats it */
         write_exit(s, code, 0, text);
+        if (s->control)
+            unlink(s->control);
         report("error %d %s\n", code, text);
         return code;
     }
+    int master = -1;
+    if (s->tty) {
+        /* sent before the exec that closed errorp: it waits in the socket */
+        master = recv_fd(consolep[0]);
+        if (master < 0) {
+            int status;
+            kill(init, SIGKILL);
+            waitpid(init, &status, 0);
+            write_exit(s, 128, 0, "the container's terminal did not reach the monitor");
+            unlink(s->control);
+            report("error 128 the container's terminal did not reach the monitor\n");
+            return 128;
+        }
+        close(consolep[0]);
+        fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+    }
+    if (inp[1] >= 0)
+        fcntl(inp[1], F_SETFL, fcntl(inp[1], F_GETFL) | O_NONBLOCK);
     report("ok %d\n", init);
     dup2(devnull, 0);
     dup2(devnull, 1);
@@ -1412,12 +1668,41 @@ static int launch(struct spec *s)
     snprintf(warning, sizeof warning, "%s/log-warning.json", s->state);
     unlink(warning);
     int sfd = signalfd(-1, &mask, SFD_CLOEXEC);
-    struct pollfd pf[3] = { { outp[0], POLLIN, 0 }, { errp[0], POLLIN, 0 }, { sfd, POLLIN, 0 } };
+    struct relay *rl = malloc(sizeof *rl);
+    if (!rl)
+        _exit(128);
+    relay_init(rl, ctl, s->tty ? master : inp[1], master);
+    /* 0 stdout, 1 stderr, 2 signals, 3 the terminal's output, 4 control FIFO, 5 stdin writable */
+    struct pollfd pf[6] = { { outp[0], POLLIN, 0 }, { errp[0], POLLIN, 0 }, { sfd, POLLIN, 0 },
+                            { master, POLLIN, 0 }, { -1, POLLIN, 0 }, { -1, POLLOUT, 0 } };
     int status = 0, exited = 0;
     char buf[8192];
-    while (!exited || pf[0].fd >= 0 || pf[1].fd >= 0) {
-        if (poll(pf, 3, exited ? 200 : -1) == 0 && exited)
+    while (!exited || pf[0].fd >= 0 || pf[1].fd >= 0 || pf[3].fd >= 0) {
+        pf[4].fd = relay_wants_control(rl) ? ctl : -1;
+        pf[5].fd = rl->nin > 0 ? rl->in_fd : -1;
+        if (poll(pf, 6, exited ? 200 : -1) == 0 && exited)
             break; /* the init is gone; a leftover writer outside the pid namespace holds a pipe */
+        if (pf[3].fd >= 0 && pf[3].revents) {
+            r = read(master, buf, sizeof buf);
+            if (r > 0) {
+                /* a terminal is interactive: what it shows is logged (and attached) at once, not per line */
+                log_data(s, ls, 0, buf, (size_t) r);
+                if (ls->len[0]) {
+                    log_entry(s, ls, 0, ls->buf[0], ls->len[0]);
+                    ls->len[0] = 0;
+                }
+            } else if (r == 0 || (errno != EINTR && errno != EAGAIN)) {
+                /* EIO: no process holds the terminal any more */
+                close(master);
+                pf[3].fd = -1;
+                rl->in_fd = -1;
+                rl->tty_fd = -1;
+            }
+        }
+        if (pf[4].fd >= 0 && pf[4].revents)
+            relay_read_control(rl);
+        if (pf[5].fd >= 0 && pf[5].revents)
+            relay_write_stdin(rl);
         for (int i = 0; i < 2; i++) {
             if (pf[i].fd >= 0 && pf[i].revents) {
                 r = read(pf[i].fd, buf, sizeof buf);
@@ -1442,6 +1727,8 @@ static int launch(struct spec *s)
             log_entry(s, ls, i, ls->buf[i], ls->len[i]);
     if (ls->error[0])
         write_log_warning(s, ls); /* with the final count of lost entries */
+    if (s->control)
+        unlink(s->control);
     int written = WIFSIGNALED(status) ? write_exit(s, 128 + WTERMSIG(status), WTERMSIG(status), "")
                                       : write_exit(s, WEXITSTATUS(status), 0, "");
     /* nobody reads the monitor's output now; the engine sees the missing exit.json (Runtime) */
@@ -1471,11 +1758,79 @@ static pid_t parent_of(pid_t pid)
     return (pid_t) ppid;
 }
 
+/*
+ * exec with a terminal: relays the launcher's stdin to the terminal, the terminal's output to the
+ * launcher's stdout, and the control FIFO's window sizes to the terminal, until the process has
+ * ended and the terminal is drained (or a leftover process holds it for 200 ms). Returns the exit
+ * code of the process.
+ */
+static int relay_terminal(pid_t child, int master, int ctl, sigset_t *chld)
+{
+    signal(SIGPIPE, SIG_IGN);
+    fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+    struct relay *rl = malloc(sizeof *rl);
+    if (!rl)
+        die("out of memory");
+    relay_init(rl, ctl, master, master);
+    int sfd = signalfd(-1, chld, SFD_CLOEXEC);
+    if (sfd < 0)
+        die("signalfd: %s", strerror(errno));
+    int in_open = 1, status = 0, exited = 0;
+    char buf[8192];
+    /* 0 the launcher's stdin, 1 the terminal's output, 2 stdin to the terminal, 3 control, 4 signals */
+    struct pollfd pf[5] = { { 0, POLLIN, 0 }, { master, POLLIN, 0 }, { -1, POLLOUT, 0 }, { -1, POLLIN, 0 },
+                            { sfd, POLLIN, 0 } };
+    while (!exited || pf[1].fd >= 0) {
+        pf[0].fd = in_open && rl->in_fd >= 0 && sizeof rl->in - rl->nin >= sizeof buf ? 0 : -1;
+        pf[2].fd = rl->nin > 0 ? rl->in_fd : -1;
+        pf[3].fd = relay_wants_control(rl) ? ctl : -1;
+        if (poll(pf, 5, exited ? 200 : -1) == 0 && exited)
+            break;
+        if (pf[0].fd >= 0 && pf[0].revents) {
+            ssize_t r = read(0, rl->in + rl->nin, sizeof rl->in - rl->nin);
+            if (r > 0)
+                rl->nin += (size_t) r;
+            else if (r == 0 || errno != EINTR)
+                in_open = 0; /* the terminal stays: its end of input is the user's ^D */
+        }
+        if (pf[1].fd >= 0 && pf[1].revents) {
+            ssize_t r = read(master, buf, sizeof buf);
+            if (r > 0) {
+                write_all(1, buf, (size_t) r);
+            } else if (r == 0 || (errno != EINTR && errno != EAGAIN)) {
+                pf[1].fd = -1;
+                rl->in_fd = -1;
+                rl->tty_fd = -1;
+            }
+        }
+        if (pf[2].fd >= 0 && pf[2].revents)
+            relay_write_stdin(rl);
+        if (pf[3].fd >= 0 && pf[3].revents)
+            relay_read_control(rl);
+        if (pf[4].revents) {
+            struct signalfd_siginfo si;
+            ssize_t r = read(sfd, &si, sizeof si);
+            (void) r;
+            if (waitpid(child, &status, WNOHANG) == child)
+                exited = 1;
+        }
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 static int exec_in(struct spec *s)
 {
     static const char *ns[] = { "ipc", "uts", "net", "pid", "mnt" };
-    int fds[5];
+    int fds[5], ctl = -1;
     int lastcap = last_cap();
+    if (s->tty) {
+        if (!s->control)
+            die("spec: an exec with a tty needs a control FIFO");
+        /* a host path: opened before joining the container's mount namespace */
+        ctl = open(s->control, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+        if (ctl < 0)
+            die("cannot open the control FIFO %s: %s", s->control, strerror(errno));
+    }
     if (s->pid <= 0)
         die("spec: pid of the container's init is required for exec");
     if (s->monitor <= 0)
@@ -1503,13 +1858,31 @@ static int exec_in(struct spec *s)
     for (int i = 0; i < 5; i++)
         if (setns(fds[i], 0) < 0)
             die("cannot join the %s namespace of %d: %s", ns[i], s->pid, strerror(errno));
+    int master = -1, slave = -1;
+    if (s->tty) {
+        /* in the container's mount namespace now: the terminal is one of the container's own */
+        open_pty(&master, &slave);
+        struct winsize ws = { .ws_row = s->rows, .ws_col = s->cols };
+        if ((s->rows || s->cols) && ioctl(master, TIOCSWINSZ, &ws) < 0)
+            die("cannot set the terminal's window size: %s", strerror(errno));
+    }
+    sigset_t chld, old;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, &old);
     pid_t child = fork();
     if (child < 0)
         die("cannot fork: %s", strerror(errno));
     if (child == 0) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
         for (int i = 0; i < 5; i++)
             close(fds[i]);
         setsid();
+        if (s->tty) {
+            close(master);
+            close(ctl);
+            take_terminal(slave, s->uid);
+        }
         umask(022);
         set_rlimits(s);
         confine(s, lastcap, s->seccomp && !s->privileged);
@@ -1517,6 +1890,10 @@ static int exec_in(struct spec *s)
     }
     int status;
     signal(SIGINT, SIG_IGN);
+    if (s->tty) {
+        close(slave);
+        return relay_terminal(child, master, ctl, &chld);
+    }
     while (waitpid(child, &status, 0) < 0 && errno == EINTR)
         ;
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -25,6 +25,7 @@ import dev.berth.engine.layer.NativeFileOps;
 import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.ContainerInspect;
 import dev.berth.engine.runtime.CreateOptions;
+import dev.berth.engine.runtime.ContainerStateException;
 import dev.berth.engine.runtime.ExecOptions;
 import dev.berth.engine.runtime.NoSuchContainerException;
 import dev.berth.engine.runtime.ContainerRuntime;
@@ -49,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
 
 /**
  * berth's engine on one data root, in this process: the image store, the volume store and the
@@ -67,6 +69,7 @@ public final class Engine {
     private final ContainerViews views;
     private final EventBus events = new EventBus();
     private final EventEmitter emit;
+    private final ExecRegistry execs;
     private final ContainerCgroups containerCgroups;
     private final HostCpu host = new HostCpu(Path.of("/proc"));
 
@@ -82,6 +85,7 @@ public final class Engine {
         this.views = new ContainerViews(volumes);
         this.emit = new EventEmitter(events, runtime);
         runtime.onExit(c -> emit.container(c, "die", Map.of("exitCode", Integer.toString(c.exitCode()))));
+        this.execs = new ExecRegistry(runtime);
         sweep();
     }
 
@@ -407,6 +411,47 @@ public final class Engine {
     }
 
     /**
+     * As {@link #logs(String, boolean, LogSink)}, a follow ending early once {@code stop} holds
+     * (checked while waiting for more output): the reader has gone or wants nothing more.
+     */
+    public LogsReport logs(String ref, boolean follow, BooleanSupplier stop, LogSink sink) {
+        return runtime.logs(ref, new LogsOptions(follow, stop), sink);
+    }
+
+    /**
+     * Attaches to a container, as {@code POST /containers/{id}/attach} does: from now on (with
+     * {@code history}, from the start of its log) its output, until its current run ends or, when
+     * it is not running, its next one; and its stdin when it has an open one.
+     *
+     * @throws ContainerStateException when it is paused
+     */
+    public ContainerAttachment attach(String ref, boolean history) {
+        ContainerView container = inspect(ref);
+        if (container.paused()) {
+            throw new ContainerStateException("You cannot attach to a paused container, unpause it first");
+        }
+        return new ContainerAttachment(runtime.attach(container.id(), history), container);
+    }
+
+    /**
+     * Sets the window size of a running container's terminal.
+     *
+     * @throws ContainerStateException when it is not running
+     * @throws EngineException        when it has no terminal
+     */
+    public void resize(String ref, int rows, int columns) {
+        ContainerView container = inspect(ref);
+        if (!container.running()) {
+            throw new ContainerStateException("Container " + container.id() + " is not running");
+        }
+        if (!container.tty()) {
+            throw new EngineException("cannot resize container " + container.id()
+                    + ": it has no TTY (create it with Tty, docker run -t)");
+        }
+        runtime.resize(container.id(), rows, columns);
+    }
+
+    /**
      * Stops a container: its stop signal, then SIGKILL after {@code timeout}, or after its own grace
      * period when {@code timeout} is null.
      */
@@ -626,6 +671,65 @@ public final class Engine {
     }
 
     /**
+     * Records an exec instance in a running container, as {@code POST /containers/{id}/exec} does;
+     * returns its ID. It is kept until the container is removed.
+     *
+     * @throws ContainerStateException with Docker's message when the container is not running or paused
+     */
+    public String createExec(String ref, ExecConfig config) {
+        if (config.command().isEmpty()) {
+            throw new EngineException("No exec command specified");
+        }
+        ContainerInspect container = runtime.inspect(ref);
+        if (container.paused()) {
+            throw new ContainerStateException("Container " + container.id() + " is paused, unpause the container before exec");
+        }
+        if (!container.running()) {
+            throw new ContainerStateException("Container " + container.id() + " is not running");
+        }
+        return execs.create(container.id(), config);
+    }
+
+    /**
+     * The exec instance with this ID.
+     *
+     * @throws NoSuchExecException when there is none
+     */
+    public ExecView inspectExec(String execId) {
+        return execs.view(execId);
+    }
+
+    /**
+     * Starts an exec instance's process for a caller that streams its stdio; the exit code is
+     * recorded in the instance when the process ends, whether or not the caller reads on.
+     *
+     * @throws ExecStateException      when it runs or has run already
+     * @throws ContainerStateException when its container no longer runs
+     */
+    public ExecStream startExec(String execId) {
+        return execs.start(requireRunningContainer(execId));
+    }
+
+    /** Starts an exec instance's process in the background, with no stdin and its output dropped. */
+    public void startExecDetached(String execId) {
+        execs.startDetached(requireRunningContainer(execId));
+    }
+
+    private String requireRunningContainer(String execId) {
+        ExecView exec = execs.view(execId);
+        ContainerInspect container = runtime.inspect(exec.containerId());
+        if (!container.running() && exec.exitCode() == null && exec.pid() == 0) {
+            throw new ContainerStateException("Container " + container.id() + " is not running");
+        }
+        return execId;
+    }
+
+    /** Sets the window size of a running exec instance's terminal. */
+    public void resizeExec(String execId, int rows, int columns) {
+        execs.resize(execId, rows, columns);
+    }
+
+    /**
      * Creates a volume, or returns the existing one of that name, as {@code docker volume create}
      * does; a null name makes an anonymous-style random one.
      */
@@ -749,5 +853,6 @@ public final class Engine {
         }
         runtime.remove(id, force);
         emit.containerWith(id, "destroy", attributes, Map.of());
+        execs.forgetContainer(id);
     }
 }

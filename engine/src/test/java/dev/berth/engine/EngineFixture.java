@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * container, the cgroup parent and the folder, then checks that no mount, cgroup or monitor is left.
  * Register it with {@code @RegisterExtension}.
  */
-final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
+public final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
 
     static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
 
@@ -51,8 +51,18 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
         this.busyboxName = busyboxName;
     }
 
+    /** The engine of the running test. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The temporary folder of the running test (the data root is in it). */
+    public Path base() {
+        return base;
+    }
+
     /** An engine with busybox imported as {@code name} (see {@link #importBusybox(String)}) before each test. */
-    static EngineFixture withBusybox(String name) {
+    public static EngineFixture withBusybox(String name) {
         return new EngineFixture(name);
     }
 
@@ -90,7 +100,7 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Creates and starts a container; returns its ID. */
-    String start(RunRequest request) {
+    public String start(RunRequest request) {
         String id = engine.create(request);
         engine.runtime().start(id);
         return id;
@@ -102,7 +112,7 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Polls {@code condition} every 5 ms until it holds, failing after 10 s. */
-    static void await(String what, BooleanSupplier condition) {
+    public static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("timed out waiting for %s", what).isLessThan(deadline);

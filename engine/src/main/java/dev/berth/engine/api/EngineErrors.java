@@ -2,6 +2,8 @@ package dev.berth.engine.api;
 
 import dev.berth.engine.StartFailedException;
 import dev.berth.engine.archive.RootArchives;
+import dev.berth.engine.NoSuchExecException;
+import dev.berth.engine.ExecStateException;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.image.ImageConflictException;
 import dev.berth.engine.image.NoSuchImageException;
@@ -29,6 +31,8 @@ final class EngineErrors {
             case NoSuchVolumeException missing -> 404;
             case RootArchives.NoSuchPathException missing -> 404;
             case RootArchives.ReadOnlyPathException readOnly -> 403;
+            case NoSuchExecException missing -> 404;
+            case ExecStateException conflict -> 409;
             case NameConflictException conflict -> 409;
             case ImageConflictException conflict -> 409;
             case VolumeInUseException conflict -> 409;

@@ -1,21 +1,24 @@
 package dev.berth.engine.daemon;
 
 import dev.berth.engine.Engine;
-import dev.berth.engine.api.ArchiveRoutes;
 import dev.berth.engine.Supervisor;
+import dev.berth.engine.api.ArchiveRoutes;
 import dev.berth.engine.api.ContainerRoutes;
+import dev.berth.engine.api.ContainerStreamRoutes;
 import dev.berth.engine.api.DiskUsageRoutes;
 import dev.berth.engine.api.EventRoutes;
-import java.util.function.Consumer;
+import dev.berth.engine.api.ExecRoutes;
 import dev.berth.engine.api.ImageRoutes;
 import dev.berth.engine.api.RouteGroup;
 import dev.berth.engine.api.ServerIdentity;
 import dev.berth.engine.api.VolumeRoutes;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The engine opened in the daemon's process on its data root, with its supervisor, the route groups
- * served from it (containers, volumes, images, disk usage, archives, events) and the counts
+ * served from it (containers with their logs, attach and exec; volumes, images, disk usage,
+ * archives, events) and the counts
  * {@code /info} reports. Closing stops the supervisor and leaves containers running.
  */
 public final class EngineRoutes implements EngineBinding {
@@ -58,7 +61,8 @@ public final class EngineRoutes implements EngineBinding {
     /** The route groups served from {@code engine}. */
     public static List<RouteGroup> groups(Engine engine) {
         return List.of(new ContainerRoutes(engine), new VolumeRoutes(engine), new ImageRoutes(engine),
-                new DiskUsageRoutes(engine), new ArchiveRoutes(engine), new EventRoutes(engine.events()));
+                new DiskUsageRoutes(engine), new ArchiveRoutes(engine), new EventRoutes(engine.events()),
+                new ExecRoutes(engine), new ContainerStreamRoutes(engine));
     }
 
     @Override

@@ -6,15 +6,22 @@ import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogEntry;
 import dev.berth.engine.archive.RootFd;
 import dev.berth.engine.core.EngineException;
+import dev.berth.engine.runtime.etc.LayeredRootfs;
+import dev.berth.engine.runtime.etc.ResolvedUser;
+import dev.berth.engine.runtime.etc.UserResolver;
+import dev.berth.engine.runtime.launch.ControlFifo;
+import dev.berth.engine.runtime.launch.ExecProcess;
 import dev.berth.engine.core.WaitCondition;
 import dev.berth.engine.layer.Trees;
 import dev.berth.engine.runtime.launch.ExecResult;
+import dev.berth.engine.runtime.launch.ExecSpec;
 import dev.berth.engine.runtime.launch.LaunchFailedException;
 import dev.berth.engine.runtime.launch.LaunchSpec;
 import dev.berth.engine.runtime.launch.Launched;
 import dev.berth.engine.runtime.launch.Launcher;
 import dev.berth.engine.runtime.launch.LauncherBinary;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,6 +30,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -546,6 +555,36 @@ public final class ContainerRuntime {
      */
     public ExecResult exec(String ref, ExecOptions options, Duration timeout) {
         String id = resolve(ref);
+        ContainerState s = runningForExec(id);
+        CreateOptions config = store.config(id);
+        return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), s.monitorPid(), config, options,
+                cgroups.prepare(id, config)), store.dir(id), timeout);
+    }
+
+    /**
+     * Starts a further process in a running container and returns at once; its stdio are pipes
+     * to this process. With {@link ExecOptions#tty()} it runs on a terminal of its own.
+     */
+    public ExecProcess startExec(String ref, ExecOptions options) {
+        String id = resolve(ref);
+        ContainerState s = runningForExec(id);
+        CreateOptions config = store.config(id);
+        ExecSpec spec = LaunchSpecFactory.exec(id, s.initPid(), s.monitorPid(), config, options,
+                cgroups.prepare(id, config));
+        Path control = null;
+        if (options.tty()) {
+            control = store.dir(id).resolve("exec-" + HexFormat.of().formatHex(randomBytes()).substring(0, 16) + ".ctl");
+            try {
+                Syscalls.mkfifo(control, 0600);
+            } catch (IOException e) {
+                throw new EngineException("cannot start an exec with a TTY in container " + id + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return launcher.startExec(spec, store.dir(id), control);
+    }
+
+    private ContainerState runningForExec(String id) {
         ContainerState s = refresh(id);
         if (s.status() == ContainerStatus.PAUSED) {
             throw new ContainerStateException("Container " + id + " is paused, unpause the container before exec");
@@ -553,9 +592,30 @@ public final class ContainerRuntime {
         if (s.status() != ContainerStatus.RUNNING) {
             throw new ContainerStateException("Container " + id + " is not running: start it before exec");
         }
+        return s;
+    }
+
+    /**
+     * Resolves {@code user} ({@code name|uid[:group|gid]}) as an exec in the container runs as it:
+     * against the /etc/passwd and /etc/group of the container's own root filesystem (its writable
+     * layer over the image's), never the host's.
+     */
+    public ResolvedUser resolveUser(String ref, String user) {
+        String id = resolve(ref);
         CreateOptions config = store.config(id);
-        return launcher.exec(LaunchSpecFactory.exec(id, s.initPid(), s.monitorPid(), config, options,
-                cgroups.prepare(id, config)), store.dir(id), timeout);
+        List<Path> layers = new ArrayList<>();
+        if (config.layerDirs().isEmpty()) {
+            layers.add(store.rootfs(id));
+        } else {
+            layers.add(store.upper(id));
+            layers.addAll(new ArrayList<>(config.layerDirs()).reversed());
+        }
+        try {
+            return UserResolver.resolve(user, List.of(), new LayeredRootfs(layers));
+        } catch (UncheckedIOException e) {
+            throw new EngineException("cannot resolve the user \"" + user + "\" in container " + id + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Freezes every process of a running container (Docker's pause). */
@@ -623,11 +683,57 @@ public final class ContainerRuntime {
         JsonFileLog log = new JsonFileLog(store.logFile(id), store.config(id).log().maxFile(),
                 store.dir(id).resolve(JsonFileLog.WARNING_FILE));
         if (options.follow()) {
-            log.follow(sink, () -> !refresh(id).live());
+            log.follow(sink, () -> options.stop().getAsBoolean() || !refresh(id).live());
         } else {
             log.read(sink);
         }
         return new LogsReport(log.warning().map(w -> logWarning(id, w)).stream().toList());
+    }
+
+    /**
+     * Attaches to the container: its output from now ({@code history}: from the start of its log)
+     * until its current run ends, or, when it is not running, until its next run ends.
+     */
+    public LogAttachment attach(String ref, boolean history) {
+        String id = resolve(ref);
+        ContainerState at = refresh(id);
+        CreateOptions config = store.config(id);
+        JsonFileLog log = new JsonFileLog(store.logFile(id), config.log().maxFile(),
+                store.dir(id).resolve(JsonFileLog.WARNING_FILE));
+        boolean wasLive = at.live();
+        String finishedBefore = at.inspect().finishedAt();
+        BooleanSupplier ended = () -> {
+            ContainerState now;
+            try {
+                now = refresh(id);
+            } catch (NoSuchContainerException removed) {
+                return true;
+            }
+            return !now.live() && (wasLive || !Objects.equals(now.inspect().finishedAt(), finishedBefore));
+        };
+        BooleanSupplier running = () -> {
+            try {
+                return refresh(id).live();
+            } catch (NoSuchContainerException removed) {
+                return false;
+            }
+        };
+        return new LogAttachment(log, history ? null : log.openAtEnd(), ended, running,
+                config.openStdin() ? store.controlFifo(id) : null);
+    }
+
+    /** Sets the window size of the terminal of a running container created with a TTY. */
+    public void resize(String ref, int rows, int columns) {
+        String id = resolve(ref);
+        if (!refresh(id).live() || !store.config(id).tty()) {
+            throw new EngineException("cannot resize container " + id + ": it is not running with a TTY");
+        }
+        try (ControlFifo control = ControlFifo.open(store.controlFifo(id))) {
+            control.resize(rows, columns);
+        } catch (IOException e) {
+            throw new EngineException("cannot resize the TTY of container " + id + " through "
+                    + store.controlFifo(id) + ": " + e.getMessage(), e);
+        }
     }
 
     private static String logWarning(String id, JsonFileLog.Warning w) {

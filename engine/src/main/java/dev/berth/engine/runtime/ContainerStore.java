@@ -77,6 +77,11 @@ final class ContainerStore {
         return dir(id).resolve("work");
     }
 
+    /** The FIFO the monitor of a container with a TTY or an open stdin reads (see {@code ControlFifo}). */
+    Path controlFifo(String id) {
+        return dir(id).resolve("control");
+    }
+
     Path logFile(String id) {
         return dir(id).resolve(id + "-json.log");
     }

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -90,7 +92,64 @@ final class JsonFileLog {
      * the writer has written its last entry (the monitor writes exit.json after the log).
      */
     void follow(LogSink sink, BooleanSupplier ended) {
-        Object done = null;
+        followAfter(null, sink, ended);
+    }
+
+    /**
+     * The log's current file, opened now at its end (made, empty, when the container has not
+     * written it yet): the place to follow from for output written from this moment on. Close it
+     * with {@link #follow(Start, LogSink, BooleanSupplier)} or {@link Start#close()}.
+     */
+    Start openAtEnd() {
+        try {
+            // as the monitor makes it (0640): the monitor appends to it when the container starts
+            Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
+        } catch (FileAlreadyExistsException written) {
+            // the container has written it already: followed from its end
+        } catch (IOException e) {
+            throw new EngineException("cannot open the container log " + log + ": " + e.getMessage(), e);
+        }
+        Segment current = Segment.open(log, false);
+        if (current == null) {
+            throw new EngineException("cannot open the container log " + log + ": it was moved while being opened");
+        }
+        try {
+            current.skipToEnd();
+        } catch (RuntimeException e) {
+            current.close();
+            throw e;
+        }
+        return new Start(current);
+    }
+
+    /** A place in the log to follow from ({@link #openAtEnd()}). */
+    static final class Start implements AutoCloseable {
+        private final Segment segment;
+
+        private Start(Segment segment) {
+            this.segment = segment;
+        }
+
+        @Override
+        public void close() {
+            segment.close();
+        }
+    }
+
+    /** As {@link #follow(LogSink, BooleanSupplier)}, with only the entries written after {@code start}. */
+    void follow(Start start, LogSink sink, BooleanSupplier ended) {
+        Object done;
+        try (start) {
+            if (followToRotation(start.segment, sink, ended)) {
+                sink.caughtUp();
+                return;
+            }
+            done = start.segment.key;
+        }
+        followAfter(done, sink, ended);
+    }
+
+    private void followAfter(Object done, LogSink sink, BooleanSupplier ended) {
         while (true) {
             boolean finished = ended.getAsBoolean();
             List<Segment> files = filesAfter(done, false);
@@ -242,6 +301,15 @@ final class JsonFileLog {
             }
             // renamed under us three times in a row: its entries are read under its next name
             return null;
+        }
+
+        /** Moves to the end of what is written, so that only later entries are read. */
+        void skipToEnd() {
+            try {
+                channel.position(channel.size());
+            } catch (IOException e) {
+                throw new EngineException("cannot read the container log " + path + ": " + e.getMessage(), e);
+            }
         }
 
         /** Passes the whole lines written since the last call to {@code sink}; returns the bytes read. */

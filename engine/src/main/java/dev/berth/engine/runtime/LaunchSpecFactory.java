@@ -46,7 +46,8 @@ final class LaunchSpecFactory {
                 o.privileged() ? List.of() : LinuxDefaults.maskedPaths(),
                 o.privileged() ? List.of() : LinuxDefaults.readOnlyPaths(), sysctls, rlimits(o.ulimits()),
                 o.shmSize() > 0 ? o.shmSize() : LinuxDefaults.SHM_SIZE, o.init(), o.log(), store.logFile(id),
-                cgroupProcs, cgroupBinds, false);
+                cgroupProcs, cgroupBinds, false, o.tty(), o.openStdin(),
+                o.tty() || o.openStdin() ? store.controlFifo(id) : null);
     }
 
     /**
@@ -75,8 +76,8 @@ final class LaunchSpecFactory {
         String cwd = e.workingDir() != null ? e.workingDir()
                 : o.workingDir() == null || o.workingDir().isBlank() ? "/" : o.workingDir();
         return new ExecSpec((int) initPid, (int) monitorPid, e.command(), env, cwd,
-                privileges(o, uid, gid, e.uid() == null ? o.extraGids() : List.of(), privileged),
-                rlimits(o.ulimits()), cgroupProcs);
+                privileges(o, uid, gid, e.uid() == null ? o.extraGids() : e.extraGids(), privileged),
+                rlimits(o.ulimits()), cgroupProcs, e.tty(), e.ttyRows(), e.ttyColumns());
     }
 
     static String hostname(String id, CreateOptions o) {

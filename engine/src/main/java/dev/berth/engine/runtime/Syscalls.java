@@ -22,6 +22,7 @@ final class Syscalls {
     private static final long SYS_PIDFD_SEND_SIGNAL = 424;
     private static final long SYS_PIDFD_OPEN = 434;
     private static final short POLLIN = 1;
+    private static final long VIRTUAL_POLL_MILLIS = 10;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
@@ -55,6 +56,8 @@ final class Syscalls {
     private static final int EFD_CLOEXEC = 02000000;
     private static final int EFD_NONBLOCK = 04000;
     private static final int EINTR = 4;
+    private static final MethodHandle MKFIFO = downcall("mkfifo",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
 
     private Syscalls() {
     }
@@ -176,6 +179,26 @@ final class Syscalls {
         }
     }
 
+    /**
+     * mkfifo(3): makes a FIFO at {@code path} with {@code mode} (less the umask).
+     *
+     * @throws IOException naming the path and the errno when it cannot
+     */
+    static void mkfifo(Path path, int mode) throws IOException {
+        int errno;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int r = (int) MKFIFO.invokeExact(state, arena.allocateFrom(path.toString()), mode);
+            if (r == 0) {
+                return;
+            }
+            errno = (int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw new IllegalStateException("mkfifo(" + path + ") failed", t);
+        }
+        throw new IOException("cannot make the FIFO " + path + ": errno " + errno);
+    }
+
     static void close(int fd) {
         try {
             int ignored = (int) CLOSE.invokeExact(fd);
@@ -183,9 +206,6 @@ final class Syscalls {
             throw new IllegalStateException("close(" + fd + ") failed", t);
         }
     }
-
-    /** How often a virtual thread looks whether a process it waits for has exited. */
-    private static final long VIRTUAL_POLL_MILLIS = 10;
 
     /**
      * Waits until process {@code pid}, which started at {@code startTime}, has exited (any process,
@@ -207,9 +227,9 @@ final class Syscalls {
                 }
                 MemorySegment pfd = arena.allocate(8);
                 long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000;
-                // A native call pins a virtual thread to its carrier: a virtual thread (an API request)
-                // polls without blocking and parks in between, so that waits on containers never take
-                // the carriers every other request needs.
+                // A virtual thread blocked in a native call holds its carrier thread: the API server's
+                // handlers are virtual threads, and a few waits would starve every other one. So a
+                // virtual thread polls without blocking and parks (giving the carrier back) between polls.
                 boolean virtual = Thread.currentThread().isVirtual();
                 while (true) {
                     pfd.set(ValueLayout.JAVA_INT, 0, fd);
@@ -220,11 +240,11 @@ final class Syscalls {
                     if (r > 0) {
                         return true;
                     }
+                    if (virtual && left > 0) {
+                        LockSupport.parkNanos(Math.min(left, VIRTUAL_POLL_MILLIS) * 1_000_000);
+                    }
                     if (timeoutMillis >= 0 && System.nanoTime() >= deadline) {
                         return false;
-                    }
-                    if (virtual) {
-                        LockSupport.parkNanos(Math.min(left, VIRTUAL_POLL_MILLIS) * 1_000_000);
                     }
                 }
             } finally {

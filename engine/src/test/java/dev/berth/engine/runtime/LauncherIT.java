@@ -114,7 +114,7 @@ class LauncherIT {
         LaunchSpec synced = new LaunchSpec(s.id(), s.stateDir(), s.rootfs(), s.lowerDirs(), s.upperDir(), s.workDir(),
                 s.argv(), s.env(), s.cwd(), s.privileges(), s.hostname(), s.readOnlyRoot(), s.mounts(), s.maskedPaths(),
                 s.readOnlyPaths(), s.sysctls(), s.rlimits(), s.shmSize(), s.init(), s.log(), s.logFile(),
-                s.cgroupProcs(), s.cgroupBinds(), true);
+                s.cgroupProcs(), s.cgroupBinds(), true, s.tty(), s.openStdin(), s.control());
         List<String> seen = new ArrayList<>();
         Launched launched = new Launcher(LauncherBinary.locate()).launch(synced, pid -> {
             try {

@@ -10,6 +10,10 @@ import java.util.List;
  * @param monitorPid the host PID of its monitor (the init's parent); the launcher refuses to join
  *                   the namespaces of {@code initPid} unless that PID is still the monitor's child
  * @param privileges the user, groups, capabilities and restrictions of the process
+ * @param tty        the launcher allocates a pseudo-terminal in the container for the process and
+ *                   relays between it and its own stdin and stdout
+ * @param ttyRows    the terminal's initial window size in rows, 0 for none
+ * @param ttyColumns the terminal's initial window size in columns, 0 for none
  */
 public record ExecSpec(
         int initPid,
@@ -19,7 +23,10 @@ public record ExecSpec(
         String cwd,
         ProcessPrivileges privileges,
         List<Rlimit> rlimits,
-        List<java.nio.file.Path> cgroupProcs) {
+        List<java.nio.file.Path> cgroupProcs,
+        boolean tty,
+        int ttyRows,
+        int ttyColumns) {
 
     public ExecSpec {
         argv = List.copyOf(argv);

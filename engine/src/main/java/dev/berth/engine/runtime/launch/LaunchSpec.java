@@ -35,6 +35,11 @@ import java.util.Map;
  * @param cgroupBinds   controller name to host cgroup folder, bound read-only under /sys/fs/cgroup
  * @param syncNetwork   stop after creating the namespaces until the caller wired the network
  *                      (see {@link Launcher})
+ * @param tty           the init gets a pseudo-terminal of the container's own as stdin, stdout,
+ *                      stderr and controlling terminal; the monitor logs its output as stdout
+ * @param openStdin     without {@code tty}: the init's stdin is a pipe from the monitor, not /dev/null
+ * @param control       with {@code tty} or {@code openStdin}: the FIFO the monitor makes and reads
+ *                      for stdin bytes, stdin close and window sizes ({@link ControlFifo}); else null
  */
 public record LaunchSpec(
         String id,
@@ -60,7 +65,10 @@ public record LaunchSpec(
         Path logFile,
         List<Path> cgroupProcs,
         Map<String, Path> cgroupBinds,
-        boolean syncNetwork) {
+        boolean syncNetwork,
+        boolean tty,
+        boolean openStdin,
+        Path control) {
 
     public LaunchSpec {
         lowerDirs = List.copyOf(lowerDirs);
@@ -75,6 +83,10 @@ public record LaunchSpec(
         cgroupBinds = Map.copyOf(cgroupBinds);
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("container " + id + " has no command to run");
+        }
+        if ((tty || openStdin) != (control != null)) {
+            throw new IllegalArgumentException("container " + id + " needs a control FIFO exactly when it has a"
+                    + " TTY or an open stdin");
         }
     }
 }

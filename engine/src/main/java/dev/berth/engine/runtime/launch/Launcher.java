@@ -35,8 +35,15 @@ import java.time.Duration;
  *   <li>{@code error <code> <message>} - nothing runs; {@code exit.json} holds the code.</li>
  * </ul>
  *
- * <p>{@code berth-launch exec SPECFILE} runs in the foreground: its stdout and stderr are the
+ * <p>With {@link LaunchSpec#tty()} or {@link LaunchSpec#openStdin()} the monitor makes the FIFO
+ * {@link LaunchSpec#control()} before the container runs, reads {@link ControlFifo} frames from it
+ * (stdin bytes, stdin close, window size) and removes it when the container ends.
+ *
+ * <p>{@code berth-launch exec SPECFILE} runs in the foreground: its stdin, stdout and stderr are the
  * process's, its exit status the process's (128+signal when killed; 126/127 when it cannot be run).
+ * With {@link ExecSpec#tty()} the process gets a pseudo-terminal of the container's own, the
+ * launcher relays its stdin to it and its output to stdout, and reads window sizes from the control
+ * FIFO the caller made.
  */
 public final class Launcher {
 
@@ -208,28 +215,21 @@ public final class Launcher {
      *                               (the command and what the command started) are killed first
      */
     public ExecResult exec(ExecSpec spec, Path scratch, Duration timeout) {
-        ArgMax.check("cannot exec in the container of PID " + spec.initPid(), spec.argv(), spec.env(),
-                spec.rlimits());
-        Path specFile = scratch.resolve("exec-" + UUID.randomUUID() + ".spec");
-        writePrivate(specFile, SpecWriter.exec(spec));
+        ExecProcess p = startExec(spec, scratch, null);
         try {
-            Process p = start(new ProcessBuilder(binary.toString(), "exec", specFile.toString()), "exec");
-            p.getOutputStream().close();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()),
+            p.stdin().close();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.stderr()),
                     Thread::startVirtualThread);
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()),
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.stdout()),
                     Thread::startVirtualThread);
-            if (timeout != null && !p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                // the command's own children first: once the launcher dies they would be orphans
-                p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor();
+            if (timeout != null && !p.waitFor(timeout)) {
+                p.killAll();
                 throw new ExecTimedOutException("exec in the container of PID " + spec.initPid() + " ran longer than "
                         + timeout + " and was killed", timeout);
             }
             int code = p.waitFor();
             return new ExecResult(code, out.get(), err.get());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new EngineException("exec in the container of PID " + spec.initPid() + " failed: " + e.getMessage(), e);
         } catch (ExecutionException e) {
             throw new EngineException("exec in the container of PID " + spec.initPid() + " failed: "
@@ -238,12 +238,42 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted while waiting for an exec in the container of PID "
                     + spec.initPid(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(specFile);
-            } catch (IOException e) {
-                // a stale spec file only wastes a few bytes in the container's own folder
+        }
+    }
+
+    /**
+     * Starts {@code spec} inside a running container and returns at once; {@code scratch} holds the
+     * spec file. With {@link ExecSpec#tty()}, {@code control} is a FIFO the caller made for it
+     * (window sizes); otherwise null.
+     */
+    public ExecProcess startExec(ExecSpec spec, Path scratch, Path control) {
+        ArgMax.check("cannot exec in the container of PID " + spec.initPid(), spec.argv(), spec.env(),
+                spec.rlimits());
+        if (spec.tty() != (control != null)) {
+            throw new IllegalArgumentException("an exec has a control FIFO if and only if it has a TTY");
+        }
+        Path specFile = scratch.resolve("exec-" + UUID.randomUUID() + ".spec");
+        writePrivate(specFile, SpecWriter.exec(spec, control));
+        ControlFifo fifo = null;
+        try {
+            if (control != null) {
+                fifo = ControlFifo.open(control);
             }
+            Process p = start(new ProcessBuilder(binary.toString(), "exec", specFile.toString()), "exec");
+            return new ExecProcess(p, specFile, control, fifo);
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (fifo != null) {
+                    fifo.close();
+                }
+                Files.deleteIfExists(specFile);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new EngineException("cannot open the control FIFO " + control + " of an exec: " + e.getMessage(), e);
         }
     }
 

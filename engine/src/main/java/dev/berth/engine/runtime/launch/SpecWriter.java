@@ -13,9 +13,9 @@ import java.util.TreeMap;
  * arguments and environment entries cannot either).
  *
  * <p>Keys: {@code id state log log-max-size log-max-file rootfs lower* upper work arg* env* cwd uid
- * gid group* cap* privileged seccomp nnp hostname readonly init sync-net shm-size mask* ro-path*
+ * gid group* cap* privileged seccomp nnp hostname readonly init sync-net shm-size tty open-stdin control? mask* ro-path*
  * sysctl* (NAME=VALUE) rlimit* ("RESOURCE SOFT HARD", -1 = unlimited) cgroup-procs* cgroup-bind*
- * (NAME=HOSTDIR) pid monitor} and per mount, in order, {@code mount.type} (bind or tmpfs) followed by
+ * (NAME=HOSTDIR) pid monitor}, for an exec with a terminal also {@code tty control tty-size?} ("ROWS COLUMNS") and per mount, in order, {@code mount.type} (bind or tmpfs) followed by
  * {@code mount.src mount.dst mount.opts} (comma-separated).
  */
 public final class SpecWriter {
@@ -38,7 +38,11 @@ public final class SpecWriter {
         w.process(s.argv(), s.env(), s.cwd(), s.privileges());
         w.put("hostname", s.hostname())
                 .flag("readonly", s.readOnlyRoot()).flag("init", s.init())
-                .flag("sync-net", s.syncNetwork()).put("shm-size", s.shmSize());
+                .flag("sync-net", s.syncNetwork()).put("shm-size", s.shmSize())
+                .flag("tty", s.tty()).flag("open-stdin", s.openStdin());
+        if (s.control() != null) {
+            w.put("control", s.control());
+        }
         s.maskedPaths().forEach(p -> w.put("mask", p));
         s.readOnlyPaths().forEach(p -> w.put("ro-path", p));
         new TreeMap<>(s.sysctls()).forEach((k, v) -> w.put("sysctl", k + "=" + v));
@@ -60,13 +64,24 @@ public final class SpecWriter {
         return w.out.toByteArray();
     }
 
-    /** The bytes of an exec spec. */
+    /** The bytes of an exec spec without a terminal. */
     public static byte[] exec(ExecSpec s) {
+        return exec(s, null);
+    }
+
+    /** The bytes of an exec spec; with {@link ExecSpec#tty()}, {@code control} is its control FIFO. */
+    public static byte[] exec(ExecSpec s, Path control) {
         SpecWriter w = new SpecWriter();
         w.put("pid", s.initPid()).put("monitor", s.monitorPid());
         w.process(s.argv(), s.env(), s.cwd(), s.privileges());
         s.rlimits().forEach(w::rlimit);
         s.cgroupProcs().forEach(p -> w.put("cgroup-procs", p));
+        if (s.tty()) {
+            w.flag("tty", true).put("control", control);
+            if (s.ttyRows() > 0 && s.ttyColumns() > 0) {
+                w.put("tty-size", s.ttyRows() + " " + s.ttyColumns());
+            }
+        }
         return w.out.toByteArray();
     }
 
