@@ -33,6 +33,7 @@ class EngineApiSchemaTest {
     void check_refusesRoutesMethodsAndStatusesTheDescriptionLacks() {
         assertThat(SCHEMA.check(json("GET", "/swarm", 200, "{}")))
                 .containsExactly("GET /swarm -> 200: the route is not in engine-api.yaml");
+        assertThat(SCHEMA.check(json("GET", "/swarm", 404, "{\"message\":\"page not found\"}"))).isEmpty();
         assertThat(SCHEMA.check(json("PUT", "/volumes/v", 200, "{}")))
                 .containsExactly("PUT /volumes/v -> 200: PUT is not described for /volumes/{name}");
         assertThat(SCHEMA.check(json("GET", "/volumes/v", 418, "{}")))
