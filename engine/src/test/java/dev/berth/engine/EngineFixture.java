@@ -1,6 +1,7 @@
 package dev.berth.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.berth.engine.testing.TestCgroups;
 
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.image.ImageReference;
@@ -142,18 +143,7 @@ public final class EngineFixture implements BeforeEachCallback, AfterEachCallbac
                 failures.add(e);
             }
         }
-        List<Path> leftCgroups = new ArrayList<>();
-        try (DirectoryStream<Path> controllers = Files.newDirectoryStream(CGROUP_ROOT)) {
-            for (Path controller : controllers) {
-                Path parent = controller.resolve(cgroupParent);
-                if (Files.isDirectory(parent)) {
-                    try (Stream<Path> children = Files.list(parent)) {
-                        children.filter(Files::isDirectory).forEach(leftCgroups::add);
-                    }
-                    Files.delete(parent);
-                }
-            }
-        }
+        List<Path> leftCgroups = TestCgroups.removeParent(cgroupParent);
         String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
         Trees.deleteRecursively(base);
         assertThat(failures).as("container removal failures").isEmpty();

@@ -1,6 +1,7 @@
 package dev.berth.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.berth.engine.testing.TestCgroups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.engine.ContainerView;
@@ -80,18 +81,7 @@ class ContainerRoutesIT {
         if (server != null) {
             server.close();
         }
-        List<Path> leftCgroups = new ArrayList<>();
-        try (DirectoryStream<Path> controllers = Files.newDirectoryStream(CGROUP_ROOT)) {
-            for (Path controller : controllers) {
-                Path parent = controller.resolve(cgroupParent);
-                if (Files.isDirectory(parent)) {
-                    try (Stream<Path> children = Files.list(parent)) {
-                        children.filter(Files::isDirectory).forEach(leftCgroups::add);
-                    }
-                    Files.delete(parent);
-                }
-            }
-        }
+        List<Path> leftCgroups = TestCgroups.removeParent(cgroupParent);
         String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
         Trees.deleteRecursively(folder);
         assertThat(failures).as("container removal failures").isEmpty();

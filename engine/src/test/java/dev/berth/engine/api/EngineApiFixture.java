@@ -1,6 +1,7 @@
 package dev.berth.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.berth.engine.testing.TestCgroups;
 
 import dev.berth.engine.ContainerView;
 import dev.berth.engine.Engine;
@@ -104,20 +105,7 @@ final class EngineApiFixture implements BeforeEachCallback, AfterEachCallback {
                 }
             }
         }
-        List<Path> leftCgroups = new ArrayList<>();
-        if (cgroupParent != null) {
-            try (DirectoryStream<Path> controllers = Files.newDirectoryStream(CGROUP_ROOT)) {
-                for (Path controller : controllers) {
-                    Path parent = controller.resolve(cgroupParent);
-                    if (Files.isDirectory(parent)) {
-                        try (Stream<Path> children = Files.list(parent)) {
-                            children.filter(Files::isDirectory).forEach(leftCgroups::add);
-                        }
-                        Files.delete(parent);
-                    }
-                }
-            }
-        }
+        List<Path> leftCgroups = cgroupParent == null ? List.of() : TestCgroups.removeParent(cgroupParent);
         String mounts = Files.readString(Path.of("/proc/self/mountinfo"));
         if (base != null) {
             Trees.deleteRecursively(base);
