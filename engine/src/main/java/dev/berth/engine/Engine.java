@@ -7,7 +7,6 @@ import dev.berth.engine.cgroup.CgroupUsage;
 import dev.berth.engine.cgroup.Cgroups;
 import dev.berth.engine.core.EngineException;
 import dev.berth.engine.core.Health;
-import dev.berth.engine.core.Healthcheck;
 import dev.berth.engine.core.LogSink;
 import dev.berth.engine.core.LogsOptions;
 import dev.berth.engine.core.LogsReport;
@@ -359,8 +358,8 @@ public final class Engine {
 
     /** True when the container runs a healthcheck (its own or its image's, not NONE). */
     boolean hasHealthcheck(String id) {
-        Healthcheck h = runtime.config(id).healthcheck();
-        return h != null && !h.disabled() && !h.test().isEmpty();
+        // the creator stores none when neither the container nor its image has one, or it says NONE
+        return runtime.config(id).healthcheck() != null;
     }
 
     /**

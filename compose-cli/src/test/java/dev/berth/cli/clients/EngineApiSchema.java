@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -66,14 +67,14 @@ final class EngineApiSchema {
 
     /** The route templates the description lists, e.g. {@code /containers/{id}/json}. */
     Set<String> templates() {
-        Set<String> all = new java.util.TreeSet<>();
+        Set<String> all = new TreeSet<>();
         routes.forEach(r -> all.add(r.template));
         return all;
     }
 
     /** The methods the description lists for a route template, in lower case. */
     Set<String> methods(String template) {
-        Set<String> all = new java.util.TreeSet<>();
+        Set<String> all = new TreeSet<>();
         document.path("paths").path(template).fieldNames().forEachRemaining(all::add);
         return all;
     }
@@ -106,7 +107,7 @@ final class EngineApiSchema {
         JsonNode ref = response.path("$ref");
         if (ref.isTextual()) {
             pointer = ref.asText().substring(1);
-            response = at(pointer);
+            response = document.at(pointer);
         }
         JsonNode content = response.path("content").path("application/json");
         if (content.isMissingNode() || !exchange.contentType().startsWith("application/json")) {
@@ -140,10 +141,6 @@ final class EngineApiSchema {
         String path = query >= 0 ? target.substring(0, query) : target;
         var versioned = VERSION_PREFIX.matcher(path);
         return versioned.matches() ? versioned.group(1) : path;
-    }
-
-    private JsonNode at(String pointer) {
-        return document.at(pointer);
     }
 
     /** A whole JSON body, or each line of a JSON-lines stream (events, load and pull progress, stats). */
